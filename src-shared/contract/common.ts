@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { isValidPhone, normalisePhone } from '../domain/phone';
+import { isValidTimeZone } from '../domain/time';
+import { SUPPORTED_CURRENCIES } from '../domain/money';
+
+/** Ids are UUIDv7 strings. */
+export const id = z.uuid({ message: 'Must be a valid id' });
+
+export const instant = z.iso.datetime({ offset: true, message: 'Must be an ISO date-time' });
+
+export const personName = z
+  .string({ message: 'Required' })
+  .trim()
+  .min(2, 'Enter at least 2 characters')
+  .max(120, 'Use at most 120 characters');
+
+export const email = z
+  .string({ message: 'Required' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'Enter a valid email address' }).max(200, 'Use at most 200 characters'));
+
+export const phone = z
+  .string({ message: 'Required' })
+  .trim()
+  .refine((v) => isValidPhone(v), 'Enter a valid phone number, e.g. 0712 345 678 or +254712345678')
+  .transform((v) => normalisePhone(v) ?? v);
+
+/** Optional free-text phone: '' means "not set". */
+export const optionalPhone = z
+  .union([z.literal(''), phone])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const password = z
+  .string({ message: 'Required' })
+  .min(8, 'Use at least 8 characters')
+  .max(200, 'Use at most 200 characters');
+
+export const currency = z.enum(SUPPORTED_CURRENCIES as [string, ...string[]], { message: 'Choose a supported currency' });
+
+export const timeZone = z
+  .string({ message: 'Required' })
+  .trim()
+  .refine((v) => isValidTimeZone(v), 'Unknown time zone (use an IANA name such as Africa/Nairobi)');
+
+export const countryCode = z
+  .string({ message: 'Required' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'Use a 2-letter country code, e.g. KE');
+
+export const empty = z.strictObject({});
+export const ok = z.object({ ok: z.literal(true) });
+
+export const sortDir = z.enum(['asc', 'desc']);
+
+/** Server-side paging, sorting and filtering for every list channel. */
+export function pageInput<const S extends readonly [string, ...string[]], F extends z.ZodRawShape>(sortFields: S, filter: F) {
+  return z.strictObject({
+    page: z.number({ message: 'Must be a number' }).int().min(1).default(1),
+    pageSize: z.number({ message: 'Must be a number' }).int().min(1).max(500).default(25),
+    sort: z.strictObject({ field: z.enum(sortFields), dir: sortDir }).optional(),
+    q: z.string().trim().max(200).optional(),
+    ...filter,
+  });
+}
+
+export function pageOutput<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+export type PageInput = { page: number; pageSize: number; sort?: { field: string; dir: 'asc' | 'desc' }; q?: string };
