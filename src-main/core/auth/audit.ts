@@ -1,0 +1,72 @@
+import type { Kysely, Transaction } from 'kysely';
+import { uuidv7 } from '@shared/domain/ids';
+import type { AUDIT_ACTIONS, AuditEntry } from '@shared/contract/auth';
+import type { PageInput } from '@shared/contract/common';
+import type { TenantDB } from '../db/tenant-schema';
+import type { Actor } from '../context';
+import type { Clock } from '../ports';
+import { containsText, pageWindow } from '../db/query-helpers';
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditRecord {
+  action: AuditAction;
+  summary: string;
+  targetType?: string;
+  targetId?: string;
+  /** Context for investigators; must never hold secrets or password material. */
+  details?: Record<string, unknown>;
+}
+
+/** Appends to the tenant's audit log (the table refuses updates and deletes). */
+export async function appendAudit(
+  db: Kysely<TenantDB> | Transaction<TenantDB>,
+  clock: Clock,
+  actor: Actor,
+  rec: AuditRecord,
+): Promise<void> {
+  await db
+    .insertInto('auditLog')
+    .values({
+      id: uuidv7(clock.now().getTime()),
+      at: clock.now().toISOString(),
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: rec.action,
+      targetType: rec.targetType ?? null,
+      targetId: rec.targetId ?? null,
+      summary: rec.summary,
+      details: rec.details ? JSON.stringify(rec.details) : null,
+    })
+    .execute();
+}
+
+export interface AuditQuery extends PageInput {
+  action?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+}
+
+export async function listAudit(db: Kysely<TenantDB>, q: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
+  let base = db.selectFrom('auditLog');
+  if (q.action) base = base.where('action', '=', q.action);
+  if (q.actorId) base = base.where('actorId', '=', q.actorId);
+  if (q.from) base = base.where('at', '>=', new Date(q.from).toISOString());
+  if (q.to) base = base.where('at', '<', new Date(q.to).toISOString());
+  if (q.q) {
+    const text = q.q;
+    base = base.where((eb) => eb.or([containsText('summary', text), containsText('actorName', text)]));
+  }
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const dir = q.sort?.dir ?? 'desc';
+  const rows = await base
+    .select(['id', 'at', 'actorKind', 'actorId', 'actorName', 'action', 'targetType', 'targetId', 'summary'])
+    .orderBy('at', dir)
+    .orderBy('id', dir)
+    .limit(pageWindow(q.page, q.pageSize).limit)
+    .offset(pageWindow(q.page, q.pageSize).offset)
+    .execute();
+  return { items: rows, total: Number(total) };
+}

@@ -1,0 +1,136 @@
+import { AppError, conflict, notFound } from '@shared/domain/errors';
+import { uuidv7 } from '@shared/domain/ids';
+import type { OutputOf, ParsedInputOf } from '@shared/contract';
+import type { StaffMember } from '@shared/contract/auth';
+import type { TenantCtx } from '../context';
+import { containsText, pageWindow } from '../db/query-helpers';
+import { appendAudit } from './audit';
+import { hashPassword } from './passwords';
+import { countOtherActiveAdmins, findStaffByEmail, findStaffById, rolesOf, toStaffMember } from './staff-repo';
+
+const SORT_COLUMNS = { fullName: 'fullName', email: 'email', lastSignInAt: 'lastSignInAt', createdAt: 'createdAt' } as const;
+
+export async function listStaff(ctx: TenantCtx, q: ParsedInputOf<'staff.list'>): Promise<OutputOf<'staff.list'>> {
+  let base = ctx.db.selectFrom('staffUsers');
+  if (q.isActive !== undefined) base = base.where('isActive', '=', q.isActive ? 1 : 0);
+  // Roles are a small JSON array; match the quoted role name.
+  if (q.role) base = base.where(containsText('roles', `"${q.role}"`));
+  if (q.q) {
+    const text = q.q;
+    base = base.where((eb) => eb.or([containsText('fullName', text), containsText('email', text), containsText('phone', text)]));
+  }
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const sort = q.sort ?? { field: 'fullName', dir: 'asc' as const };
+  const { limit, offset } = pageWindow(q.page, q.pageSize);
+  const rows = await base.selectAll().orderBy(SORT_COLUMNS[sort.field], sort.dir).orderBy('id').limit(limit).offset(offset).execute();
+  return { items: rows.map(toStaffMember), total: Number(total), page: q.page, pageSize: q.pageSize };
+}
+
+async function mustFind(ctx: TenantCtx, staffId: string) {
+  const row = await findStaffById(ctx.db, staffId);
+  if (!row) throw notFound('Staff member');
+  return row;
+}
+
+export async function getStaff(ctx: TenantCtx, staffId: string): Promise<StaffMember> {
+  return toStaffMember(await mustFind(ctx, staffId));
+}
+
+export async function createStaff(ctx: TenantCtx, input: ParsedInputOf<'staff.create'>): Promise<StaffMember> {
+  if (await findStaffByEmail(ctx.db, input.email)) {
+    throw conflict('A staff member with this email already exists.', { email: 'Already used by another staff member' });
+  }
+  const now = ctx.core.clock.now().toISOString();
+  const id = uuidv7();
+  const passwordHash = await hashPassword(input.password);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('staffUsers').values({
+      id, fullName: input.fullName, email: input.email, phone: input.phone, roles: JSON.stringify(input.roles), isActive: 1,
+      passwordHash, mustChangePassword: 1, lastSignInAt: null, createdAt: now, updatedAt: now,
+    }).execute();
+    await appendAudit(trx, ctx.core.clock, ctx.actor, {
+      action: 'staff.created', summary: `Added ${input.fullName} (${input.roles.join(', ')})`, targetType: 'staff', targetId: id,
+      details: { email: input.email, roles: input.roles },
+    });
+  });
+  return getStaff(ctx, id);
+}
+
+export async function updateStaff(ctx: TenantCtx, input: ParsedInputOf<'staff.update'>): Promise<StaffMember> {
+  const row = await mustFind(ctx, input.staffId);
+  const before = rolesOf(row);
+  if (input.email && input.email !== row.email) {
+    const other = await findStaffByEmail(ctx.db, input.email);
+    if (other) throw conflict('A staff member with this email already exists.', { email: 'Already used by another staff member' });
+  }
+  if (input.roles && before.includes('ADMIN') && !input.roles.includes('ADMIN') && row.isActive === 1) {
+    if ((await countOtherActiveAdmins(ctx.db, row.id)) === 0) {
+      throw new AppError('CONFLICT', 'This is the last active administrator; keep the ADMIN role on at least one account.', { roles: 'The last admin must keep ADMIN' });
+    }
+  }
+  const patch = {
+    ...(input.fullName !== undefined && { fullName: input.fullName }),
+    ...(input.email !== undefined && { email: input.email }),
+    ...(input.phone !== undefined && { phone: input.phone }),
+    ...(input.roles !== undefined && { roles: JSON.stringify(input.roles) }),
+    updatedAt: ctx.core.clock.now().toISOString(),
+  };
+  const rolesChanged = input.roles !== undefined && JSON.stringify([...input.roles].sort()) !== JSON.stringify([...before].sort());
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('staffUsers').set(patch).where('id', '=', row.id).execute();
+    const changed = Object.keys(patch).filter((k) => k !== 'updatedAt' && k !== 'roles');
+    if (changed.length > 0) {
+      await appendAudit(trx, ctx.core.clock, ctx.actor, {
+        action: 'staff.updated', summary: `Edited ${row.fullName}: ${changed.join(', ')}`, targetType: 'staff', targetId: row.id,
+        details: { fields: changed },
+      });
+    }
+    if (rolesChanged && input.roles) {
+      await appendAudit(trx, ctx.core.clock, ctx.actor, {
+        action: 'staff.roles-changed', summary: `Roles of ${row.fullName}: ${before.join(', ')} → ${input.roles.join(', ')}`,
+        targetType: 'staff', targetId: row.id, details: { before, after: input.roles },
+      });
+    }
+  });
+  return getStaff(ctx, row.id);
+}
+
+export async function setStaffActive(ctx: TenantCtx, input: ParsedInputOf<'staff.set-active'>): Promise<StaffMember> {
+  const row = await mustFind(ctx, input.staffId);
+  if (!input.isActive) {
+    if (row.id === ctx.actor.id) throw new AppError('CONFLICT', 'You cannot deactivate your own account.');
+    if (rolesOf(row).includes('ADMIN') && (await countOtherActiveAdmins(ctx.db, row.id)) === 0) {
+      throw new AppError('CONFLICT', 'This is the last active administrator and cannot be deactivated.');
+    }
+  }
+  if ((row.isActive === 1) === input.isActive) return toStaffMember(row);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('staffUsers').set({ isActive: input.isActive ? 1 : 0, updatedAt: ctx.core.clock.now().toISOString() }).where('id', '=', row.id).execute();
+    await appendAudit(trx, ctx.core.clock, ctx.actor, {
+      action: input.isActive ? 'staff.activated' : 'staff.deactivated',
+      summary: `${input.isActive ? 'Reactivated' : 'Deactivated'} ${row.fullName}`, targetType: 'staff', targetId: row.id,
+    });
+  });
+  if (!input.isActive) {
+    const tenantId = ctx.tenant.id;
+    ctx.core.sessions.endWhere((s) => s.kind === 'staff' && s.tenantId === tenantId && s.userId === row.id, 'account-deactivated');
+  }
+  return getStaff(ctx, row.id);
+}
+
+export async function resetStaffPassword(ctx: TenantCtx, input: ParsedInputOf<'staff.reset-password'>): Promise<StaffMember> {
+  const row = await mustFind(ctx, input.staffId);
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('staffUsers').set({ passwordHash, mustChangePassword: 1, updatedAt: ctx.core.clock.now().toISOString() }).where('id', '=', row.id).execute();
+    await appendAudit(trx, ctx.core.clock, ctx.actor, {
+      action: 'staff.password-reset', summary: `Reset the password of ${row.fullName}`, targetType: 'staff', targetId: row.id,
+    });
+  });
+  // Their open sessions end: whoever held the old password must not stay signed in.
+  if (row.id !== ctx.actor.id) {
+    const tenantId = ctx.tenant.id;
+    ctx.core.sessions.endWhere((s) => s.kind === 'staff' && s.tenantId === tenantId && s.userId === row.id, 'password-reset');
+  }
+  return getStaff(ctx, row.id);
+}

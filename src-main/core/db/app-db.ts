@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { kyselyOver, openRawSqlite, type RawSqlite } from './open-sqlite';
+import { migrateToLatest } from './migrate';
+import { appMigrations } from './migrations/app';
+import type { AppDB } from './app-schema';
+
+export interface AppDatabase {
+  db: Kysely<AppDB>;
+  raw: RawSqlite;
+  file: string;
+  close(): Promise<void>;
+}
+
+export async function openAppDb(dataDir: string): Promise<AppDatabase> {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'app.sqlite');
+  const raw = openRawSqlite(file);
+  const db = kyselyOver<AppDB>(raw);
+  try {
+    await migrateToLatest(db, raw, file, appMigrations);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return { db, raw, file, close: () => db.destroy() };
+}

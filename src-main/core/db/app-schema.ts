@@ -1,0 +1,50 @@
+import type { Generated } from 'kysely';
+import type { TenantStatus } from '@shared/contract/tenancy';
+
+/** Tables of app.sqlite: the tenant registry and installation-wide state. Never tenant operational data. */
+export interface AppDB {
+  tenants: TenantsTable;
+  platformAdmins: PlatformAdminsTable;
+  device: DeviceTable;
+  preferences: PreferencesTable;
+}
+
+export interface TenantsTable {
+  id: string;
+  name: string;
+  nameKey: string;
+  slug: string;
+  status: TenantStatus;
+  isDemo: number;
+  ownerName: string;
+  ownerEmail: string;
+  ownerPhone: string;
+  country: string;
+  currency: string;
+  timezone: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PlatformAdminsTable {
+  id: string;
+  fullName: string;
+  email: string;
+  passwordHash: string;
+  mustChangePassword: number;
+  lastSignInAt: string | null;
+  createdAt: string;
+}
+
+export interface DeviceTable {
+  id: string;
+  name: string;
+  createdAt: string;
+  rowid: Generated<number>;
+}
+
+export interface PreferencesTable {
+  key: string;
+  value: string;
+  updatedAt: string;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import { m0001Init } from './0001-init';
+
+/** Steps for app.sqlite, in order. Never edit a step that has shipped; add a new one. */
+export const appMigrations: Record<string, Migration> = {
+  '0001-init': m0001Init,
+};

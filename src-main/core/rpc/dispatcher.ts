@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { contract, isChannelName, type ChannelName } from '@shared/contract';
+import { AppError, type Envelope, type ErrorBody } from '@shared/domain/errors';
+import { can, isTenantAccess, type Role } from '@shared/domain/permissions';
+import { SchemaTooNewError } from '../db/migrate';
+import type { CallerInfo, Core, PlatformCtx, PublicCtx, SessionCtx, TenantCtx } from '../context';
+import type { Handlers } from './handlers';
+import type { Session } from './sessions';
+
+/** Turns zod issues into field path → first message. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (!(path in fields)) fields[path] = issue.message;
+  }
+  return fields;
+}
+
+function sqliteCode(e: unknown): string | null {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof (e as { code: unknown }).code === 'string'
+    ? (e as { code: string }).code
+    : null;
+}
+
+export function toErrorBody(e: unknown, core: Core, channel: string): ErrorBody {
+  if (e instanceof AppError) return e.toBody();
+  if (e instanceof z.ZodError) return { code: 'VALIDATION', message: 'Please correct the highlighted fields.', fields: fieldErrors(e) };
+  if (e instanceof SchemaTooNewError) return { code: 'UNAVAILABLE', message: e.message };
+  const code = sqliteCode(e);
+  if (code?.startsWith('SQLITE_CONSTRAINT_UNIQUE')) return { code: 'CONFLICT', message: 'That value is already in use.' };
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return { code: 'UNAVAILABLE', message: 'The database is busy; please try again.' };
+  }
+  core.log.error('channel failed', { channel, error: e, stack: e instanceof Error ? e.stack : undefined });
+  return { code: 'INTERNAL', message: 'Something went wrong. The error was logged; please try again.' };
+}
+
+/** Channels a user who must change their password may still call. */
+function allowedBeforePasswordChange(channel: ChannelName): boolean {
+  const access = contract[channel].access;
+  return access === 'public' || access === 'session';
+}
+
+/**
+ * The one way into core for both transports: validate → authenticate → authorise (role and tenant) →
+ * call the service → validate the output → envelope. Never throws.
+ */
+export class Dispatcher {
+  constructor(private readonly core: Core, private readonly handlers: Handlers) {}
+
+  async dispatch(channelName: string, rawInput: unknown, caller: CallerInfo): Promise<Envelope<unknown>> {
+    if (!isChannelName(channelName)) {
+      return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel: ${channelName.slice(0, 80)}` } };
+    }
+    try {
+      const data = await this.run(channelName, rawInput, caller);
+      return { ok: true, data };
+    } catch (e) {
+      return { ok: false, error: toErrorBody(e, this.core, channelName) };
+    }
+  }
+
+  private async run(name: ChannelName, rawInput: unknown, caller: CallerInfo): Promise<unknown> {
+    const def = contract[name];
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw new AppError('VALIDATION', 'Please correct the highlighted fields.', fieldErrors(parsed.error));
+    const input: unknown = parsed.data;
+    // Handlers are typed per channel in HandlersFor; here the channel is dynamic, so call through a widened view.
+    const handler = this.handlers[name] as unknown as (input: unknown, ctx: unknown) => Promise<unknown>;
+    const access = def.access;
+    const base: PublicCtx = { core: this.core, caller };
+
+    let output: unknown;
+    if (access === 'public') {
+      output = await handler(input, base);
+    } else {
+      const session = this.authenticate(caller);
+      this.checkPasswordChange(name, session);
+      if (access === 'session') {
+        const ctx: SessionCtx = { ...base, session };
+        output = await handler(input, ctx);
+      } else if (access === 'platform') {
+        if (session.kind !== 'platform') throw new AppError('FORBIDDEN', 'This needs a platform administrator.');
+        const admin = await this.core.app.db.selectFrom('platformAdmins').select(['id', 'fullName']).where('id', '=', session.userId).executeTakeFirst();
+        if (!admin) {
+          this.core.sessions.end(session, 'account-deactivated');
+          throw new AppError('UNAUTHENTICATED', 'Your account no longer exists. Please sign in again.');
+        }
+        const ctx: PlatformCtx = { ...base, session, actor: { kind: 'platform', id: admin.id, name: admin.fullName } };
+        output = await handler(input, ctx);
+      } else if (isTenantAccess(access)) {
+        if (session.kind !== 'staff') throw new AppError('FORBIDDEN', 'Sign in to a tenant profile to do this.');
+        const tenant = this.core.registry.get(session.tenantId);
+        if (!tenant) {
+          this.core.sessions.end(session, 'tenant-deleted');
+          throw new AppError('UNAUTHENTICATED', 'This tenant profile no longer exists.');
+        }
+        if (tenant.status === 'suspended') {
+          this.core.sessions.end(session, 'tenant-suspended');
+          throw new AppError('FORBIDDEN', 'This ISP profile is suspended. Contact your platform administrator.', undefined, 'TENANT_SUSPENDED');
+        }
+        output = await this.core.tenants.use(tenant.id, async (h) => {
+          const staff = await h.db
+            .selectFrom('staffUsers')
+            .select(['id', 'fullName', 'roles', 'isActive'])
+            .where('id', '=', session.userId)
+            .executeTakeFirst();
+          if (!staff || staff.isActive !== 1) {
+            this.core.sessions.end(session, 'account-deactivated');
+            throw new AppError('UNAUTHENTICATED', 'Your account is no longer active. Please contact your administrator.');
+          }
+          const roles = JSON.parse(staff.roles) as Role[];
+          session.roles = roles;
+          if (!can(roles, access)) throw new AppError('FORBIDDEN', 'Your role does not allow this.', undefined, `NEEDS_${access}`);
+          const ctx: TenantCtx = {
+            ...base, session, tenant, db: h.db, roles, actor: { kind: 'staff', id: staff.id, name: staff.fullName },
+          };
+          return handler(input, ctx);
+        });
+      }
+    }
+    // Parsing the output strips anything the contract does not declare (hashes, ciphertexts never leak).
+    const out = def.output.safeParse(output);
+    if (!out.success) {
+      this.core.log.error('handler output does not match the contract', { channel: name, issues: out.error.issues.slice(0, 5) });
+      throw new AppError('INTERNAL', 'The app produced an unexpected answer. The error was logged.');
+    }
+    return out.data;
+  }
+
+  private authenticate(caller: CallerInfo): Session {
+    const r = this.core.sessions.resolve(caller.token);
+    if ('error' in r) {
+      throw new AppError(
+        'UNAUTHENTICATED',
+        r.error === 'expired' ? 'Your session expired after a period of inactivity. Please sign in again.' : 'Please sign in.',
+        undefined,
+        r.error === 'expired' ? 'SESSION_EXPIRED' : 'NO_SESSION',
+      );
+    }
+    return r.session;
+  }
+
+  private checkPasswordChange(name: ChannelName, session: Session): void {
+    if (allowedBeforePasswordChange(name)) return;
+    if (session.mustChangePassword) {
+      throw new AppError('FORBIDDEN', 'Please change your password first.', undefined, 'PASSWORD_CHANGE_REQUIRED');
+    }
+  }
+}

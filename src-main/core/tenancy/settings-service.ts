@@ -1,0 +1,50 @@
+import type { OutputOf, ParsedInputOf } from '@shared/contract';
+import type { BusinessSettings, Preferences } from '@shared/contract/tenancy';
+import { preferences as preferencesSchema } from '@shared/contract/tenancy';
+import type { Core, TenantCtx } from '../context';
+import { appendAudit } from '../auth/audit';
+import { toTenantSummary } from './registry';
+
+async function readBusiness(ctx: TenantCtx): Promise<BusinessSettings> {
+  const r = await ctx.db.selectFrom('businessSettings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  const { id: _id, ...rest } = r;
+  return rest;
+}
+
+export async function getSettings(ctx: TenantCtx): Promise<OutputOf<'settings.get'>> {
+  return { tenant: toTenantSummary(ctx.tenant), business: await readBusiness(ctx) };
+}
+
+export async function updateSettings(ctx: TenantCtx, input: ParsedInputOf<'settings.update'>): Promise<BusinessSettings> {
+  const before = await readBusiness(ctx);
+  const changed = (Object.keys(input) as (keyof typeof input)[]).filter((k) => input[k] !== before[k]);
+  if (changed.length === 0) return before;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('businessSettings').set({ ...input, updatedAt: ctx.core.clock.now().toISOString() }).where('id', '=', 1).execute();
+    await appendAudit(trx, ctx.core.clock, ctx.actor, {
+      action: 'settings.updated', summary: `Business settings changed: ${changed.join(', ')}`, targetType: 'settings',
+      details: { fields: changed },
+    });
+  });
+  return readBusiness(ctx);
+}
+
+const DEFAULT_PREFERENCES: Preferences = { colorScheme: 'auto', language: 'en' };
+
+export async function getPreferences(core: Core): Promise<Preferences> {
+  const row = await core.app.db.selectFrom('preferences').select('value').where('key', '=', 'ui').executeTakeFirst();
+  if (!row) return DEFAULT_PREFERENCES;
+  const parsed = preferencesSchema.partial().safeParse(JSON.parse(row.value));
+  return { ...DEFAULT_PREFERENCES, ...(parsed.success ? parsed.data : {}) };
+}
+
+export async function setPreferences(core: Core, patch: Partial<Preferences>): Promise<Preferences> {
+  const next = { ...(await getPreferences(core)), ...patch };
+  const now = core.clock.now().toISOString();
+  await core.app.db
+    .insertInto('preferences')
+    .values({ key: 'ui', value: JSON.stringify(next), updatedAt: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(next), updatedAt: now }))
+    .execute();
+  return next;
+}

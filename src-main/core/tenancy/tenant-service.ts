@@ -1,0 +1,179 @@
+import { AppError, conflict, notFound } from '@shared/domain/errors';
+import { uuidv7 } from '@shared/domain/ids';
+import { nameKey, slugify } from '@shared/domain/text';
+import type { OutputOf, ParsedInputOf } from '@shared/contract';
+import type { TenantStatus, TenantSummary } from '@shared/contract/tenancy';
+import type { Actor, Core } from '../context';
+import { appendAudit } from '../auth/audit';
+import { hashPassword } from '../auth/passwords';
+import { toTenantSummary, type TenantRecord } from './registry';
+
+type CreateInput = ParsedInputOf<'tenants.create'>;
+
+export function mustGetTenant(core: Core, tenantId: string): TenantRecord {
+  const t = core.registry.get(tenantId);
+  if (!t) throw notFound('Tenant');
+  return t;
+}
+
+function uniqueSlug(core: Core, name: string, exceptId?: string): string {
+  const base = slugify(name);
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? base : `${base}-${i}`;
+    const owner = core.registry.bySlug(candidate);
+    if (!owner || owner.id === exceptId) return candidate;
+  }
+}
+
+export function assertNameFree(core: Core, name: string, exceptId?: string): void {
+  const owner = core.registry.byNameKey(nameKey(name));
+  if (owner && owner.id !== exceptId) {
+    throw conflict(`A tenant named "${owner.name}" already exists.`, { name: 'This name is already used by another tenant' });
+  }
+}
+
+export interface CreateTenantOptions {
+  isDemo?: boolean;
+  /** The first admin must pick their own password at first sign-in (true unless they chose it themselves). */
+  adminMustChangePassword: boolean;
+}
+
+/**
+ * Creates the tenant file (migrated, with its first ADMIN and default settings) and then the registry row.
+ * If anything fails the file is removed, so no half-created tenant is left behind.
+ */
+export async function createTenant(core: Core, input: CreateInput, actor: Actor, opts: CreateTenantOptions): Promise<TenantRecord> {
+  assertNameFree(core, input.name);
+  const id = uuidv7();
+  const now = core.clock.now().toISOString();
+  const passwordHash = await hashPassword(input.admin.password);
+  const record: TenantRecord = {
+    id, name: input.name, nameKey: nameKey(input.name), slug: uniqueSlug(core, input.name), status: input.status,
+    isDemo: opts.isDemo ? 1 : 0, ownerName: input.ownerName, ownerEmail: input.ownerEmail, ownerPhone: input.ownerPhone,
+    country: input.country, currency: input.currency, timezone: input.timezone, createdAt: now, updatedAt: now,
+  };
+  try {
+    await core.tenants.create(id);
+    await core.tenants.use(id, (h) =>
+      h.db.transaction().execute(async (trx) => {
+        const adminId = uuidv7();
+        await trx.insertInto('staffUsers').values({
+          id: adminId, fullName: input.admin.fullName, email: input.admin.email, phone: input.admin.phone, roles: JSON.stringify(['ADMIN']),
+          isActive: 1, passwordHash, mustChangePassword: opts.adminMustChangePassword ? 1 : 0, lastSignInAt: null, createdAt: now, updatedAt: now,
+        }).execute();
+        await trx.updateTable('businessSettings').set({ legalName: input.name, email: input.ownerEmail, phone: input.ownerPhone }).where('id', '=', 1).execute();
+        await appendAudit(trx, core.clock, actor, {
+          action: 'tenant.created', summary: `Tenant ${input.name} created with administrator ${input.admin.fullName}`,
+          targetType: 'tenant', targetId: id,
+        });
+      }),
+    );
+    await core.registry.insert(record);
+  } catch (e) {
+    await core.tenants.remove(id).catch(() => undefined);
+    if (core.registry.get(id)) await core.registry.remove(id).catch(() => undefined);
+    throw e;
+  }
+  core.events.emit('tenants.changed', { platform: true }, { tenantId: id, change: 'created' });
+  if (record.status !== 'suspended') await core.hooks.active(id);
+  return record;
+}
+
+export async function updateTenant(core: Core, input: ParsedInputOf<'tenants.update'>, actor: Actor): Promise<TenantSummary> {
+  const t = mustGetTenant(core, input.tenantId);
+  const { tenantId, ...fields } = input;
+  if (fields.name !== undefined) assertNameFree(core, fields.name, t.id);
+  const patch: Partial<TenantRecord> = { ...fields, updatedAt: core.clock.now().toISOString() };
+  if (fields.name !== undefined) {
+    patch.nameKey = nameKey(fields.name);
+    patch.slug = uniqueSlug(core, fields.name, t.id);
+  }
+  const changed = Object.keys(fields).filter((k) => (fields as Record<string, unknown>)[k] !== (t as Record<string, unknown>)[k]);
+  const row = await core.registry.update(tenantId, patch);
+  if (changed.length > 0) {
+    await core.tenants.use(t.id, (h) =>
+      appendAudit(h.db, core.clock, actor, {
+        action: 'tenant.updated', summary: `Tenant profile edited: ${changed.join(', ')}`, targetType: 'tenant', targetId: t.id,
+        details: { fields: changed },
+      }),
+    );
+  }
+  core.events.emit('tenants.changed', { platform: true }, { tenantId: t.id, change: 'updated' });
+  return toTenantSummary(row);
+}
+
+export async function setTenantStatus(
+  core: Core,
+  input: { tenantId: string; status: TenantStatus; reason?: string | undefined },
+  actor: Actor,
+): Promise<TenantSummary> {
+  const t = mustGetTenant(core, input.tenantId);
+  if (t.status === input.status) return toTenantSummary(t);
+  const row = await core.registry.update(t.id, { status: input.status, updatedAt: core.clock.now().toISOString() });
+  await core.tenants.use(t.id, (h) =>
+    appendAudit(h.db, core.clock, actor, {
+      action: 'tenant.status-changed', summary: `Status ${t.status} → ${input.status}${input.reason ? `: ${input.reason}` : ''}`,
+      targetType: 'tenant', targetId: t.id, details: { before: t.status, after: input.status, reason: input.reason ?? null },
+    }),
+  );
+  if (input.status === 'suspended') {
+    core.sessions.endWhere((s) => s.kind === 'staff' && s.tenantId === t.id, 'tenant-suspended');
+    await core.hooks.inactive(t.id, 'suspended');
+    await core.tenants.close(t.id);
+  } else if (t.status === 'suspended') {
+    await core.hooks.active(t.id);
+  }
+  core.events.emit('tenants.changed', { platform: true }, { tenantId: t.id, change: 'status' });
+  return toTenantSummary(row);
+}
+
+export async function deleteTenant(core: Core, input: ParsedInputOf<'tenants.delete'>): Promise<OutputOf<'tenants.delete'>> {
+  const t = mustGetTenant(core, input.tenantId);
+  if (input.confirmName.trim() !== t.name) {
+    throw new AppError('VALIDATION', 'The name typed does not match; nothing was deleted.', { confirmName: `Type "${t.name}" exactly to confirm` });
+  }
+  core.sessions.endWhere((s) => s.kind === 'staff' && s.tenantId === t.id, 'tenant-deleted');
+  await core.hooks.inactive(t.id, 'deleted');
+  // Registry first: if removing the folder fails the tenant is already gone from the app and the
+  // leftover folder is reported, rather than a registry row pointing at a half-deleted file.
+  await core.registry.remove(t.id);
+  try {
+    await core.tenants.remove(t.id);
+  } catch (e) {
+    core.log.error('tenant folder could not be removed', { tenantId: t.id, dir: core.tenants.dirOf(t.id), error: e });
+    throw new AppError('INTERNAL', `The tenant was removed but its folder ${core.tenants.dirOf(t.id)} could not be deleted.`);
+  }
+  core.events.emit('tenants.changed', { platform: true }, { tenantId: t.id, change: 'deleted' });
+  return { ok: true };
+}
+
+export async function tenantCounts(core: Core, tenantId: string): Promise<{ staffCount: number; activeStaffCount: number }> {
+  return core.tenants.use(tenantId, async (h) => {
+    const r = await h.db
+      .selectFrom('staffUsers')
+      .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.sum<number>('isActive').as('active')])
+      .executeTakeFirstOrThrow();
+    return { staffCount: Number(r.all), activeStaffCount: Number(r.active ?? 0) };
+  });
+}
+
+export async function listTenants(core: Core, q: ParsedInputOf<'tenants.list'>): Promise<OutputOf<'tenants.list'>> {
+  let rows = core.registry.all();
+  if (q.status) rows = rows.filter((t) => t.status === q.status);
+  if (q.q) {
+    const needle = q.q.toLowerCase();
+    rows = rows.filter((t) => [t.name, t.ownerName, t.ownerEmail, t.slug].some((v) => v.toLowerCase().includes(needle)));
+  }
+  const sort = q.sort ?? { field: 'name', dir: 'asc' as const };
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  rows.sort((a, b) => sign * String(a[sort.field]).localeCompare(String(b[sort.field])));
+  const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const items = [];
+  for (const t of page) items.push({ ...toTenantSummary(t), ...(await tenantCounts(core, t.id)) });
+  return { items, total: rows.length, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getTenant(core: Core, tenantId: string): Promise<OutputOf<'tenants.get'>> {
+  const t = mustGetTenant(core, tenantId);
+  return { ...toTenantSummary(t), ...(await tenantCounts(core, t.id)) };
+}
