@@ -1,0 +1,53 @@
+import { app, BrowserWindow } from 'electron';
+import { activateTenants, bootCore, type BootedCore } from '../core/boot';
+import { consoleLogger } from '../core/ports';
+import { registerIpc } from './ipc';
+import { createDesktopSecretBox } from './safe-storage';
+import { initAutoUpdater } from './updater';
+import { createMainWindow } from './windows';
+
+const log = consoleLogger('info');
+let booted: BootedCore | null = null;
+
+// A router or network fault must never take the app down.
+process.on('uncaughtException', (e) => log.error('uncaught exception', { error: e, stack: e.stack }));
+process.on('unhandledRejection', (e) => log.error('unhandled rejection', { error: e }));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.whenReady().then(async () => {
+    const dataDir = app.getPath('userData');
+    booted = await bootCore({ dataDir, secrets: createDesktopSecretBox(dataDir, log), log });
+    registerIpc(booted);
+    await activateTenants(booted.core);
+    createMainWindow();
+    initAutoUpdater(log);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    });
+  }).catch((e: unknown) => {
+    log.error('start-up failed', { error: e });
+    app.exit(1);
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closing = false;
+  app.on('before-quit', (e) => {
+    if (closing || !booted) return;
+    e.preventDefault();
+    closing = true;
+    booted.close().finally(() => app.exit(0));
+  });
+}

@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { activateTenants, bootCore, type BootOptions, type BootedCore } from '../core/boot';
+import { AesGcmSecretBox } from '../core/secrets/aes-gcm-secret-box';
+import type { Logger } from '../core/ports';
+import { handleRpc, sendJson } from './http-transport';
+import { handleEvents } from './sse';
+import { serveStatic } from './static-files';
+
+export interface HeadlessOptions extends Partial<Omit<BootOptions, 'dataDir' | 'log'>> {
+  dataDir: string;
+  log: Logger;
+  host?: string;
+  port?: number;
+  rendererDir?: string;
+}
+
+export interface HeadlessServer {
+  url: string;
+  port: number;
+  booted: BootedCore;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1']);
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
+};
+
+/**
+ * The headless composition root: the same core and dispatcher as the Electron app, served over HTTP on
+ * loopback only. Used where the Electron binary is missing and by the end-to-end tests.
+ */
+export async function startHeadlessServer(opts: HeadlessOptions): Promise<HeadlessServer> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) throw new Error(`the headless server only listens on loopback (127.0.0.1 or ::1), not ${host}`);
+  const booted = await bootCore({ ...opts, secrets: opts.secrets ?? AesGcmSecretBox.fromKeyFile(opts.dataDir) });
+  const rendererDir = resolve(opts.rendererDir ?? resolve(__dirname, '../renderer'));
+  let port = 0;
+
+  // DNS-rebinding guard: only our own loopback host names are answered.
+  const allowedHost = (h: string | undefined) =>
+    !!h && [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(h.toLowerCase());
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    if (!allowedHost(req.headers.host)) {
+      sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown host.' } });
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin && !allowedHost(origin.replace(/^https?:\/\//, ''))) {
+      sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Cross-origin requests are not allowed.' } });
+      return;
+    }
+    const url = req.url ?? '/';
+    if (url.startsWith('/rpc/')) {
+      if (req.method !== 'POST') {
+        sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } });
+        return;
+      }
+      handleRpc(booted.dispatcher, decodeURIComponent(url.slice(5).split('?')[0] ?? ''), req, res).catch((e: unknown) => {
+        opts.log.error('rpc transport failed', { error: e });
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Transport failure.' } });
+      });
+      return;
+    }
+    if (url === '/events' || url.startsWith('/events?')) {
+      handleEvents(booted.core.events, booted.core.sessions, req, res);
+      return;
+    }
+    if (url === '/healthz') {
+      sendJson(res, 200, { ok: true });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    serveStatic(rendererDir, url, res);
+  };
+
+  const server: Server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (e) {
+      opts.log.error('request failed', { error: e });
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  await activateTenants(booted.core);
+  const urlHost = host === '::1' ? '[::1]' : host;
+  return {
+    url: `http://${urlHost}:${port}/`,
+    port,
+    booted,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await booted.close();
+    },
+  };
+}
