@@ -11,6 +11,7 @@ import { systemClock, type Clock, type Logger, type SecretBox } from './ports';
 import type { Core, CoreServices } from './context';
 import { uuidv7 } from '@shared/domain/ids';
 import { hostname } from 'node:os';
+import { installRoutersModule, type RoutersModuleOptions } from './routers/module';
 
 export interface BootOptions {
   dataDir: string;
@@ -22,6 +23,7 @@ export interface BootOptions {
   throttle?: ThrottleOptions;
   tenantIdleCloseMs?: number;
   maxOpenTenants?: number;
+  routers?: RoutersModuleOptions;
 }
 
 export interface BootedCore {
@@ -59,6 +61,7 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
   });
   const sweep = setInterval(() => sessions.sweep(), 60_000);
   sweep.unref();
+  const routers = installRoutersModule(core, opts.routers);
   const dispatcher = new Dispatcher(core, allHandlers);
   return {
     core,
@@ -66,6 +69,9 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
     async close() {
       clearInterval(sweep);
       for (const t of registry.all()) await core.hooks.inactive(t.id, 'closing');
+      routers.streams.close();
+      routers.connections.closeAll();
+      await routers.demo.stopAll();
       await tenants.closeAll();
       await app.close();
     },

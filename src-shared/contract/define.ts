@@ -8,6 +8,9 @@ import type { Access } from '../domain/permissions';
 export interface SampleRefs {
   tenant: string;
   staff: string;
+  router: string;
+  routerBackup: string;
+  alert: string;
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {

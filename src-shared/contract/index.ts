@@ -1,16 +1,22 @@
 import type { z } from 'zod';
 import { authChannels, authEvents } from './auth';
 import { tenancyChannels, tenancyEvents } from './tenancy';
+import { routersChannels, routersEvents } from './routers';
+import { opsChannels, opsEvents } from './ops';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
   ...tenancyChannels,
   ...authChannels,
+  ...routersChannels,
+  ...opsChannels,
 } as const;
 
 export const events = {
   ...tenancyEvents,
   ...authEvents,
+  ...routersEvents,
+  ...opsEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,10 @@ export interface TenantDB {
   secrets: SecretsTable;
   outbox: OutboxTable;
   jobRuns: JobRunsTable;
+  routers: RoutersTable;
+  routerDowntimes: RouterDowntimesTable;
+  alerts: AlertsTable;
+  routerBackups: RouterBackupsTable;
 }
 
 export interface TenantMetaTable {
@@ -87,4 +91,61 @@ export interface JobRunsTable {
   finishedAt: string | null;
   attempt: number;
   error: string | null;
+}
+
+export interface RoutersTable {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  useTls: number;
+  username: string;
+  /** SHA-256 of the router's API-SSL certificate, pinned at first use. */
+  tlsFingerprint: string | null;
+  site: string;
+  notes: string;
+  isCore: number;
+  isDemo: number;
+  status: 'unknown' | 'online' | 'degraded' | 'offline';
+  statusSince: string | null;
+  lastCheckedAt: string | null;
+  lastError: string | null;
+  rosVersion: string | null;
+  boardName: string | null;
+  identity: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RouterDowntimesTable {
+  id: string;
+  routerId: string;
+  startedAt: string;
+  endedAt: string | null;
+  durationMs: number | null;
+  cause: string;
+}
+
+export interface AlertsTable {
+  id: string;
+  at: string;
+  severity: 'info' | 'warning' | 'critical';
+  kind: string;
+  title: string;
+  body: string;
+  routerId: string | null;
+  readAt: string | null;
+}
+
+export interface RouterBackupsTable {
+  id: string;
+  routerId: string;
+  fetchedAt: string;
+  trigger: 'manual' | 'nightly';
+  content: string;
+  contentHash: string;
+  sizeBytes: number;
+  lineCount: number;
+  rosVersion: string | null;
+  changed: number;
 }

@@ -29,6 +29,12 @@ export class EventHub {
     return this.sinks.size;
   }
 
+  /** Whether anything is listening for this session (an open SSE stream or window). */
+  hasSink(token: string): boolean {
+    for (const s of this.sinks) if (s.token === token) return true;
+    return false;
+  }
+
   emit<E extends EventName>(name: E, target: EventTarget, payload: PayloadOf<E>): void {
     const def = events[name];
     const parsed = def.payload.safeParse(payload);

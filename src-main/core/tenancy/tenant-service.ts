@@ -7,6 +7,7 @@ import type { Actor, Core } from '../context';
 import { appendAudit } from '../auth/audit';
 import { hashPassword } from '../auth/passwords';
 import { toTenantSummary, type TenantRecord } from './registry';
+import { pageInMemory } from '../paging';
 
 type CreateInput = ParsedInputOf<'tenants.create'>;
 
@@ -158,19 +159,15 @@ export async function tenantCounts(core: Core, tenantId: string): Promise<{ staf
 }
 
 export async function listTenants(core: Core, q: ParsedInputOf<'tenants.list'>): Promise<OutputOf<'tenants.list'>> {
-  let rows = core.registry.all();
-  if (q.status) rows = rows.filter((t) => t.status === q.status);
-  if (q.q) {
-    const needle = q.q.toLowerCase();
-    rows = rows.filter((t) => [t.name, t.ownerName, t.ownerEmail, t.slug].some((v) => v.toLowerCase().includes(needle)));
-  }
-  const sort = q.sort ?? { field: 'name', dir: 'asc' as const };
-  const sign = sort.dir === 'asc' ? 1 : -1;
-  rows.sort((a, b) => sign * String(a[sort.field]).localeCompare(String(b[sort.field])));
-  const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const rows = q.status ? core.registry.all().filter((t) => t.status === q.status) : core.registry.all();
+  const page = pageInMemory(rows, q, {
+    defaultSort: { field: 'name', dir: 'asc' },
+    searchText: (t) => [t.name, t.ownerName, t.ownerEmail, t.slug],
+    value: (t, field) => t[field as keyof TenantRecord],
+  });
   const items = [];
-  for (const t of page) items.push({ ...toTenantSummary(t), ...(await tenantCounts(core, t.id)) });
-  return { items, total: rows.length, page: q.page, pageSize: q.pageSize };
+  for (const t of page.items) items.push({ ...toTenantSummary(t), ...(await tenantCounts(core, t.id)) });
+  return { ...page, items };
 }
 
 export async function getTenant(core: Core, tenantId: string): Promise<OutputOf<'tenants.get'>> {

@@ -1,0 +1,58 @@
+import type { Kysely, Transaction } from 'kysely';
+import { uuidv7 } from '@shared/domain/ids';
+import { notFound } from '@shared/domain/errors';
+import type { AlertItem } from '@shared/contract/ops';
+import type { OutputOf, ParsedInputOf } from '@shared/contract';
+import type { TenantDB } from '../db/tenant-schema';
+import type { Core, TenantCtx } from '../context';
+import { pageWindow } from '../db/query-helpers';
+
+type Db = Kysely<TenantDB> | Transaction<TenantDB>;
+
+export interface NewAlert {
+  severity: AlertItem['severity'];
+  kind: string;
+  title: string;
+  body: string;
+  routerId: string | null;
+}
+
+/** Writes an alert row; call `publishAlert` after the transaction commits. */
+export async function insertAlert(db: Db, core: Core, alert: NewAlert): Promise<AlertItem> {
+  const row: AlertItem = { id: uuidv7(), at: core.clock.now().toISOString(), readAt: null, ...alert };
+  await db.insertInto('alerts').values(row).execute();
+  return row;
+}
+
+export function publishAlert(core: Core, tenantId: string, alert: AlertItem): void {
+  core.events.emit('alerts.created', { tenantId }, alert);
+}
+
+async function unreadCount(db: Db): Promise<number> {
+  const r = await db.selectFrom('alerts').select((eb) => eb.fn.countAll<number>().as('n')).where('readAt', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listAlerts(ctx: TenantCtx, q: ParsedInputOf<'alerts.list'>): Promise<OutputOf<'alerts.list'>> {
+  let base = ctx.db.selectFrom('alerts');
+  if (q.unreadOnly) base = base.where('readAt', 'is', null);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const dir = q.sort?.dir ?? 'desc';
+  const { limit, offset } = pageWindow(q.page, q.pageSize);
+  const items = await base.selectAll().orderBy('at', dir).orderBy('id', dir).limit(limit).offset(offset).execute();
+  return { items, total: Number(total), page: q.page, pageSize: q.pageSize, unread: await unreadCount(ctx.db) };
+}
+
+export async function markAlertsRead(ctx: TenantCtx, input: ParsedInputOf<'alerts.mark-read'>): Promise<OutputOf<'alerts.mark-read'>> {
+  const now = ctx.core.clock.now().toISOString();
+  if ('all' in input) {
+    await ctx.db.updateTable('alerts').set({ readAt: now }).where('readAt', 'is', null).execute();
+  } else {
+    const found = await ctx.db.selectFrom('alerts').select('id').where('id', 'in', input.alertIds).execute();
+    if (found.length !== new Set(input.alertIds).size) {
+      throw notFound('Alert');
+    }
+    await ctx.db.updateTable('alerts').set({ readAt: now }).where('id', 'in', input.alertIds).where('readAt', 'is', null).execute();
+  }
+  return { unread: await unreadCount(ctx.db) };
+}

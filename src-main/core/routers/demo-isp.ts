@@ -1,0 +1,122 @@
+import { randomBytes, createHash } from 'node:crypto';
+import { uuidv7 } from '@shared/domain/ids';
+import type { Actor, Core } from '../context';
+import { startRouterSimulator, type RouterSimulator } from '../routeros/simulator';
+import { appendAudit } from '../auth/audit';
+import { hashPassword } from '../auth/passwords';
+import { createTenant } from '../tenancy/tenant-service';
+import type { TenantRecord } from '../tenancy/registry';
+import { readRouterPassword, saveRouterPassword } from './router-repo';
+
+const DEMO_ROUTERS = [
+  { name: 'Core — Kahawa West', site: 'Kahawa West POP', variant: 'core' as const, isCore: true, version: '7.16.2' },
+  { name: 'Branch — Kitengela', site: 'Kitengela tower', variant: 'branch' as const, isCore: false, version: '6.49.17' },
+];
+const DEMO_USER = 'isp-desk';
+
+function seedOf(routerId: string): number {
+  return createHash('sha256').update(routerId).digest().readUInt32BE(0);
+}
+
+export interface DemoAdmin {
+  fullName: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * The demo ISP: a tenant flagged as demo whose routers are RouterOS simulators running inside the app,
+ * seeded with realistic data (PPPoE secrets on four plans, hotspot vouchers, moving traffic). They start
+ * when the tenant becomes active and stop with it; their state resets on every start.
+ */
+export class DemoIsp {
+  private readonly sims = new Map<string, Map<string, RouterSimulator>>();
+
+  constructor(private readonly core: Core) {}
+
+  simulatorsOf(tenantId: string): RouterSimulator[] {
+    return [...(this.sims.get(tenantId)?.values() ?? [])];
+  }
+
+  private async startSimulator(routerId: string, variant: 'core' | 'branch', version: string, password: string, port: number): Promise<RouterSimulator> {
+    const opts = { version, users: [{ name: DEMO_USER, password, group: 'full' }], seed: 'demo' as const, demoVariant: variant, randomSeed: seedOf(routerId), clock: 'real' as const };
+    try {
+      return await startRouterSimulator({ ...opts, port });
+    } catch {
+      // The saved port is taken (another app, another demo): take any free one.
+      return startRouterSimulator({ ...opts, port: 0 });
+    }
+  }
+
+  async startForTenant(tenantId: string): Promise<void> {
+    const tenant = this.core.registry.get(tenantId);
+    if (!tenant || tenant.isDemo !== 1 || this.sims.has(tenantId)) return;
+    const running = new Map<string, RouterSimulator>();
+    this.sims.set(tenantId, running);
+    const rows = await this.core.tenants.use(tenantId, (h) => h.db.selectFrom('routers').selectAll().where('isDemo', '=', 1).execute());
+    for (const r of rows) {
+      const password = await this.core.tenants.use(tenantId, (h) => readRouterPassword(h.db, this.core.secrets, r.id));
+      const spec = DEMO_ROUTERS.find((d) => d.name === r.name) ?? DEMO_ROUTERS[0]!;
+      const sim = await this.startSimulator(r.id, spec.variant, spec.version, password, r.port);
+      running.set(r.id, sim);
+      if (sim.port !== r.port) {
+        await this.core.tenants.use(tenantId, (h) => h.db.updateTable('routers').set({ port: sim.port, updatedAt: this.core.clock.now().toISOString() }).where('id', '=', r.id).execute());
+      }
+    }
+  }
+
+  async stopForTenant(tenantId: string): Promise<void> {
+    const running = this.sims.get(tenantId);
+    this.sims.delete(tenantId);
+    for (const sim of running?.values() ?? []) await sim.stop().catch(() => undefined);
+  }
+
+  /** Creates the demo tenant with its admin and two simulated routers, and starts them. */
+  async createDemoTenant(admin: DemoAdmin, actor: Actor): Promise<TenantRecord> {
+    let name = 'Demo ISP — Kilimani Net';
+    for (let i = 2; this.core.registry.byNameKey(name.toLowerCase()); i++) name = `Demo ISP — Kilimani Net ${i}`;
+    const tenant = await createTenant(this.core, {
+      name, status: 'active', ownerName: admin.fullName, ownerEmail: admin.email, ownerPhone: '+254700000000', country: 'KE', currency: 'KES', timezone: 'Africa/Nairobi',
+      admin: { fullName: admin.fullName, email: admin.email, phone: null, password: admin.password },
+    }, actor, { isDemo: true, adminMustChangePassword: false });
+    const running = new Map<string, RouterSimulator>();
+    this.sims.set(tenant.id, running);
+    for (const spec of DEMO_ROUTERS) {
+      const id = uuidv7();
+      const password = randomBytes(18).toString('base64url');
+      const sim = await this.startSimulator(id, spec.variant, spec.version, password, 0);
+      running.set(id, sim);
+      const now = this.core.clock.now().toISOString();
+      await this.core.tenants.use(tenant.id, (h) =>
+        h.db.transaction().execute(async (trx) => {
+          await trx.insertInto('routers').values({
+            id, name: spec.name, host: '127.0.0.1', port: sim.port, useTls: 0, username: DEMO_USER, tlsFingerprint: null, site: spec.site,
+            notes: 'Simulated router of the demo ISP (RouterOS simulator inside ISP Desk). Its state resets when the app restarts.',
+            isCore: spec.isCore ? 1 : 0, isDemo: 1, status: 'unknown', statusSince: null, lastCheckedAt: null, lastError: null,
+            rosVersion: null, boardName: null, identity: null, createdAt: now, updatedAt: now,
+          }).execute();
+          await saveRouterPassword(trx, this.core.secrets, id, password, now);
+          await appendAudit(trx, this.core.clock, { kind: 'system', id: null, name: 'ISP Desk demo' }, {
+            action: 'router.created', summary: `Added simulated router ${spec.name}`, targetType: 'router', targetId: id,
+          });
+        }),
+      );
+    }
+    // Monitoring was started before the routers existed; look at them now.
+    const mod = this.core.services.routers;
+    if (mod?.background) void mod.monitor.checkTenant(tenant.id).catch(() => undefined);
+    return tenant;
+  }
+
+  /** For `npm run demo`: a fresh random password for the demo admin, printed once on the console. */
+  async resetDemoAdminPassword(tenantId: string, email: string): Promise<string> {
+    const password = randomBytes(9).toString('base64url');
+    const hash = await hashPassword(password);
+    await this.core.tenants.use(tenantId, (h) => h.db.updateTable('staffUsers').set({ passwordHash: hash, mustChangePassword: 0 }).where('email', '=', email).execute());
+    return password;
+  }
+
+  async stopAll(): Promise<void> {
+    for (const id of [...this.sims.keys()]) await this.stopForTenant(id);
+  }
+}

@@ -1,0 +1,138 @@
+import { AppError, conflict } from '@shared/domain/errors';
+import { uuidv7 } from '@shared/domain/ids';
+import type { OutputOf, ParsedInputOf } from '@shared/contract';
+import type { RouterSummary } from '@shared/contract/routers';
+import type { TenantCtx } from '../context';
+import { appendAudit } from '../auth/audit';
+import { containsText, pageWindow } from '../db/query-helpers';
+import { routersOf } from './module';
+import {
+  deleteRouterSecrets, hasRouterPassword, mustFindRouter, routerIdsWithPassword, saveRouterPassword, toRouterSummary, type RouterRow,
+} from './router-repo';
+
+const SORT = { name: 'name', host: 'host', status: 'status', site: 'site' } as const;
+
+export async function listRouters(ctx: TenantCtx, q: ParsedInputOf<'routers.list'>): Promise<OutputOf<'routers.list'>> {
+  let base = ctx.db.selectFrom('routers');
+  if (q.status) base = base.where('status', '=', q.status);
+  if (q.q) {
+    const t = q.q;
+    base = base.where((eb) => eb.or([containsText('name', t), containsText('host', t), containsText('site', t), containsText('identity', t)]));
+  }
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const sort = q.sort ?? { field: 'name', dir: 'asc' as const };
+  const { limit, offset } = pageWindow(q.page, q.pageSize);
+  const rows = await base.selectAll().orderBy(SORT[sort.field], sort.dir).orderBy('id').limit(limit).offset(offset).execute();
+  const withPassword = await routerIdsWithPassword(ctx.db);
+  return { items: rows.map((r) => toRouterSummary(r, withPassword.has(r.id))), total: Number(total), page: q.page, pageSize: q.pageSize };
+}
+
+export async function getRouter(ctx: TenantCtx, routerId: string): Promise<RouterSummary> {
+  const r = await mustFindRouter(ctx.db, routerId);
+  return toRouterSummary(r, await hasRouterPassword(ctx.db, r.id));
+}
+
+async function assertAddressFree(ctx: TenantCtx, host: string, port: number, exceptId?: string): Promise<void> {
+  const other = await ctx.db.selectFrom('routers').select(['id', 'name']).where('host', '=', host).where('port', '=', port).executeTakeFirst();
+  if (other && other.id !== exceptId) {
+    throw conflict(`Router "${other.name}" already uses ${host}:${port}.`, { host: `Already used by ${other.name}`, port: `Already used by ${other.name}` });
+  }
+}
+
+export async function createRouter(ctx: TenantCtx, input: ParsedInputOf<'routers.create'>, opts: { isDemo?: boolean } = {}): Promise<RouterSummary> {
+  await assertAddressFree(ctx, input.host, input.port);
+  const now = ctx.core.clock.now().toISOString();
+  const id = uuidv7();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('routers').values({
+      id, name: input.name, host: input.host, port: input.port, useTls: input.useTls ? 1 : 0, username: input.username,
+      tlsFingerprint: input.useTls ? input.tlsFingerprint : null, site: input.site, notes: input.notes, isCore: input.isCore ? 1 : 0,
+      isDemo: opts.isDemo ? 1 : 0, status: 'unknown', statusSince: null, lastCheckedAt: null, lastError: null, rosVersion: null,
+      boardName: null, identity: null, createdAt: now, updatedAt: now,
+    }).execute();
+    await saveRouterPassword(trx, ctx.core.secrets, id, input.password, now);
+    await appendAudit(trx, ctx.core.clock, ctx.actor, {
+      action: 'router.created', summary: `Added router ${input.name} (${input.host}:${input.port}${input.useTls ? ', API-SSL' : ''})`, targetType: 'router', targetId: id,
+    });
+  });
+  // First look straight away so the list shows a real status, not "unknown".
+  const mod = routersOf(ctx.core);
+  if (mod.background) void mod.monitor.checkRouter(ctx.tenant.id, id).catch(() => undefined);
+  return getRouter(ctx, id);
+}
+
+export async function updateRouter(ctx: TenantCtx, input: ParsedInputOf<'routers.update'>): Promise<RouterSummary> {
+  const row = await mustFindRouter(ctx.db, input.routerId);
+  const host = input.host ?? row.host;
+  const port = input.port ?? row.port;
+  if (host !== row.host || port !== row.port) await assertAddressFree(ctx, host, port, row.id);
+  const now = ctx.core.clock.now().toISOString();
+  const { routerId, password, ...fields } = input;
+  const patch: Partial<RouterRow> = {
+    ...(fields.name !== undefined && { name: fields.name }),
+    ...(fields.host !== undefined && { host: fields.host }),
+    ...(fields.port !== undefined && { port: fields.port }),
+    ...(fields.useTls !== undefined && { useTls: fields.useTls ? 1 : 0 }),
+    ...(fields.username !== undefined && { username: fields.username }),
+    ...(fields.site !== undefined && { site: fields.site }),
+    ...(fields.notes !== undefined && { notes: fields.notes }),
+    ...(fields.isCore !== undefined && { isCore: fields.isCore ? 1 : 0 }),
+  };
+  const changed = Object.keys(patch).filter((k) => patch[k as keyof RouterRow] !== row[k as keyof RouterRow]);
+  // Another device (or a re-installed router) behind the address means another certificate.
+  if (patch.host !== undefined && patch.host !== row.host) patch.tlsFingerprint = null;
+  if (patch.useTls === 0) patch.tlsFingerprint = null;
+  if (changed.length === 0 && password === undefined) return getRouter(ctx, row.id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('routers').set({ ...patch, updatedAt: now }).where('id', '=', routerId).execute();
+    if (password !== undefined) await saveRouterPassword(trx, ctx.core.secrets, routerId, password, now);
+    await appendAudit(trx, ctx.core.clock, ctx.actor, {
+      action: 'router.updated', summary: `Edited router ${row.name}: ${[...changed, ...(password !== undefined ? ['password'] : [])].join(', ')}`,
+      targetType: 'router', targetId: routerId, details: { fields: changed, passwordChanged: password !== undefined },
+    });
+  });
+  routersOf(ctx.core).connections.closeRouter(ctx.tenant.id, routerId);
+  return getRouter(ctx, routerId);
+}
+
+export async function deleteRouter(ctx: TenantCtx, routerId: string): Promise<OutputOf<'routers.delete'>> {
+  const row = await mustFindRouter(ctx.db, routerId);
+  routersOf(ctx.core).connections.closeRouter(ctx.tenant.id, routerId);
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteRouterSecrets(trx, routerId);
+    await trx.deleteFrom('routers').where('id', '=', routerId).execute();
+    await appendAudit(trx, ctx.core.clock, ctx.actor, {
+      action: 'router.deleted', summary: `Removed router ${row.name} (${row.host}:${row.port}); nothing was changed on the router`, targetType: 'router', targetId: routerId,
+    });
+  });
+  return { ok: true };
+}
+
+export async function trustCertificate(ctx: TenantCtx, input: ParsedInputOf<'routers.trust-certificate'>): Promise<RouterSummary> {
+  const row = await mustFindRouter(ctx.db, input.routerId);
+  if (row.useTls !== 1) throw new AppError('VALIDATION', 'This router does not use API-SSL.', { tlsFingerprint: 'API-SSL is off for this router' });
+  const now = ctx.core.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('routers').set({ tlsFingerprint: input.tlsFingerprint, updatedAt: now }).where('id', '=', row.id).execute();
+    await appendAudit(trx, ctx.core.clock, ctx.actor, {
+      action: 'router.certificate-trusted', summary: `Trusted a new API-SSL certificate for ${row.name}`, targetType: 'router', targetId: row.id,
+      details: { before: row.tlsFingerprint, after: input.tlsFingerprint },
+    });
+  });
+  routersOf(ctx.core).connections.closeRouter(ctx.tenant.id, row.id);
+  return getRouter(ctx, row.id);
+}
+
+export async function listDowntime(ctx: TenantCtx, q: ParsedInputOf<'routers.downtime.list'>): Promise<OutputOf<'routers.downtime.list'>> {
+  if (q.routerId) await mustFindRouter(ctx.db, q.routerId);
+  let base = ctx.db.selectFrom('routerDowntimes as d').innerJoin('routers as r', 'r.id', 'd.routerId');
+  if (q.routerId) base = base.where('d.routerId', '=', q.routerId);
+  if (q.openOnly) base = base.where('d.endedAt', 'is', null);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const { limit, offset } = pageWindow(q.page, q.pageSize);
+  const dir = q.sort?.dir ?? 'desc';
+  const rows = await base
+    .select(['d.id', 'd.routerId', 'r.name as routerName', 'd.startedAt', 'd.endedAt', 'd.durationMs', 'd.cause'])
+    .orderBy('d.startedAt', dir).orderBy('d.id', dir).limit(limit).offset(offset).execute();
+  return { items: rows, total: Number(total), page: q.page, pageSize: q.pageSize };
+}
