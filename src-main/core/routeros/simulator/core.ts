@@ -1,0 +1,39 @@
+/** The router as the menus see it: state, clock, version, log and the session services. */
+import type { SimClock } from './clock';
+import type { DateStyle } from './dates';
+import type { HotspotService } from './sessions-hotspot';
+import type { Network } from './network';
+import type { NetwatchService } from './netwatch';
+import type { PppService } from './sessions-ppp';
+import type { SchedulerService } from './scheduler';
+import type { ScriptEngine } from './scripts';
+import type { SimState } from './state';
+import type { TrafficModel } from './traffic';
+import type { VersionInfo } from './version';
+
+export interface CoreSettings {
+  readonly boardName: string;
+  readonly pppKickReason: string;
+  readonly exportMode: 'ret' | 'faithful';
+  readonly seed: number;
+  readonly apiPort: () => number;
+  readonly apiSslPort: () => number | null;
+}
+
+export interface RouterCore {
+  readonly state: SimState;
+  readonly clock: SimClock;
+  readonly version: VersionInfo;
+  readonly dateStyle: DateStyle;
+  readonly settings: CoreSettings;
+  readonly bootMs: number;
+  readonly traffic: TrafficModel;
+  readonly network: Network;
+  readonly ppp: PppService;
+  readonly hotspot: HotspotService;
+  readonly scripts: ScriptEngine;
+  readonly scheduler: SchedulerService;
+  readonly netwatch: NetwatchService;
+  /** Appends a /log entry (topics like `system,info,account`). */
+  log(topics: string, message: string): void;
+}

@@ -1,0 +1,107 @@
+/** One simulated router: state + clock + services wired together (no sockets; see server.ts). */
+import { randomInt } from 'node:crypto';
+import { SimClock } from './clock';
+import type { CommandRun, SessionInfo } from './command';
+import { COMMANDS } from './commands';
+import type { CoreSettings, RouterCore } from './core';
+import type { DateStyle } from './dates';
+import { Engine } from './engine';
+import { ALL_MENUS } from './menus/index';
+import { NetwatchService } from './netwatch';
+import { Network } from './network';
+import { ALL_POLICIES } from './auth';
+import { SchedulerService } from './scheduler';
+import { ScriptEngine, type InternalResult } from './scripts';
+import { HotspotService } from './sessions-hotspot';
+import { PppService } from './sessions-ppp';
+import type { Props } from './spec';
+import { SimState } from './state';
+import { TrafficModel } from './traffic';
+import { parseVersion, type VersionInfo } from './version';
+
+export interface RouterConfig {
+  version: string;
+  clock: 'real' | 'virtual';
+  startTime?: Date;
+  boardName: string;
+  randomSeed?: number;
+  pppKickReason: string;
+  exportMode: 'ret' | 'faithful';
+  /** Router uptime at start (boot lies this far before the start time). */
+  uptimeMs?: number;
+  apiPort: () => number;
+  apiSslPort: () => number | null;
+}
+
+const SCRIPT_SESSION: SessionInfo = { user: 'admin', policies: new Set(ALL_POLICIES), remoteAddress: '127.0.0.1', via: 'script' };
+
+export class SimRouter implements RouterCore {
+  readonly state: SimState;
+  readonly clock: SimClock;
+  readonly version: VersionInfo;
+  readonly dateStyle: DateStyle;
+  readonly settings: CoreSettings;
+  readonly bootMs: number;
+  readonly traffic: TrafficModel;
+  readonly network: Network;
+  readonly ppp: PppService;
+  readonly hotspot: HotspotService;
+  readonly scripts: ScriptEngine;
+  readonly scheduler: SchedulerService;
+  readonly netwatch: NetwatchService;
+  readonly engine: Engine;
+
+  constructor(cfg: RouterConfig) {
+    const seed = cfg.randomSeed ?? randomInt(1, 2 ** 31 - 1);
+    this.version = parseVersion(cfg.version);
+    this.dateStyle = { iso: this.version.isoDates, offsetMinutes: 180 };
+    this.clock = new SimClock(cfg.clock, cfg.startTime);
+    this.bootMs = this.clock.nowMs() - (cfg.uptimeMs ?? 0);
+    this.settings = {
+      boardName: cfg.boardName,
+      pppKickReason: cfg.pppKickReason,
+      exportMode: cfg.exportMode,
+      seed,
+      apiPort: cfg.apiPort,
+      apiSslPort: cfg.apiSslPort,
+    };
+    const self = (): RouterCore => this;
+    this.state = new SimState(ALL_MENUS, self, this.version.v7);
+    this.traffic = new TrafficModel(seed, this.bootMs);
+    this.network = new Network(seed);
+    this.ppp = new PppService(self);
+    this.hotspot = new HotspotService(self);
+    this.scripts = new ScriptEngine(self, () => (path, attrs, queries) => this.execInternal(path, attrs, queries));
+    this.scheduler = new SchedulerService(self);
+    this.netwatch = new NetwatchService(self);
+    this.engine = new Engine(this, COMMANDS);
+  }
+
+  log(topics: string, message: string): void {
+    this.state.table('/log').insert({ topics, message, $at: String(this.clock.nowMs()) }, 'internal');
+  }
+
+  /** Runs a command as the router itself (scripts): collects rows, stops streaming commands. */
+  execInternal(path: string, attrs: Record<string, string>, queries: string[] = []): InternalResult {
+    const rows: Props[] = [];
+    let trap: string | undefined;
+    let ret: string | undefined;
+    const sink = {
+      open: true,
+      send: (words: string[]): void => {
+        const props: Props = {};
+        for (const w of words.slice(1)) {
+          if (!w.startsWith('=')) continue;
+          const eq = w.indexOf('=', 1);
+          props[w.slice(1, eq)] = w.slice(eq + 1);
+        }
+        if (words[0] === '!re') rows.push(props);
+        else if (words[0] === '!trap') trap = props.message ?? 'failure';
+        else if (words[0] === '!done') ret = props.ret;
+      },
+    };
+    const run: CommandRun = this.engine.execute(path, attrs, queries, undefined, SCRIPT_SESSION, sink, () => undefined);
+    if (!run.finished) run.abandon();
+    return trap !== undefined ? { ok: false, message: trap } : { ok: true, ret, rows };
+  }
+}

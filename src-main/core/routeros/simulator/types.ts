@@ -1,0 +1,94 @@
+/** Public option and handle types of the RouterOS API simulator (see index.ts). */
+import type { SimState } from './state';
+
+export interface SimUser {
+  name: string;
+  password: string;
+  /** 'full' (all policies), 'read', 'write', or a custom group given in `groups` / added via state. */
+  group: string;
+}
+
+export interface SimGroup {
+  name: string;
+  /** Comma list like RouterOS: `read,api,!write`. */
+  policy: string;
+}
+
+export interface SimFaults {
+  /** Delay every reply sentence batch. */
+  latencyMs: number;
+  /** Close the socket (no reply) after N more commands on a connection; the N+1th command is applied, its reply lost. */
+  dropAfterCommands: number | null;
+  /** Accept bytes, never answer (a hung router): commands are neither executed nor answered. */
+  stall: boolean;
+  /** Every /login gets the invalid-credentials trap. */
+  refuseLogin: boolean;
+  /** e.g. path '/ppp/secret/add': that command is not executed and answers this trap. */
+  trapOnPath: { path: string; message: string; category?: number } | null;
+}
+
+export interface SimulatorOptions {
+  host?: string;
+  port?: number;
+  version?: string;
+  loginMode?: 'modern' | 'legacy';
+  users?: SimUser[];
+  /** Extra user groups created before the users (addition to the brief's API). */
+  groups?: SimGroup[];
+  tls?: boolean;
+  /** Port for the API-SSL listener (default 0 = random). */
+  tlsPort?: number;
+  clock?: 'real' | 'virtual';
+  startTime?: Date;
+  identity?: string;
+  boardName?: string;
+  randomSeed?: number;
+  seed?: 'minimal' | 'demo';
+  /** Demo seed flavour (default 'core'). */
+  demoVariant?: 'core' | 'branch';
+  /** Value written to /ppp/secret last-disconnect-reason when /ppp/active/remove kicks a session. */
+  pppKickReason?: string;
+  /**
+   * `/export` without `=file=`: real routers answer a bare `!done` (routeros-api-php#32); the product
+   * still needs the text, so by default the simulator returns it in `!done =ret=`. 'faithful' = bare `!done`.
+   */
+  exportMode?: 'ret' | 'faithful';
+}
+
+export interface SimClockHandle {
+  now(): Date;
+  advance(ms: number): void;
+}
+
+export interface RouterSimulator {
+  readonly host: string;
+  readonly port: number;
+  readonly tlsPort: number | null;
+  readonly tlsFingerprintSha256: string | null;
+  readonly version: string;
+  readonly users: SimUser[];
+  readonly clock: SimClockHandle;
+  readonly faults: { set(f: Partial<SimFaults>): void; clear(): void; readonly current: SimFaults };
+  readonly state: SimState;
+  connectPpp(
+    name: string,
+    password: string,
+    opts?: { callerId?: string; service?: string },
+  ): { ok: true; id: string } | { ok: false; reason: string };
+  disconnectPpp(name: string, reason?: string): boolean;
+  loginHotspot(
+    user: string,
+    password: string,
+    opts: { mac: string; ip: string },
+  ): { ok: true; id: string } | { ok: false; reason: string };
+  /** Ping/netwatch reachability of a host (default: reachable). */
+  setHostReachable(address: string, reachable: boolean): void;
+  readonly openConnections: number;
+  readonly commandsServed: number;
+  /** Scripts (scheduler, netwatch, /system/script/run) that failed to parse or run. */
+  readonly scriptErrors: number;
+  /** TLS certificate in PEM (null without tls). */
+  readonly tlsCertificatePem: string | null;
+  regenerateCertificate(): void;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,102 @@
+/** Input normalisation per field type: what the router stores and prints back. */
+import { formatDuration, normalizeRatePair, parseBytes, parseDuration } from './duration';
+import { RosTrap, type FieldSpec } from './spec';
+
+export function parseBool(value: string): boolean | null {
+  const v = value.trim().toLowerCase();
+  if (v === 'yes' || v === 'true') return true;
+  if (v === 'no' || v === 'false') return false;
+  return null;
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+export function ipToInt(ip: string): number | null {
+  const m = IPV4.exec(ip.trim());
+  if (!m) return null;
+  let n = 0;
+  for (let i = 1; i <= 4; i++) {
+    const o = Number(m[i]);
+    if (o > 255) return null;
+    n = n * 256 + o;
+  }
+  return n;
+}
+
+export function intToIp(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+/** `a.b.c.d/len` → network address form; `/32` → bare IP. Non-IP values (DNS names, ranges) kept. */
+export function normalizePrefix(value: string): string {
+  const [ip = '', lenText] = value.split('/');
+  const n = ipToInt(ip);
+  if (n === null || lenText === undefined) return value;
+  const len = Number(lenText);
+  if (!Number.isInteger(len) || len < 0 || len > 32) return value;
+  if (len === 32) return ip;
+  const mask = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+  return `${intToIp((n & mask) >>> 0)}/${len}`;
+}
+
+export function networkOf(cidr: string): string | undefined {
+  const [ip = '', lenText = '32'] = cidr.split('/');
+  const n = ipToInt(ip);
+  const len = Number(lenText);
+  if (n === null || !Number.isInteger(len)) return undefined;
+  const mask = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+  return intToIp((n & mask) >>> 0);
+}
+
+function invalid(name: string): RosTrap {
+  return new RosTrap(`invalid value for argument ${name}`, 1);
+}
+
+/** Converts an API/script input value to the stored form; throws RosTrap like the router would. */
+export function normalizeValue(name: string, raw: string, spec: FieldSpec): string {
+  if (spec.words?.includes(raw)) return raw;
+  switch (spec.type ?? 'string') {
+    case 'string':
+      return raw;
+    case 'bool': {
+      const b = parseBool(raw);
+      if (b === null) throw new RosTrap(`input does not match any value of ${name}`, 1);
+      return b ? 'true' : 'false';
+    }
+    case 'int':
+      if (!/^-?\d+$/.test(raw.trim())) throw invalid(name);
+      return String(Number(raw.trim()));
+    case 'duration': {
+      const ms = parseDuration(raw);
+      if (ms === null) throw invalid(name);
+      return formatDuration(ms);
+    }
+    case 'bytes': {
+      const n = parseBytes(raw);
+      if (n === null) throw invalid(name);
+      return String(n);
+    }
+    case 'rate-pair': {
+      const v = normalizeRatePair(raw);
+      if (v === null) throw invalid(name);
+      return v;
+    }
+    case 'enum':
+      if (!spec.values?.includes(raw)) throw new RosTrap(`input does not match any value of ${name}`, 1);
+      return raw;
+    case 'address-prefix':
+      return normalizePrefix(raw.trim());
+    case 'cidr': {
+      const [ip = '', len] = raw.trim().split('/');
+      if (ipToInt(ip) === null) throw invalid(name);
+      return `${ip}/${len ?? '32'}`;
+    }
+    case 'queue-target':
+      return raw
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== '')
+        .map((t) => (ipToInt(t) !== null ? `${t}/32` : t.includes('/') ? normalizePrefix(t) + (t.endsWith('/32') ? '/32' : '') : t))
+        .join(',');
+  }
+}
