@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { consoleLogger } from '../core/ports';
 import { startHeadlessServer } from './server';
+import { prepareDemo } from './demo';
 
 function defaultDataDir(): string {
   if (process.platform === 'win32') return join(process.env.APPDATA ?? homedir(), 'ISP Desk Headless');
@@ -16,19 +17,23 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      demo: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('Usage: node out/main/headless.js [--data-dir DIR] [--port N] [--host 127.0.0.1]\n' +
+    console.log('Usage: node out/main/headless.js [--data-dir DIR] [--port N] [--host 127.0.0.1] [--demo]\n' +
+      '--demo: create (or reuse) a demo ISP with simulated routers and print how to sign in.\n' +
       'Environment: ISP_DESK_DATA_DIR, ISP_DESK_PORT. Port 0 picks a free port.');
     return;
   }
   const log = consoleLogger((process.env.ISP_DESK_LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'info');
-  const dataDir = values['data-dir'] ?? process.env.ISP_DESK_DATA_DIR ?? defaultDataDir();
+  // The demo keeps its data apart from real ISP data.
+  const dataDir = values['data-dir'] ?? process.env.ISP_DESK_DATA_DIR ?? `${defaultDataDir()}${values.demo ? '-demo' : ''}`;
   const port = Number(values.port ?? process.env.ISP_DESK_PORT ?? 4680);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? ''}`);
   const server = await startHeadlessServer({ dataDir, port, host: values.host, log });
+  if (values.demo) for (const line of await prepareDemo(server.booted.core)) console.log(line);
   // The e2e harness and users read this line.
   console.log(`ISP Desk headless server listening on ${server.url} (data: ${dataDir})`);
   let closing = false;

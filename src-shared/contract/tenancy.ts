@@ -62,6 +62,7 @@ export type TenantSummary = z.infer<typeof tenantSummary>;
 export const tenantListItem = tenantSummary.extend({
   staffCount: z.number().int(),
   activeStaffCount: z.number().int(),
+  routerCount: z.number().int(),
 });
 
 export const businessSettings = z.object({
@@ -112,21 +113,25 @@ export const tenancyChannels = {
     mutates: false,
   }).sample(() => ({})),
   'setup.complete': channel({
-    summary: 'First run: create the platform administrator and the first tenant with its admin.',
-    input: z.strictObject({
-      platformAdmin: z.strictObject({ fullName: personName, email, password }),
-      tenant: tenantCreateInput,
-    }),
+    summary: 'First run: create the platform administrator and the first tenant with its admin, or a demo ISP.',
+    input: z
+      .strictObject({
+        platformAdmin: z.strictObject({ fullName: personName, email, password }),
+        /** "Try a demo ISP": a demo tenant with simulated routers, administered by the platform admin's account. */
+        demo: z.boolean().default(false),
+        tenant: tenantCreateInput.optional(),
+      })
+      .refine((v) => v.demo || v.tenant !== undefined, { path: ['tenant'], message: 'Describe your ISP, or choose the demo' }),
     output: z.object({ session: sessionInfo, tenantId: id }),
     access: 'public',
     mutates: true,
   }).sample(() => ({
-      platformAdmin: { fullName: 'Pat Admin', email: 'pat@example.com', password: 'correct horse 1' },
-      tenant: {
-        name: 'Sample Net', ownerName: 'Owner', ownerEmail: 'owner@example.com', ownerPhone: '0712345678',
-        admin: { fullName: 'Sam Admin', email: 'sam@example.com', password: 'correct horse 2' },
-      },
-    })),
+    platformAdmin: { fullName: 'Pat Admin', email: 'pat@example.com', password: 'correct horse 1' },
+    tenant: {
+      name: 'Sample Net', ownerName: 'Owner', ownerEmail: 'owner@example.com', ownerPhone: '0712345678',
+      admin: { fullName: 'Sam Admin', email: 'sam@example.com', password: 'correct horse 2' },
+    },
+  })),
   'tenants.directory': channel({
     summary: 'Tenant profiles on this installation, for the sign-in screen (names only).',
     input: empty,

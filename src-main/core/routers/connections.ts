@@ -95,9 +95,10 @@ export class RouterConnectionManager {
       const conn = await this.connection(link, router);
       return await work(conn, router);
     } catch (e) {
+      // The status is not decided here: a background reconnect (and the monitor) confirm before a router counts as down.
       if (isConnectionLoss(e)) {
         this.drop(link);
-        await recordOutcome(this.core, tenantId, routerId, { at: this.core.clock.now(), ok: false, error: explainRouterError(e, { host: router.host, port: router.port, useTls: router.useTls === 1 }) });
+        this.scheduleReconnect(link);
       }
       throw e;
     } finally {
@@ -114,6 +115,8 @@ export class RouterConnectionManager {
   }
 
   private async connection(link: Link, router: RouterRow): Promise<RosConnection> {
+    // A suspended or deleted tenant's routers are left alone, even by work that was already under way.
+    if (!this.core.registry.isRunnable(link.tenantId)) throw new RosConnectionError('closed');
     if (link.conn?.isOpen && link.configStamp === router.updatedAt) return link.conn;
     if (link.conn && link.configStamp !== router.updatedAt) this.drop(link);
     if (!link.connecting) {
@@ -137,7 +140,7 @@ export class RouterConnectionManager {
       commandTimeoutMs: this.opts.commandTimeoutMs,
       keepaliveIntervalMs: this.opts.keepaliveIntervalMs,
     });
-    if (link.closed) {
+    if (link.closed || !this.core.registry.isRunnable(link.tenantId)) {
       await conn.close().catch(() => undefined);
       throw new RosConnectionError('closed');
     }
@@ -180,16 +183,31 @@ export class RouterConnectionManager {
     link.reconnectTimer = setTimeout(() => {
       link.reconnectTimer = null;
       if (link.closed || !this.core.registry.isRunnable(link.tenantId)) return;
-      this.run(link.tenantId, link.routerId, async (conn, router) => {
-        const [res] = await conn.print('/system/resource', { proplist: ['version', 'board-name'] });
-        await recordOutcome(this.core, link.tenantId, router.id, {
-          at: this.core.clock.now(), ok: true, info: { routerOsVersion: res?.version, boardName: res?.['board-name'] },
-        });
-      }).catch(() => {
-        if (!link.closed) this.scheduleReconnect(link);
-      });
+      void this.reconnect(link);
     }, delay);
     link.reconnectTimer.unref();
+  }
+
+  /** One reconnect attempt: success reports the router up; a second failure in a row reports it down. */
+  private async reconnect(link: Link): Promise<void> {
+    const at = this.core.clock.now();
+    let router: RouterRow | undefined;
+    try {
+      await this.run(link.tenantId, link.routerId, async (conn, r) => {
+        router = r;
+        const [res] = await conn.print('/system/resource', { proplist: ['version', 'board-name'] });
+        await recordOutcome(this.core, link.tenantId, r.id, { at, ok: true, info: { routerOsVersion: res?.version, boardName: res?.['board-name'] } });
+      });
+    } catch (e) {
+      if (link.closed) return;
+      router ??= await this.core.tenants.use(link.tenantId, (h) => mustFindRouter(h.db, link.routerId)).catch(() => undefined);
+      if (!router) return;
+      if (link.failures >= 2) {
+        await recordOutcome(this.core, link.tenantId, router.id, { at, ok: false, error: explainRouterError(e, { host: router.host, port: router.port, useTls: router.useTls === 1 }) });
+      }
+      // run() already scheduled the next attempt when the connection itself failed.
+      if (!isConnectionLoss(e)) this.scheduleReconnect(link);
+    }
   }
 
   private drop(link: Link): void {

@@ -102,7 +102,8 @@ export function kickHotspot(ctx: TenantCtx, input: ParsedInputOf<'routers.hotspo
 
 export function hotspotUsers(ctx: TenantCtx, q: ParsedInputOf<'routers.hotspot.users'>): Promise<OutputOf<'routers.hotspot.users'>> {
   return onRouter(ctx, q.routerId, async (conn) => {
-    let rows = (await conn.print('/ip/hotspot/user')).map((r) => ({
+    // The built-in default-trial user is not a customer.
+    let rows = (await conn.print('/ip/hotspot/user')).filter((r) => !rosBool(r.default)).map((r) => ({
       id: text(r, '.id'), name: text(r, 'name'), profile: text(r, 'profile'), server: text(r, 'server'), limitUptime: text(r, 'limit-uptime'),
       uptime: text(r, 'uptime'), bytesIn: rosNumber(r['bytes-in']), bytesOut: rosNumber(r['bytes-out']), disabled: rosBool(r.disabled), comment: text(r, 'comment'),
     }));

@@ -21,6 +21,8 @@ export interface CheckOutcome {
  * down/up alerts and pushes `routers.status-changed`. Called by monitoring and by the connection manager.
  */
 export async function recordOutcome(core: Core, tenantId: string, routerId: string, outcome: CheckOutcome): Promise<RouterStatus | null> {
+  // Nothing is recorded for a suspended or deleted tenant: its routers are not "down".
+  if (!core.registry.isRunnable(tenantId)) return null;
   const next: RouterStatus = outcome.ok ? (outcome.degradedReason ? 'degraded' : 'online') : 'offline';
   const atIso = outcome.at.toISOString();
   const result = await core.tenants.use(tenantId, (h) =>

@@ -11,21 +11,33 @@ export async function needsSetup(core: Core): Promise<boolean> {
   return !row;
 }
 
+export async function createPlatformAdmin(core: Core, admin: { fullName: string; email: string; password: string }): Promise<string> {
+  const id = uuidv7();
+  const now = core.clock.now().toISOString();
+  await core.app.db.insertInto('platformAdmins').values({
+    id, fullName: admin.fullName, email: admin.email, passwordHash: await hashPassword(admin.password), mustChangePassword: 0,
+    lastSignInAt: null, createdAt: now,
+  }).execute();
+  return id;
+}
+
 /** First run: the platform administrator and the first tenant (its admin chose their own password here). */
 export async function completeSetup(core: Core, input: ParsedInputOf<'setup.complete'>): Promise<OutputOf<'setup.complete'>> {
   if (!(await needsSetup(core))) {
     throw new AppError('CONFLICT', 'This installation is already set up. Sign in instead.');
   }
-  const id = uuidv7();
-  const now = core.clock.now().toISOString();
-  await core.app.db.insertInto('platformAdmins').values({
-    id, fullName: input.platformAdmin.fullName, email: input.platformAdmin.email,
-    passwordHash: await hashPassword(input.platformAdmin.password), mustChangePassword: 0, lastSignInAt: now, createdAt: now,
-  }).execute();
+  const id = await createPlatformAdmin(core, input.platformAdmin);
   let tenantId: string;
+  const actor = { kind: 'platform' as const, id, name: input.platformAdmin.fullName };
   try {
-    const t = await createTenant(core, input.tenant, { kind: 'platform', id, name: input.platformAdmin.fullName }, { adminMustChangePassword: false });
-    tenantId = t.id;
+    const demo = core.services.routers?.demo;
+    if (input.demo && demo) {
+      tenantId = (await demo.createDemoTenant(input.platformAdmin, actor)).id;
+    } else if (input.tenant) {
+      tenantId = (await createTenant(core, input.tenant, actor, { adminMustChangePassword: false })).id;
+    } else {
+      throw new AppError('VALIDATION', 'Describe your ISP, or choose the demo.', { tenant: 'Required' });
+    }
   } catch (e) {
     // Leave the installation as it was so the wizard can simply be submitted again.
     await core.app.db.deleteFrom('platformAdmins').where('id', '=', id).execute();

@@ -148,13 +148,14 @@ export async function deleteTenant(core: Core, input: ParsedInputOf<'tenants.del
   return { ok: true };
 }
 
-export async function tenantCounts(core: Core, tenantId: string): Promise<{ staffCount: number; activeStaffCount: number }> {
+export async function tenantCounts(core: Core, tenantId: string): Promise<{ staffCount: number; activeStaffCount: number; routerCount: number }> {
   return core.tenants.use(tenantId, async (h) => {
     const r = await h.db
       .selectFrom('staffUsers')
       .select((eb) => [eb.fn.countAll<number>().as('all'), eb.fn.sum<number>('isActive').as('active')])
       .executeTakeFirstOrThrow();
-    return { staffCount: Number(r.all), activeStaffCount: Number(r.active ?? 0) };
+    const routers = await h.db.selectFrom('routers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { staffCount: Number(r.all), activeStaffCount: Number(r.active ?? 0), routerCount: Number(routers.n) };
   });
 }
 

@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { routersOf } from '../../../src-main/core/routers/module';
+import { routerWorld, type RouterWorld } from './harness';
+
+let w: RouterWorld;
+beforeEach(async () => {
+  w = await routerWorld({ sim: { seed: 'demo', demoVariant: 'branch', randomSeed: 3 } });
+});
+afterEach(() => w.close());
+
+interface Pushed { streamId: string; rows: Record<string, string>[]; ended: boolean }
+
+function listen(token: string): Pushed[] {
+  const got: Pushed[] = [];
+  w.t.booted.core.events.subscribe({ token, send: (name, p) => { if (name === 'routers.stream-data') got.push(p as Pushed); } });
+  return got;
+}
+
+describe('live streams', () => {
+  it('pushes moving interface traffic to the session that asked, until the view stops it', async () => {
+    const got = listen(w.inst.adminToken);
+    const { streamId } = await w.t.call('routers.stream.start', { kind: 'traffic', routerId: w.routerId, interfaces: ['ether1-WAN'] }, w.inst.adminToken);
+    await expect.poll(() => got.filter((g) => g.streamId === streamId && g.rows.length > 0).length, { timeout: 6_000 }).toBeGreaterThanOrEqual(2);
+    const rates = got.flatMap((g) => g.rows).map((r) => Number(r['rx-bits-per-second']));
+    expect(rates.every((r) => r > 0)).toBe(true);
+    expect(new Set(rates).size).toBeGreaterThan(1);
+    await w.t.call('routers.stream.stop', { streamId }, w.inst.adminToken);
+    expect(routersOf(w.t.booted.core).streams.count()).toBe(0);
+    const countAfterStop = got.length;
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(got.length - countAfterStop).toBeLessThanOrEqual(1); // at most the "ended" notice
+  });
+
+  it('stops a stream when its session ends, and refuses to stop another session’s stream', async () => {
+    const other = await w.t.call('auth.sign-in', { scope: 'tenant', tenantId: w.inst.tenantId, email: 'ada@alpha.test', password: 'tenant admin pass 1' });
+    listen(w.inst.adminToken);
+    const { streamId } = await w.t.call('routers.stream.start', { kind: 'log', routerId: w.routerId }, w.inst.adminToken);
+    expect(await w.t.raw('routers.stream.stop', { streamId }, other.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await w.t.call('auth.sign-out', {}, w.inst.adminToken);
+    expect(routersOf(w.t.booted.core).streams.count()).toBe(0);
+  });
+
+  it('streams new log entries as they happen', async () => {
+    const got = listen(w.inst.adminToken);
+    await w.t.call('routers.stream.start', { kind: 'log', routerId: w.routerId }, w.inst.adminToken);
+    // The log stream only carries what happens after it started.
+    await new Promise((r) => setTimeout(r, 200));
+    w.sim.state.router.log('pppoe,ppp,info', 'acc5001 logged in, 10.20.0.7 from AA:BB:CC:00:00:01');
+    await expect.poll(() => got.flatMap((g) => g.rows).map((r) => r.message), { timeout: 4_000 }).toContain('acc5001 logged in, 10.20.0.7 from AA:BB:CC:00:00:01');
+  });
+});
+
+describe('configuration backups', () => {
+  it('keeps versions, marks unchanged fetches and shows a diff between any two', async () => {
+    const first = await w.t.call('routers.backups.fetch', { routerId: w.routerId }, w.inst.adminToken);
+    expect(first).toMatchObject({ changed: true, trigger: 'manual' });
+    w.t.clock.advance(60_000);
+    const same = await w.t.call('routers.backups.fetch', { routerId: w.routerId }, w.inst.adminToken);
+    expect(same.changed).toBe(false);
+    w.sim.state.menu('/ip/firewall/address-list').add({ list: 'blocked', address: '10.77.0.1', comment: 'diff me' });
+    w.t.clock.advance(60_000);
+    const third = await w.t.call('routers.backups.fetch', { routerId: w.routerId }, w.inst.adminToken);
+    expect(third.changed).toBe(true);
+    const list = await w.t.call('routers.backups.list', { routerId: w.routerId, page: 1, pageSize: 10 }, w.inst.adminToken);
+    expect(list.items.map((b) => b.id)).toEqual([third.id, same.id, first.id]);
+    const full = await w.t.call('routers.backups.get', { backupId: third.id }, w.inst.adminToken);
+    expect(full.content).toContain('/ip firewall address-list');
+    expect(full.content).not.toMatch(/password=/);
+    const diff = await w.t.call('routers.backups.diff', { fromBackupId: first.id, toBackupId: third.id }, w.inst.adminToken);
+    expect(diff.added).toBeGreaterThanOrEqual(1);
+    expect(diff.lines.find((l) => l.kind === 'add')!.text).toContain('10.77.0.1');
+    expect(diff.lines.some((l) => l.kind === 'skip')).toBe(true);
+  });
+
+  it('refuses to diff versions of two different routers', async () => {
+    const sim2 = await w.simulator();
+    const r2 = await w.t.call('routers.create', { name: 'Second', host: '127.0.0.1', port: sim2.port, username: 'api', password: 'router api pass 1' }, w.inst.adminToken);
+    const a = await w.t.call('routers.backups.fetch', { routerId: w.routerId }, w.inst.adminToken);
+    const b = await w.t.call('routers.backups.fetch', { routerId: r2.id }, w.inst.adminToken);
+    expect(await w.t.raw('routers.backups.diff', { fromBackupId: a.id, toBackupId: b.id }, w.inst.adminToken)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('runs the nightly backup once per night, catching up only the latest missed night', async () => {
+    const backups = routersOf(w.t.booted.core).backups;
+    expect(await backups.runDue(w.inst.tenantId)).toBeNull(); // tenant created after last night's slot
+    w.t.clock.set('2026-11-28T00:30:00Z'); // 03:30 in Nairobi: the 02:00 slot is due
+    expect(await backups.runDue(w.inst.tenantId)).toEqual({ ok: 1, failed: 0 });
+    expect(await backups.runDue(w.inst.tenantId)).toBeNull();
+    w.t.clock.set('2026-12-02T06:00:00Z'); // computer off for four nights
+    expect(await backups.runDue(w.inst.tenantId)).toEqual({ ok: 1, failed: 0 });
+    const admin = await w.t.call('auth.sign-in', { scope: 'tenant', tenantId: w.inst.tenantId, email: 'ada@alpha.test', password: 'tenant admin pass 1' });
+    const list = await w.t.call('routers.backups.list', { routerId: w.routerId, page: 1, pageSize: 10 }, admin.token);
+    expect(list.items.map((b) => b.trigger)).toEqual(['nightly', 'nightly']);
+    const runs = await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.selectFrom('jobRuns').selectAll().execute());
+    expect(runs.map((r) => [r.scheduledFor, r.status])).toEqual([['2026-11-27T23:00:00.000Z', 'succeeded'], ['2026-12-01T23:00:00.000Z', 'succeeded']]);
+  });
+
+  it('records a failed nightly run with the reason when a router is down', async () => {
+    w.sim.faults.set({ refuseLogin: true });
+    w.t.clock.set('2026-11-28T00:30:00Z');
+    expect(await routersOf(w.t.booted.core).backups.runDue(w.inst.tenantId)).toEqual({ ok: 0, failed: 1 });
+    const [run] = await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.selectFrom('jobRuns').selectAll().execute());
+    expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/Core: .*password/) });
+  });
+});
