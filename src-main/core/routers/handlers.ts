@@ -1,3 +1,4 @@
+import type { routersChannels } from '@shared/contract/routers';
 import type { HandlersFor } from '../rpc/handlers';
 import { listAlerts, markAlertsRead } from '../ops/alerts';
 import { bootstrapScript, localAddresses } from './bootstrap-script';
@@ -11,7 +12,7 @@ import { routersOf } from './module';
 import { createRouter, deleteRouter, getRouter, listDowntime, listRouters, trustCertificate, updateRouter } from './router-service';
 import { testConnection } from './test-connection';
 
-type RouterChannels = Extract<keyof typeof import('@shared/contract/routers').routersChannels, string>;
+type RouterChannels = Extract<keyof typeof routersChannels, string>;
 
 export const routersHandlers: HandlersFor<RouterChannels | 'alerts.list' | 'alerts.mark-read'> = {
   'routers.list': (q, ctx) => listRouters(ctx, q),

@@ -12,25 +12,52 @@ export class ControlByteError extends Error {
   }
 }
 
-/** Length prefix in its shortest form, most significant byte first. */
-export function encodeLength(length: number): Buffer {
+/** Bytes taken by the shortest length prefix of a `length`-byte word. */
+export function lengthPrefixSize(length: number): number {
+  return length < 0x80 ? 1 : length < 0x4000 ? 2 : length < 0x200000 ? 3 : length < 0x10000000 ? 4 : 5;
+}
+
+function checkLength(length: number): void {
   if (!Number.isInteger(length) || length < 0 || length > 0xffffffff) {
     throw new RangeError(`word length out of range: ${length}`);
   }
-  if (length < 0x80) return Buffer.from([length]);
+}
+
+/** Writes the shortest length prefix at `offset`, most significant byte first; returns the next offset. */
+function writeLength(out: Buffer, offset: number, length: number): number {
+  if (length < 0x80) {
+    out[offset] = length;
+    return offset + 1;
+  }
   if (length < 0x4000) {
-    const v = length | 0x8000;
-    return Buffer.from([(v >>> 8) & 0xff, v & 0xff]);
+    out[offset] = (length >>> 8) | 0x80;
+    out[offset + 1] = length & 0xff;
+    return offset + 2;
   }
   if (length < 0x200000) {
-    const v = length | 0xc00000;
-    return Buffer.from([(v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff]);
+    out[offset] = (length >>> 16) | 0xc0;
+    out[offset + 1] = (length >>> 8) & 0xff;
+    out[offset + 2] = length & 0xff;
+    return offset + 3;
   }
   if (length < 0x10000000) {
-    const v = (length | 0xe0000000) >>> 0;
-    return Buffer.from([(v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff]);
+    out[offset] = (length >>> 24) | 0xe0;
+    out[offset + 1] = (length >>> 16) & 0xff;
+    out[offset + 2] = (length >>> 8) & 0xff;
+    out[offset + 3] = length & 0xff;
+    return offset + 4;
   }
-  return Buffer.from([0xf0, (length >>> 24) & 0xff, (length >>> 16) & 0xff, (length >>> 8) & 0xff, length & 0xff]);
+  out[offset] = 0xf0;
+  out.writeUInt32BE(length, offset + 1);
+  return offset + 5;
+}
+
+/** Length prefix in its shortest form, most significant byte first. */
+export function encodeLength(length: number): Buffer {
+  checkLength(length);
+  const out = Buffer.alloc(lengthPrefixSize(length));
+  writeLength(out, 0, length);
+  return out;
 }
 
 /**
@@ -91,51 +118,156 @@ export function bytesToText(bytes: Buffer, encoding: WordEncoding = 'utf8'): str
 }
 
 export function encodeWord(word: string | Buffer, encoding: WordEncoding = 'utf8'): Buffer {
-  const bytes = typeof word === 'string' ? textToBytes(word, encoding) : word;
-  return Buffer.concat([encodeLength(bytes.length), bytes]);
+  return encodeSentence([word], encoding).subarray(0, -1);
 }
 
-/** A sentence is its words followed by the zero-length terminator word. */
+/**
+ * A sentence is its words followed by the zero-length terminator word. Encoded into one buffer
+ * (one allocation, one socket write), without intermediate per-word buffers.
+ */
 export function encodeSentence(words: ReadonlyArray<string | Buffer>, encoding: WordEncoding = 'utf8'): Buffer {
-  const parts: Buffer[] = [];
-  for (const w of words) parts.push(encodeWord(w, encoding));
-  parts.push(Buffer.from([0]));
-  return Buffer.concat(parts);
+  const n = words.length;
+  const lengths = new Array<number>(n);
+  const converted = encoding === 'utf8' ? null : new Array<Buffer | undefined>(n);
+  let total = 1;
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    let len: number;
+    if (typeof w !== 'string') len = w.length;
+    else if (converted === null) len = Buffer.byteLength(w, 'utf8');
+    else {
+      const bytes = textToBytes(w, encoding);
+      converted[i] = bytes;
+      len = bytes.length;
+    }
+    checkLength(len);
+    lengths[i] = len;
+    total += lengthPrefixSize(len) + len;
+  }
+  const out = Buffer.allocUnsafe(total);
+  let offset = 0;
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    const len = lengths[i]!;
+    offset = writeLength(out, offset, len);
+    if (typeof w !== 'string') w.copy(out, offset);
+    else if (converted === null) out.write(w, offset, len, 'utf8');
+    else converted[i]!.copy(out, offset);
+    offset += len;
+  }
+  out[offset] = 0;
+  return out;
+}
+
+export interface SentenceDecoderOptions {
+  /**
+   * true (default): every word is a fresh copy. false: words are views into the received chunks —
+   * faster, for callers that turn words into strings at once (the client); a stored view keeps its
+   * whole TCP chunk alive.
+   */
+  copyWords?: boolean;
 }
 
 /**
  * Incremental decoder: feed TCP chunks, get back complete sentences as raw word buffers.
  * Empty sentences (a lone terminator) are dropped, as the protocol says.
+ * Only an unfinished word is held back between chunks, as a list of pieces joined once when complete,
+ * so neither many small chunks nor one huge word cost more than a single copy.
  */
 export class SentenceDecoder {
-  private buf: Buffer = Buffer.alloc(0);
+  /** Pieces of the unfinished word (its length prefix may itself be incomplete). */
+  private partial: Buffer[] = [];
+  private partialBytes = 0;
+  /** Total bytes (prefix + body) of the unfinished word, or -1 while its prefix is incomplete. */
+  private needed = -1;
+  private prefixSize = 0;
   private words: Buffer[] = [];
+  private wordBytes = 0;
+  private readonly copyWords: boolean;
+
+  constructor(opts: SentenceDecoderOptions = {}) {
+    this.copyWords = opts.copyWords ?? true;
+  }
 
   /** Throws ControlByteError on a reserved control byte; the caller must drop the connection. */
   push(chunk: Buffer): Buffer[][] {
-    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
     const sentences: Buffer[][] = [];
     let offset = 0;
-    for (;;) {
-      const prefix = decodeLength(this.buf, offset);
-      if (!prefix) break;
+    if (this.partialBytes > 0) {
+      offset = this.completePartial(chunk, sentences);
+      if (offset < 0) return sentences;
+    }
+    const len = chunk.length;
+    while (offset < len) {
+      const prefix = decodeLength(chunk, offset);
+      if (!prefix) {
+        this.hold(chunk.subarray(offset), -1, 0);
+        break;
+      }
       const start = offset + prefix.size;
       const end = start + prefix.length;
-      if (end > this.buf.length) break;
-      if (prefix.length === 0) {
-        if (this.words.length > 0) sentences.push(this.words);
-        this.words = [];
-      } else {
-        this.words.push(Buffer.from(this.buf.subarray(start, end)));
+      if (end > len) {
+        this.hold(chunk.subarray(offset), prefix.size + prefix.length, prefix.size);
+        break;
       }
+      this.word(this.copyWords ? Buffer.from(chunk.subarray(start, end)) : chunk.subarray(start, end), prefix.length, sentences);
       offset = end;
     }
-    this.buf = offset === this.buf.length ? Buffer.alloc(0) : Buffer.from(this.buf.subarray(offset));
     return sentences;
   }
 
   /** Bytes held back waiting for the rest of a word or sentence. */
   get pendingBytes(): number {
-    return this.buf.length + this.words.reduce((n, w) => n + w.length, 0);
+    return this.partialBytes + this.wordBytes;
+  }
+
+  private hold(piece: Buffer, needed: number, prefixSize: number): void {
+    // Copy: a small tail must not pin the whole chunk while we wait for the next one.
+    this.partial = [Buffer.from(piece)];
+    this.partialBytes = piece.length;
+    this.needed = needed;
+    this.prefixSize = prefixSize;
+  }
+
+  /** Feeds the start of `chunk` to the unfinished word; returns where parsing continues, or -1 (need more). */
+  private completePartial(chunk: Buffer, sentences: Buffer[][]): number {
+    const before = this.partialBytes;
+    if (this.needed < 0) {
+      // At most 4 prefix bytes are held; 5 more from the chunk are enough to read any prefix.
+      const head = Buffer.concat([...this.partial, chunk.subarray(0, 5)]);
+      const prefix = decodeLength(head, 0);
+      if (!prefix) {
+        this.partial.push(Buffer.from(chunk));
+        this.partialBytes += chunk.length;
+        return -1;
+      }
+      this.needed = prefix.size + prefix.length;
+      this.prefixSize = prefix.size;
+    }
+    if (before + chunk.length < this.needed) {
+      this.partial.push(chunk); // joined (copied) once the word is complete
+      this.partialBytes += chunk.length;
+      return -1;
+    }
+    const take = this.needed - before;
+    const whole = Buffer.concat([...this.partial, chunk.subarray(0, take)], this.needed);
+    const body = whole.subarray(this.prefixSize);
+    this.partial = [];
+    this.partialBytes = 0;
+    this.needed = -1;
+    this.prefixSize = 0;
+    this.word(body, body.length, sentences);
+    return take;
+  }
+
+  private word(body: Buffer, length: number, sentences: Buffer[][]): void {
+    if (length === 0) {
+      if (this.words.length > 0) sentences.push(this.words);
+      this.words = [];
+      this.wordBytes = 0;
+    } else {
+      this.words.push(body);
+      this.wordBytes += length;
+    }
   }
 }

@@ -1,0 +1,84 @@
+/** Public types of the RouterOS API client (the router domain codes against these). */
+import type { RosError } from './errors';
+
+/** Attribute words of one `!re` (or of `!done`), including `.id`; `.tag` is not part of a row. */
+export type RosRow = Record<string, string>;
+
+export type RosAttributes = Record<string, string | number | boolean | undefined>;
+
+export interface RosConnectOptions {
+  host: string;
+  /** Default 8728, or 8729 when `tls` is set. */
+  port?: number;
+  username: string;
+  password: string;
+  /**
+   * Present = API-SSL. `pinnedSha256: null` trusts on first use (the fingerprint is exposed on the
+   * connection); a string must equal the peer's SHA-256 fingerprint (Node's `fingerprint256` form,
+   * case and ':' separators are not significant) or the connection fails with RosTlsError('pin-mismatch')
+   * before any credential is sent.
+   */
+  tls?: { pinnedSha256: string | null };
+  /** TCP + TLS + login; default 5000. */
+  connectTimeoutMs?: number;
+  /** Per command; default 10000; 0 = no timeout. */
+  commandTimeoutMs?: number;
+  /** Idle keepalive (`/system/identity/print =.proplist=name`); default 30000; 0 disables. */
+  keepaliveIntervalMs?: number;
+  /** Text encoding of words; default 'utf8'. */
+  encoding?: 'utf8' | 'win1252';
+}
+
+export interface RosCommandOptions {
+  timeoutMs?: number;
+  /** Aborting rejects the command with `signal.reason` and sends `/cancel` for it. */
+  signal?: AbortSignal;
+}
+
+export interface RosArgs {
+  attributes?: RosAttributes;
+  /** Query words, passed through in order (`?name=x`, `?-name`, `?#|`, ...). */
+  query?: string[];
+  proplist?: string[];
+}
+
+export interface RosResult {
+  rows: RosRow[];
+  /** `=ret=` of `!done` (e.g. the new `.id` of `add`, the count of `count-only`). */
+  ret?: string;
+  /** All attributes of `!done`. */
+  done: RosRow;
+  /**
+   * True when the command produced no data: `!empty` (RouterOS 7.18+) or, on older versions,
+   * a bare `!done` with no `!re` — so callers see the same value on every version.
+   */
+  empty: boolean;
+}
+
+export interface RosStream extends AsyncIterable<RosRow> {
+  /** Sends `/cancel =tag=<tag>`; resolves after the cancelled command's `!done` (iteration then ends cleanly). */
+  cancel(): Promise<void>;
+  readonly tag: string;
+}
+
+export interface RosPrintOptions extends RosCommandOptions {
+  where?: Record<string, string>;
+  query?: string[];
+  proplist?: string[];
+}
+
+export interface RosConnection {
+  readonly host: string;
+  readonly port: number;
+  readonly tlsFingerprintSha256: string | null;
+  readonly loginMethod: 'plain' | 'challenge';
+  readonly isOpen: boolean;
+  command(path: string, args?: RosArgs, opts?: RosCommandOptions): Promise<RosResult>;
+  print(menu: string, opts?: RosPrintOptions): Promise<RosRow[]>;
+  add(menu: string, attrs: RosAttributes, opts?: RosCommandOptions): Promise<string>;
+  set(menu: string, id: string, attrs: RosAttributes, opts?: RosCommandOptions): Promise<void>;
+  remove(menu: string, id: string, opts?: RosCommandOptions): Promise<void>;
+  stream(path: string, args?: RosArgs): RosStream;
+  onClose(listener: (err: RosError | null) => void): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,393 @@
+/**
+ * Conformance: ONE table of protocol cases run against the simulator with two independent clients —
+ * ISP Desk's own client and node-routeros 1.6.9 (written by others; integrations.md §2.5) — through a
+ * small adapter each, asserting the same normalised outcome (and the table's expected outcome, so both
+ * cannot be wrong the same way). Guards for node-routeros: an 'error' listener, Promise.race timeouts
+ * (it never rejects on !fatal/close), ASCII data (it speaks windows-1252), traps without category.
+ * Below the table: cases only our client runs (RouterOS 7.18+ `!empty`, which crashes node-routeros).
+ */
+import { spawn } from 'node:child_process';
+import { RouterOSAPI } from 'node-routeros';
+import type { RStream } from 'node-routeros/dist/RStream';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  RosLoginError,
+  RosTrapError,
+  connectRouterOs,
+  type RosConnection,
+  type RosRow,
+} from '../../../src-main/core/routeros/client';
+import { startRouterSimulator, type RouterSimulator, type SimulatorOptions } from '../../../src-main/core/routeros/simulator';
+
+const ADMIN = { name: 'admin', password: 'conformance-1', group: 'full' };
+const GUARD_MS = 5000;
+
+type Row = Record<string, string>;
+
+/** What a client observed, normalised so that two clients can be compared. */
+type Outcome =
+  | { kind: 'ok'; rows: Row[]; ret?: string }
+  | { kind: 'trap'; message: string }
+  | { kind: 'login-failed' };
+
+interface StreamOutcome {
+  rows: Row[];
+  /** The stream ended (own !done, or our cancel) without an error. */
+  endedCleanly: boolean;
+}
+
+interface Session {
+  /** Runs one command given as raw API words (`/path`, `=a=b`, `?q`). */
+  run(words: string[]): Promise<Outcome>;
+  /** Reads `take` rows of a streaming command, then cancels it (or lets it end if `take` is null). */
+  stream(words: string[], take: number | null): Promise<StreamOutcome>;
+  close(): Promise<void>;
+}
+
+interface ClientAdapter {
+  name: 'ours' | 'node-routeros';
+  connect(sim: RouterSimulator, user: string, password: string): Promise<Session | 'login-failed'>;
+}
+
+function guard<T>(p: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not settle within ${GUARD_MS} ms`)), GUARD_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+// ── adapter: ISP Desk's client ─────────────────────────────────────────────────────────────────
+
+function splitWords(words: string[]): { path: string; attributes: Record<string, string>; query: string[] } {
+  const [path = '', ...rest] = words;
+  const attributes: Record<string, string> = {};
+  const query: string[] = [];
+  for (const w of rest) {
+    if (w.startsWith('?')) query.push(w);
+    else if (w.startsWith('=')) {
+      const eq = w.indexOf('=', 1);
+      attributes[eq === -1 ? w.slice(1) : w.slice(1, eq)] = eq === -1 ? '' : w.slice(eq + 1);
+    } else throw new Error(`unexpected word ${w}`);
+  }
+  return { path, attributes, query };
+}
+
+const ours: ClientAdapter = {
+  name: 'ours',
+  async connect(sim, user, password) {
+    let ros: RosConnection;
+    try {
+      ros = await connectRouterOs({ host: sim.host, port: sim.port, username: user, password, keepaliveIntervalMs: 0, commandTimeoutMs: GUARD_MS });
+    } catch (err) {
+      if (err instanceof RosLoginError) return 'login-failed';
+      throw err;
+    }
+    return {
+      async run(words) {
+        const { path, attributes, query } = splitWords(words);
+        try {
+          const res = await ros.command(path, { attributes, query });
+          return res.ret === undefined ? { kind: 'ok', rows: res.rows } : { kind: 'ok', rows: res.rows, ret: res.ret };
+        } catch (err) {
+          if (err instanceof RosTrapError) return { kind: 'trap', message: err.trapMessage };
+          throw err;
+        }
+      },
+      async stream(words, take) {
+        const { path, attributes, query } = splitWords(words);
+        const s = ros.stream(path, { attributes, query });
+        const rows: RosRow[] = [];
+        try {
+          for await (const row of s) {
+            rows.push(row);
+            if (take !== null && rows.length === take) await s.cancel();
+          }
+          return { rows, endedCleanly: true };
+        } catch {
+          return { rows, endedCleanly: false };
+        }
+      },
+      close: () => ros.close(),
+    };
+  },
+};
+
+// ── adapter: node-routeros ─────────────────────────────────────────────────────────────────────
+
+const nodeRouteros: ClientAdapter = {
+  name: 'node-routeros',
+  async connect(sim, user, password) {
+    const api = new RouterOSAPI({ host: sim.host, port: sim.port, user, password, timeout: 5 });
+    const errors: unknown[] = [];
+    api.on('error', (e: unknown) => errors.push(e)); // without it, node-routeros throws uncaught (§2.2)
+    try {
+      await guard(api.connect(), 'node-routeros connect');
+    } catch (err) {
+      if ((err as { errno?: string }).errno === 'CANTLOGIN') return 'login-failed';
+      throw err;
+    }
+    return {
+      async run(words) {
+        const [path = '', ...params] = words;
+        try {
+          const data = (await guard(api.write(path, params), `node-routeros ${path}`)) as Row[];
+          // node-routeros returns the data of `!done` (e.g. =ret=) as one more object in the array.
+          const last = data.at(-1);
+          if (last && Object.keys(last).length === 1 && last.ret !== undefined) {
+            return { kind: 'ok', rows: data.slice(0, -1), ret: last.ret };
+          }
+          return { kind: 'ok', rows: data };
+        } catch (err) {
+          if (err instanceof Error && !(err as { errno?: string }).errno) return { kind: 'trap', message: err.message };
+          throw err;
+        }
+      },
+      async stream(words, take) {
+        const [path = '', ...params] = words;
+        const s: RStream = api.writeStream(path, params);
+        const rows: Row[] = [];
+        let failed = false;
+        s.on('error', () => {
+          failed = true;
+        });
+        await guard(
+          new Promise<void>((resolve) => {
+            s.on('data', (packet: Row) => {
+              rows.push(packet);
+              if (take !== null && rows.length === take) resolve();
+            });
+            s.on('trap', (t: { message?: string }) => {
+              if (t.message !== 'interrupted') failed = true;
+              resolve();
+            });
+            s.on('done', () => resolve());
+          }),
+          `node-routeros stream ${path}`,
+        );
+        if (take !== null) await guard(s.stop(), 'node-routeros stream stop');
+        return { rows, endedCleanly: !failed };
+      },
+      async close() {
+        await guard(api.close(), 'node-routeros close').catch(() => undefined);
+        expect(errors).toEqual([]);
+      },
+    };
+  },
+};
+
+// ── the table ──────────────────────────────────────────────────────────────────────────────────
+
+interface Case {
+  name: string;
+  sim?: Partial<SimulatorOptions>;
+  user?: { name: string; password: string };
+  /** Returns the normalised observation; must be identical for both clients and equal `expected`. */
+  run(s: Session): Promise<unknown>;
+  expected: unknown;
+}
+
+const ID = /^\*[0-9A-F]+$/;
+const byName = (a: Row, b: Row): number => (a.name ?? '').localeCompare(b.name ?? '');
+
+const CASES: Case[] = [
+  {
+    name: 'modern login, then a plain print',
+    run: async (s) => s.run(['/system/identity/print']),
+    expected: { kind: 'ok', rows: [{ name: 'MikroTik' }] },
+  },
+  {
+    name: 'legacy MD5 challenge login (pre-6.43 router, ASCII password)',
+    sim: { version: '6.49.17', loginMode: 'legacy' },
+    run: async (s) => s.run(['/system/identity/print']),
+    expected: { kind: 'ok', rows: [{ name: 'MikroTik' }] },
+  },
+  {
+    name: 'login with a wrong password fails',
+    user: { name: ADMIN.name, password: 'wrong' },
+    run: async () => 'unreachable',
+    expected: 'login-failed',
+  },
+  {
+    name: 'print with a query and .proplist',
+    run: async (s) => {
+      const r = await s.run(['/ppp/secret/print', '=.proplist=name,profile', '?profile=5M']);
+      return r.kind === 'ok' ? { ...r, rows: [...r.rows].sort(byName) } : r;
+    },
+    expected: { kind: 'ok', rows: [{ name: 'acc1002', profile: '5M' }, { name: 'acc1003', profile: '5M' }] },
+  },
+  {
+    name: 'print with an OR query (?#|)',
+    run: async (s) => s.run(['/ppp/secret/print', '=.proplist=name', '?name=acc1001', '?disabled=true', '?#|']),
+    expected: { kind: 'ok', rows: [{ name: 'acc1001' }, { name: 'acc1003' }] },
+  },
+  {
+    name: '!done with data: count-only returns =ret=',
+    run: async (s) => s.run(['/ppp/secret/print', '=count-only=']),
+    expected: { kind: 'ok', rows: [], ret: '3' },
+  },
+  {
+    name: 'add returns the new .id (=ret=), set changes it, remove deletes it',
+    run: async (s) => {
+      const added = await s.run(['/ppp/secret/add', '=name=acc2001', '=password=x', '=profile=default']);
+      if (added.kind !== 'ok' || !added.ret) return added;
+      const id = added.ret;
+      const set = await s.run(['/ppp/secret/set', `=.id=${id}`, '=comment=moved', '=disabled=true']);
+      const read = await s.run(['/ppp/secret/print', '=.proplist=.id,name,comment,disabled', `?.id=${id}`]);
+      const removed = await s.run(['/ppp/secret/remove', `=.id=${id}`]);
+      const count = await s.run(['/ppp/secret/print', '=count-only=']);
+      return {
+        idShape: ID.test(id),
+        set,
+        read: read.kind === 'ok' ? read.rows.map((r) => ({ ...r, '.id': r['.id'] === id })) : read,
+        removed,
+        count,
+      };
+    },
+    expected: {
+      idShape: true,
+      set: { kind: 'ok', rows: [] },
+      read: [{ '.id': true, name: 'acc2001', comment: 'moved', disabled: 'true' }],
+      removed: { kind: 'ok', rows: [] },
+      count: { kind: 'ok', rows: [], ret: '3' },
+    },
+  },
+  {
+    name: 'trap: duplicate name',
+    run: async (s) => s.run(['/ppp/secret/add', '=name=acc1001', '=password=x']),
+    expected: { kind: 'trap', message: 'failure: secret with the same name already exists' },
+  },
+  {
+    name: 'trap: value not in a list (category 1 on the wire)',
+    run: async (s) => s.run(['/ppp/secret/add', '=name=acc2002', '=profile=nope']),
+    expected: { kind: 'trap', message: 'input does not match any value of profile' },
+  },
+  {
+    name: 'trap: unknown item, then the session still works',
+    run: async (s) => [await s.run(['/ppp/secret/remove', '=.id=*FFFF']), await s.run(['/system/identity/print'])],
+    expected: [
+      { kind: 'trap', message: expect.stringMatching(/^no such item/) },
+      { kind: 'ok', rows: [{ name: 'MikroTik' }] },
+    ],
+  },
+  {
+    name: 'trap: unknown command',
+    run: async (s) => s.run(['/ppp/nothing/print']),
+    expected: { kind: 'trap', message: expect.stringMatching(/no such command/) },
+  },
+  {
+    name: 'stream + cancel: monitor-traffic',
+    run: async (s) => {
+      const out = await s.stream(['/interface/monitor-traffic', '=interface=ether1'], 2);
+      const after = await s.run(['/system/identity/print']);
+      return { n: out.rows.length, names: [...new Set(out.rows.map((r) => r.name))], clean: out.endedCleanly, after: after.kind };
+    },
+    expected: { n: 2, names: ['ether1'], clean: true, after: 'ok' },
+  },
+  {
+    name: 'stream + cancel: ping without count',
+    run: async (s) => {
+      const out = await s.stream(['/ping', '=address=10.0.0.1'], 2);
+      const after = await s.run(['/system/identity/print']);
+      return { seq: out.rows.map((r) => r.seq), clean: out.endedCleanly, after: after.kind };
+    },
+    expected: { seq: ['0', '1'], clean: true, after: 'ok' },
+  },
+  {
+    name: 'stream that ends by itself: ping with count',
+    run: async (s) => {
+      const out = await s.stream(['/ping', '=address=10.0.0.1', '=count=2'], null);
+      return { seq: out.rows.map((r) => r.seq), clean: out.endedCleanly };
+    },
+    expected: { seq: ['0', '1'], clean: true },
+  },
+];
+
+async function startSim(extra: Partial<SimulatorOptions> = {}): Promise<RouterSimulator> {
+  const sim = await startRouterSimulator({ port: 0, host: '127.0.0.1', version: '7.16.2', loginMode: 'modern', users: [ADMIN], ...extra });
+  sim.state.menu('/ppp/profile').add({ name: '5M', 'rate-limit': '2M/5M' });
+  const secrets = sim.state.menu('/ppp/secret');
+  secrets.add({ name: 'acc1001', password: 'p1', profile: 'default' });
+  secrets.add({ name: 'acc1002', password: 'p2', profile: '5M' });
+  secrets.add({ name: 'acc1003', password: 'p3', profile: '5M', disabled: true });
+  return sim;
+}
+
+const sims: RouterSimulator[] = [];
+afterEach(async () => {
+  await Promise.all(sims.splice(0).map((s) => s.stop()));
+});
+
+async function observe(adapter: ClientAdapter, c: Case): Promise<unknown> {
+  const sim = await startSim(c.sim);
+  sims.push(sim);
+  const user = c.user ?? ADMIN;
+  const session = await adapter.connect(sim, user.name, user.password);
+  if (session === 'login-failed') return 'login-failed';
+  try {
+    return await c.run(session);
+  } finally {
+    await session.close();
+  }
+}
+
+describe('conformance: our client and node-routeros see the same router (7.16.2)', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const [a, b] = [await observe(ours, c), await observe(nodeRouteros, c)];
+    expect(a).toEqual(c.expected);
+    expect(b).toEqual(c.expected);
+    expect(a).toEqual(b);
+  });
+});
+
+describe('our client only', () => {
+  it('keeps trap categories that node-routeros drops', async () => {
+    const sim = await startSim();
+    sims.push(sim);
+    const ros = await connectRouterOs({ host: sim.host, port: sim.port, username: ADMIN.name, password: ADMIN.password, keepaliveIntervalMs: 0 });
+    await expect(ros.add('/ppp/secret', { name: 'x', profile: 'nope' })).rejects.toMatchObject({ category: 1 });
+    await ros.close();
+  });
+
+  it.each(['7.18', '7.19'])('!empty on %s: an empty print is empty, and the session keeps working', async (version) => {
+    const sim = await startSim({ version });
+    sims.push(sim);
+    const ros = await connectRouterOs({ host: sim.host, port: sim.port, username: ADMIN.name, password: ADMIN.password, keepaliveIntervalMs: 0 });
+    const res = await ros.command('/ppp/secret/print', { query: ['?name=nobody'] });
+    expect(res).toEqual({ rows: [], done: {}, empty: true });
+    expect(await ros.print('/ip/hotspot/user', { where: { name: 'nobody' } })).toEqual([]);
+    expect(await ros.print('/ppp/secret', { where: { name: 'acc1001' }, proplist: ['name'] })).toEqual([{ name: 'acc1001' }]);
+    await ros.close();
+  });
+
+  it('node-routeros is not run on 7.18+: !empty crashes it with an uncaught UNKNOWNREPLY (shown in a child process)', async () => {
+    const sim = await startSim({ version: '7.18' });
+    sims.push(sim);
+    const script = `
+      const { RouterOSAPI } = require('node-routeros');
+      const api = new RouterOSAPI({ host: '127.0.0.1', port: ${sim.port}, user: ${JSON.stringify(ADMIN.name)}, password: ${JSON.stringify(ADMIN.password)}, timeout: 5 });
+      api.on('error', () => {});
+      api.connect().then(() => api.write('/ppp/secret/print', ['?name=nobody'])).then(() => { console.log('SETTLED'); process.exit(0); });
+      setTimeout(() => { console.log('HUNG'); process.exit(3); }, 4000);
+    `;
+    const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/UNKNOWNREPLY|unknown reply/i);
+    expect(output).not.toContain('SETTLED');
+  });
+
+  it('legacy login with a non-ASCII password: ours succeeds (node-routeros sizes the hash by characters, §2.2)', async () => {
+    const sim = await startSim({ version: '6.49.17', loginMode: 'legacy', users: [{ name: 'admin', password: 'pässwörd€', group: 'full' }] });
+    sims.push(sim);
+    const ros = await connectRouterOs({ host: sim.host, port: sim.port, username: 'admin', password: 'pässwörd€', keepaliveIntervalMs: 0 });
+    expect(ros.loginMethod).toBe('challenge');
+    await ros.close();
+    expect(await nodeRouteros.connect(sim, 'admin', 'pässwörd€')).toBe('login-failed');
+  });
+});
