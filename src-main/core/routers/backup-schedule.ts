@@ -2,6 +2,7 @@ import type { Core } from '../context';
 import { claimSlot, finishRun, latestSlot } from '../scheduler/job-runs';
 import type { RouterConnectionManager } from './connections';
 import { fetchBackup } from './backups';
+import { TenantTimers } from '../scheduler/tenant-timers';
 
 export interface BackupScheduleOptions {
   /** Cron pattern in the tenant's time zone; default 02:00 every night. */
@@ -14,28 +15,20 @@ const JOB_KEY = 'router-config-backups';
 
 /** Nightly configuration backups of every router; the slot is claimed in job_runs so it runs once. */
 export class BackupScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers: TenantTimers;
   private readonly pattern: string;
-  private readonly tickMs: number;
 
   constructor(private readonly core: Core, private readonly connections: RouterConnectionManager, opts: BackupScheduleOptions = {}) {
     this.pattern = opts.pattern ?? '0 2 * * *';
-    this.tickMs = opts.tickMs ?? 10 * 60_000;
+    this.timers = new TenantTimers('nightly router backups', opts.tickMs ?? 10 * 60_000, (id) => this.runDue(id), core.log);
   }
 
   start(tenantId: string): void {
-    if (this.timers.has(tenantId)) return;
-    const tick = () => void this.runDue(tenantId).catch((e: unknown) => this.core.log.warn('nightly backups failed', { tenantId, error: e }));
-    const timer = setInterval(tick, this.tickMs);
-    timer.unref();
-    this.timers.set(tenantId, timer);
-    tick();
+    this.timers.start(tenantId);
   }
 
   stop(tenantId: string): void {
-    const t = this.timers.get(tenantId);
-    if (t) clearInterval(t);
-    this.timers.delete(tenantId);
+    this.timers.stop(tenantId);
   }
 
   /**
@@ -67,6 +60,6 @@ export class BackupScheduler {
   }
 
   stopAll(): void {
-    for (const id of [...this.timers.keys()]) this.stop(id);
+    this.timers.stopAll();
   }
 }

@@ -4,6 +4,7 @@ import type { RouterConnectionManager } from './connections';
 import { explainRouterError } from './diagnose';
 import { recordOutcome, type CheckOutcome } from './status';
 import { findRouter } from './router-repo';
+import { TenantTimers } from '../scheduler/tenant-timers';
 
 export interface MonitorOptions {
   /** How often every router of an active tenant is checked. */
@@ -21,7 +22,7 @@ export interface MonitorOptions {
  * downtime periods and alerts are recorded by `recordOutcome`.
  */
 export class RouterMonitor {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers: TenantTimers;
   private readonly running = new Set<string>();
   private readonly opts: Required<MonitorOptions>;
 
@@ -32,27 +33,19 @@ export class RouterMonitor {
       retryDelayMs: opts.retryDelayMs ?? 2_000,
       cpuDegradedPercent: opts.cpuDegradedPercent ?? 95,
     };
+    this.timers = new TenantTimers('router monitoring', this.opts.intervalMs, (id) => this.checkTenant(id), core.log);
   }
 
   start(tenantId: string): void {
-    if (this.timers.has(tenantId)) return;
-    const tick = () => {
-      this.checkTenant(tenantId).catch((e: unknown) => this.core.log.warn('router monitoring failed', { tenantId, error: e }));
-    };
-    const timer = setInterval(tick, this.opts.intervalMs);
-    timer.unref();
-    this.timers.set(tenantId, timer);
-    tick();
+    this.timers.start(tenantId);
   }
 
   stop(tenantId: string): void {
-    const t = this.timers.get(tenantId);
-    if (t) clearInterval(t);
-    this.timers.delete(tenantId);
+    this.timers.stop(tenantId);
   }
 
   isRunning(tenantId: string): boolean {
-    return this.timers.has(tenantId);
+    return this.timers.isRunning(tenantId);
   }
 
   /** One pass over the tenant's routers; overlapping passes are skipped. */
@@ -101,6 +94,6 @@ export class RouterMonitor {
   }
 
   stopAll(): void {
-    for (const id of [...this.timers.keys()]) this.stop(id);
+    this.timers.stopAll();
   }
 }
