@@ -26,9 +26,20 @@ export function handleEvents(hub: EventHub, sessions: SessionStore, req: Incomin
   });
   const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
   ping.unref();
+  let stopped = false;
+  // When the session ends the stream ends too (after `session.ended` went out: boot's listener runs first).
+  const offEnd = sessions.onEnd((s) => {
+    if (s.token === token) setImmediate(() => {
+      stop();
+      res.end();
+    });
+  });
   const stop = () => {
+    if (stopped) return;
+    stopped = true;
     clearInterval(ping);
     unsubscribe();
+    offEnd();
   };
   req.on('close', stop);
   res.on('error', stop);

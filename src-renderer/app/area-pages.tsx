@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+import { AuditPage } from '../features/auth/audit-page';
+import { StaffPage } from '../features/auth/staff-page';
+import { HomePage } from '../features/home/home-page';
+import { SettingsPage } from '../features/tenancy/settings-page';
+import { TenantsPage } from '../features/tenancy/tenants-page';
+import type { AreaId } from './areas';
+
+/** The page of every area in areas.ts (the compiler insists each one has a page). */
+export const AREA_PAGES: Record<AreaId, ComponentType> = {
+  tenants: TenantsPage,
+  home: HomePage,
+  staff: StaffPage,
+  audit: AuditPage,
+  settings: SettingsPage,
+};

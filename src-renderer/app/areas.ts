@@ -1,0 +1,45 @@
+import { IconBuildingCommunity, IconHome, IconListSearch, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import type { Principal } from '@shared/contract/auth';
+import type { Permission } from '@shared/domain/permissions';
+
+export interface Area {
+  id: string;
+  /** Platform administration or a tenant's workspace. */
+  scope: 'platform' | 'tenant';
+  /** Last route segment: '#/platform/<path>' or '#/t/<tenantId>/<path>'. */
+  path: string;
+  /** i18n keys of the sidebar label and of the one-line description shown on the home page. */
+  labelKey: string;
+  descriptionKey: string;
+  icon: Icon;
+  /** Permission from the shared matrix needed to see the area; null = anyone in that scope. */
+  requires: Permission | null;
+}
+
+/**
+ * The areas of the app, in sidebar order. A new domain (Routers, Subscribers…) adds one entry here and
+ * its page in area-pages.tsx; the sidebar, the route guard and the home page follow from this list.
+ */
+export const AREAS = [
+  { id: 'tenants', scope: 'platform', path: 'tenants', labelKey: 'nav.tenants', descriptionKey: 'nav.tenantsHint', icon: IconBuildingCommunity, requires: null },
+  { id: 'home', scope: 'tenant', path: 'home', labelKey: 'nav.home', descriptionKey: 'nav.homeHint', icon: IconHome, requires: null },
+  { id: 'staff', scope: 'tenant', path: 'staff', labelKey: 'nav.staff', descriptionKey: 'nav.staffHint', icon: IconUsersGroup, requires: 'staff.read' },
+  { id: 'audit', scope: 'tenant', path: 'audit', labelKey: 'nav.audit', descriptionKey: 'nav.auditHint', icon: IconListSearch, requires: 'audit.read' },
+  { id: 'settings', scope: 'tenant', path: 'settings', labelKey: 'nav.settings', descriptionKey: 'nav.settingsHint', icon: IconSettings, requires: 'settings.read' },
+] as const satisfies readonly Area[];
+
+export type AreaId = (typeof AREAS)[number]['id'];
+
+export function findArea(scope: 'platform' | 'tenant', path: string): Area | undefined {
+  return AREAS.find((a) => a.scope === scope && a.path === path);
+}
+
+export function mayOpen(area: Area, principal: Principal): boolean {
+  if (principal.kind === 'platform') return area.scope === 'platform';
+  if (area.scope !== 'tenant') return false;
+  return area.requires === null || principal.permissions.includes(area.requires);
+}
+
+export function visibleAreas(principal: Principal): Area[] {
+  return AREAS.filter((a) => mayOpen(a, principal));
+}

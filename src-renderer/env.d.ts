@@ -1,0 +1,16 @@
+/// <reference types="vite/client" />
+import type { Envelope } from '@shared/domain/errors';
+
+declare global {
+  /** What the Electron preload exposes (src-main/electron/preload.ts); absent in a plain browser. */
+  interface IspDeskBridge {
+    invoke(channel: string, input: unknown, token?: string | null): Promise<Envelope<unknown>>;
+    on(event: string, callback: (payload: unknown) => void): () => void;
+  }
+
+  interface Window {
+    ispDesk?: IspDeskBridge;
+  }
+}
+
+export {};

@@ -1,0 +1,67 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer } from './harness';
+
+/**
+ * "Try a demo ISP" in the first-run wizard: only the platform administrator is asked for, the demo
+ * profile is marked DEMO in the tenants list, the switcher and the header, and the platform admin's
+ * account administers it. Screenshots: test/artifacts/e2e/demo-setup/.
+ */
+
+const ADMIN = { name: 'Dana Demo', email: 'dana@platform.example', password: 'dana pass 2026' };
+
+let server: RunningServer;
+let browser: BrowserSession;
+let page: Page;
+const shot = screenshotter('demo-setup');
+const pageErrors: string[] = [];
+
+describe('demo ISP from the first-run wizard', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = browser.page;
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await shot(page, `failed-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates the demo ISP and marks it DEMO everywhere', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Full name', { exact: true }).fill(ADMIN.name);
+    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Confirm password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Try a demo ISP').click();
+    await page.getByText('A demo ISP to explore').waitFor();
+    expect(await page.getByLabel('ISP name').count()).toBe(0);
+    await shot(page, 'wizard-demo-choice');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Create and sign in' }).click();
+
+    const row = page.getByRole('row').filter({ hasText: 'Demo ISP' });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('DEMO');
+    await expect.poll(() => row.textContent()).toContain('Active');
+    await shot(page, 'tenants-with-demo');
+
+    await page.getByRole('button', { name: /Switch ISP profile/ }).click();
+    await page.getByRole('menuitem', { name: /Demo ISP/ }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
+    await page.getByRole('banner').getByText('DEMO', { exact: true }).waitFor();
+    await shot(page, 'demo-home');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '@shared/contract/auth';
+import { PERMISSIONS, permissionsOf, type Role } from '@shared/domain/permissions';
+import { AREAS, visibleAreas } from '../../../src-renderer/app/areas';
+import { parseHash } from '../../../src-renderer/app/router';
+
+const TENANT = { id: '0190a0b0-0000-7000-8000-000000000001', name: 'Net', currency: 'KES', timezone: 'Africa/Nairobi', isDemo: false };
+
+function staff(roles: Role[]): Principal {
+  return {
+    kind: 'staff', userId: '0190a0b0-0000-7000-8000-000000000002', fullName: 'A', email: 'a@example.com', roles,
+    permissions: [...permissionsOf(roles)], mustChangePassword: false, tenant: TENANT,
+  };
+}
+
+const ids = (p: Principal) => visibleAreas(p).map((a) => a.id);
+
+describe('sidebar areas follow the shared permission matrix', () => {
+  it('shows a cashier only Home', () => {
+    expect(ids(staff(['CASHIER']))).toEqual(['home']);
+  });
+
+  it('shows an admin every tenant area and a platform admin only Tenants', () => {
+    expect(ids(staff(['ADMIN']))).toEqual(['home', 'staff', 'audit', 'settings']);
+    expect(ids({ kind: 'platform', userId: TENANT.id, fullName: 'P', email: 'p@example.com', mustChangePassword: false })).toEqual(['tenants']);
+  });
+
+  it('declares each area once, with a permission that exists', () => {
+    expect(new Set(AREAS.map((a) => `${a.scope}/${a.path}`)).size).toBe(AREAS.length);
+    for (const a of AREAS) if (a.requires) expect(PERMISSIONS).toContain(a.requires);
+  });
+});
+
+describe('parseHash', () => {
+  it('splits path segments and query', () => {
+    const l = parseHash('#/t/abc/staff?x=1');
+    expect(l.segments).toEqual(['t', 'abc', 'staff']);
+    expect(l.query.get('x')).toBe('1');
+    expect(parseHash('').path).toBe('/');
+    expect(parseHash('#/sign-in?scope=platform').query.get('scope')).toBe('platform');
+  });
+});
