@@ -2,7 +2,12 @@
  * English strings. A Swahili file (sw.ts) will mirror this shape; keys are grouped by screen.
  * Messages that come from main (error.message) are shown as they are.
  */
+import { routersEn } from '../../features/routers/locale.en';
+import { routerTabsEn } from '../../features/routers/dashboard/locale.en';
+
 export const en = {
+  routers: routersEn,
+  routerTabs: routerTabsEn,
   app: {
     name: 'ISP Desk',
     demo: 'DEMO',
