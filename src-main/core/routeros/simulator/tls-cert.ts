@@ -63,7 +63,8 @@ export function generateSelfSignedCert(commonName = 'routeros-simulator', hosts:
   const now = Date.now();
   const subject = name(commonName);
   const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f;
+  // Positive and minimally encoded: DER forbids a leading 0x00 before a byte below 0x80.
+  serial[0] = (serial[0]! & 0x7f) | 0x40;
   const altNames = hosts.map((h) =>
     /^\d+\.\d+\.\d+\.\d+$/.test(h) ? tlv(0x87, Buffer.from(h.split('.').map(Number))) : tlv(0x82, Buffer.from(h, 'ascii')),
   );
