@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AuditPage } from '../features/auth/audit-page';
 import { StaffPage } from '../features/auth/staff-page';
 import { HomePage } from '../features/home/home-page';
+import { RoutersArea } from '../features/routers/routers-area';
 import { SettingsPage } from '../features/tenancy/settings-page';
 import { TenantsPage } from '../features/tenancy/tenants-page';
 import type { AreaId } from './areas';
@@ -10,6 +11,7 @@ import type { AreaId } from './areas';
 export const AREA_PAGES: Record<AreaId, ComponentType> = {
   tenants: TenantsPage,
   home: HomePage,
+  routers: RoutersArea,
   staff: StaffPage,
   audit: AuditPage,
   settings: SettingsPage,

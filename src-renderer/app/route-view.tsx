@@ -30,6 +30,8 @@ function MarkActive({ scope }: { scope: Scope }) {
  *   #/account/password?scope=…      change password (forced when the server says so)
  *   #/platform/<area>               platform administration
  *   #/t/<tenantId>/<area>           a tenant's workspace
+ *   #/t/<tenantId>/routers/<routerId>/<tab>
+ *                                   a router's dashboard (the Routers area page reads the rest with paths.routerRoute)
  * Scoped routes need that scope's session (else sign-in) and the area's permission (else "no access").
  */
 export function RouteView({ needsSetup, onSetupDone }: RouteViewProps) {

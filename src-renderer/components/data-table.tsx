@@ -37,6 +37,8 @@ interface DataTableProps<T, F extends string, Filters extends object> {
   error?: { message: string } | undefined;
   onRetry?: () => void;
   searchPlaceholder?: string;
+  /** False for list channels without text search (the box would do nothing). */
+  searchable?: boolean;
   /** Filter inputs shown next to the search box. */
   filters?: ReactNode;
   /** Shown when the list is empty and no search or filter is applied. */
@@ -107,15 +109,15 @@ export function DataTable<T, F extends string, Filters extends object>(props: Da
 
   return (
     <Paper radius="md" p={0}>
-      <Group p="md" gap="sm" wrap="wrap" justify="space-between">
-        <TextInput
+      <Group p="md" gap="sm" wrap="wrap" justify={props.searchable === false ? 'flex-end' : 'space-between'}>
+        {props.searchable !== false && <TextInput
           aria-label={t('table.search')}
           placeholder={props.searchPlaceholder ?? t('table.search')}
           leftSection={<IconSearch size={16} />}
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
           w={{ base: '100%', sm: 320 }}
-        />
+        />}
         {props.filters && <Group gap="sm" wrap="wrap">{props.filters}</Group>}
       </Group>
       {error && (

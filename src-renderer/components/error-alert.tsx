@@ -18,7 +18,7 @@ export function ErrorAlert({ error, title, onRetry }: ErrorAlertProps) {
       <Group justify="space-between" align="center" wrap="nowrap" gap="md">
         <Text size="sm">{error.message}</Text>
         {onRetry && (
-          <Button size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry}>
+          <Button size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry} style={{ flexShrink: 0 }}>
             {t('common.retry')}
           </Button>
         )}

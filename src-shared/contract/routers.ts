@@ -437,8 +437,8 @@ export const routersChannels = {
     mutates: false,
   }).sample((r) => ({ routerId: r.router })),
   'routers.queues.list': channel({
-    summary: 'Simple queues.',
-    input: routerListInput(['name', 'target', 'maxLimit']),
+    summary: 'Simple queues; `dynamic` filters static (false) or session-made (true) queues.',
+    input: routerListInput(['name', 'target', 'maxLimit'], { dynamic: z.boolean().optional() }),
     output: pageOutput(queueRow),
     access: 'routers.read',
     mutates: false,

@@ -11,25 +11,35 @@ const QUEUE_ATTRS = {
 
 export function queues(ctx: TenantCtx, q: ParsedInputOf<'routers.queues.list'>): Promise<OutputOf<'routers.queues.list'>> {
   return onRouter(ctx, q.routerId, async (conn) => {
-    const rows = (await conn.print('/queue/simple')).map((r) => ({
+    let rows = (await conn.print('/queue/simple')).map((r) => ({
       id: text(r, '.id'), name: text(r, 'name'), target: text(r, 'target'), maxLimit: text(r, 'max-limit'), burstLimit: text(r, 'burst-limit'),
       limitAt: text(r, 'limit-at'), priority: text(r, 'priority'), parent: text(r, 'parent'), disabled: rosBool(r.disabled), dynamic: rosBool(r.dynamic),
       comment: text(r, 'comment'), rate: text(r, 'rate'),
     }));
+    if (q.dynamic !== undefined) rows = rows.filter((r) => r.dynamic === q.dynamic);
     return pageInMemory(rows, q, { defaultSort: { field: 'name', dir: 'asc' }, searchText: (r) => [r.name, r.target, r.comment], value: (r, f) => r[f as keyof typeof r] });
   });
 }
 
-function queueAttrs(input: Record<string, string | boolean | undefined>): Record<string, string> {
+/** RouterOS's own "not set" values; an empty string would be refused for these. */
+const UNSET: Record<string, string> = { 'burst-limit': '0/0', 'burst-threshold': '0/0', 'burst-time': '0s/0s', parent: 'none' };
+
+function queueAttrs(input: Record<string, string | boolean | undefined>, mode: 'add' | 'update'): Record<string, string> {
   const attrs = rosAttrs(input, QUEUE_ATTRS);
-  // Empty optional limits mean "not set" on RouterOS; sending "" would be refused.
-  for (const k of ['burst-limit', 'burst-threshold', 'burst-time', 'parent', 'comment']) if (attrs[k] === '') delete attrs[k];
+  for (const [k, unset] of Object.entries(UNSET)) {
+    // New queue: leave unset fields out. Edit: an emptied field is cleared on the router.
+    if (attrs[k] === '') {
+      if (mode === 'add') delete attrs[k];
+      else attrs[k] = unset;
+    }
+  }
+  if (mode === 'add' && attrs.comment === '') delete attrs.comment;
   return attrs;
 }
 
 export function addQueue(ctx: TenantCtx, input: ParsedInputOf<'routers.queues.add'>): Promise<OutputOf<'routers.queues.add'>> {
   return onRouter(ctx, input.routerId, async (conn, router) => {
-    const id = await conn.add('/queue/simple', queueAttrs(input));
+    const id = await conn.add('/queue/simple', queueAttrs(input, 'add'));
     await auditRouterChange(ctx, router, 'router.config-changed', `added queue ${input.name} (${input.maxLimit})`, { menu: '/queue/simple', id });
     return { id };
   });
@@ -37,7 +47,7 @@ export function addQueue(ctx: TenantCtx, input: ParsedInputOf<'routers.queues.ad
 
 export function updateQueue(ctx: TenantCtx, input: ParsedInputOf<'routers.queues.update'>): Promise<OutputOf<'routers.queues.update'>> {
   return onRouter(ctx, input.routerId, async (conn, router) => {
-    const attrs = queueAttrs(input);
+    const attrs = queueAttrs(input, 'update');
     if (Object.keys(attrs).length > 0) await conn.set('/queue/simple', input.queueId, attrs);
     await auditRouterChange(ctx, router, 'router.config-changed', `edited queue ${input.queueId}: ${Object.keys(attrs).join(', ')}`, { menu: '/queue/simple', id: input.queueId });
     return { ok: true as const };

@@ -128,6 +128,10 @@ export async function listDowntime(ctx: TenantCtx, q: ParsedInputOf<'routers.dow
   let base = ctx.db.selectFrom('routerDowntimes as d').innerJoin('routers as r', 'r.id', 'd.routerId');
   if (q.routerId) base = base.where('d.routerId', '=', q.routerId);
   if (q.openOnly) base = base.where('d.endedAt', 'is', null);
+  if (q.q) {
+    const text = q.q;
+    base = base.where((eb) => eb.or([containsText('d.cause', text), containsText('r.name', text)]));
+  }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const { limit, offset } = pageWindow(q.page, q.pageSize);
   const dir = q.sort?.dir ?? 'desc';

@@ -2,6 +2,7 @@ import { AppShell, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlertsBell } from '../../features/routers/alerts-bell';
 import { DemoBadge } from '../../features/tenancy/tenant-status-badge';
 import { usePrincipal } from '../scope-context';
 import { Brand } from './brand';
@@ -26,6 +27,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <TenantSwitcher />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <AlertsBell />
             <ColorSchemeMenu />
             <UserMenu />
           </Group>

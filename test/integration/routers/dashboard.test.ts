@@ -68,7 +68,13 @@ describe('router dashboard against the simulator', () => {
   it('manages simple queues', async () => {
     const { id } = await w.t.call('routers.queues.add', { routerId: w.routerId, name: 'static-client-7', target: '10.50.0.7/32', maxLimit: '5M/10M', comment: 'static' }, w.inst.adminToken);
     expect(w.sim.state.menu('/queue/simple').find({ name: 'static-client-7' })).toMatchObject({ target: '10.50.0.7/32', 'max-limit': '5000000/10000000' });
-    await w.t.call('routers.queues.update', { routerId: w.routerId, queueId: id, maxLimit: '20M/20M' }, w.inst.adminToken);
+    const staticOnly = await w.t.call('routers.queues.list', { routerId: w.routerId, page: 1, pageSize: 500, dynamic: false }, w.inst.adminToken);
+    expect(staticOnly.items.map((q) => q.name)).toContain('static-client-7');
+    expect(staticOnly.items.every((q) => !q.dynamic)).toBe(true);
+    const sessions = await w.t.call('routers.queues.list', { routerId: w.routerId, page: 1, pageSize: 500, dynamic: true }, w.inst.adminToken);
+    expect(sessions.total).toBeGreaterThan(50);
+    await w.t.call('routers.queues.update', { routerId: w.routerId, queueId: id, maxLimit: '20M/20M', comment: '' }, w.inst.adminToken);
+    expect(w.sim.state.menu('/queue/simple').find({ name: 'static-client-7' })?.comment ?? '').toBe('');
     const list = await w.t.call('routers.queues.list', { routerId: w.routerId, page: 1, pageSize: 500, q: 'static-client-7' }, w.inst.adminToken);
     expect(list.items[0]).toMatchObject({ maxLimit: '20000000/20000000', dynamic: false });
     await w.t.call('routers.queues.remove', { routerId: w.routerId, queueId: id }, w.inst.adminToken);

@@ -1,0 +1,67 @@
+import { Badge, Stack, Text } from '@mantine/core';
+import { IconDeviceDesktopOff } from '@tabler/icons-react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { leaseRow } from '@shared/contract/routers';
+import { useRpc } from '../../../app/use-rpc';
+import { DataTable } from '../../../components/data-table';
+import { EmptyNotice } from '../../../components/empty-notice';
+import { useTableQuery } from '../../../components/use-table-query';
+import { FULL_BADGE, TabHeader } from './tab-kit';
+import type { RouterTabProps } from './tabs';
+import { leaseStatusColor } from './values';
+
+type Lease = z.infer<typeof leaseRow>;
+
+/** DHCP leases: which device holds which address. */
+export function DhcpTab({ router }: RouterTabProps) {
+  const { t } = useTranslation();
+  const query = useTableQuery<'address' | 'hostName' | 'status'>({ sort: { field: 'address', dir: 'asc' } });
+  const list = useRpc('routers.dhcp.leases', { routerId: router.id, ...query.input });
+
+  const columns = useMemo<ColumnDef<Lease>[]>(() => [
+    { id: 'address', header: t('routerTabs.dhcp.col.address'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm" ff="monospace" fw={500}>{row.original.address}</Text> },
+    { id: 'mac', header: t('routerTabs.dhcp.col.mac'), meta: { nowrap: true }, cell: ({ row }) => <Text size="sm" ff="monospace" c="dimmed">{row.original.macAddress}</Text> },
+    { id: 'hostName', header: t('routerTabs.dhcp.col.hostName'), meta: { sortable: true }, cell: ({ row }) => <Text size="sm">{row.original.hostName || '—'}</Text> },
+    {
+      id: 'status',
+      header: t('routerTabs.dhcp.col.status'),
+      meta: { sortable: true, nowrap: true },
+      cell: ({ row: { original: l } }) => l.disabled
+        ? <Badge styles={FULL_BADGE} size="sm" variant="light" color="gray">{t('routerTabs.common.disabled')}</Badge>
+        : <Badge styles={FULL_BADGE} size="sm" variant="light" color={leaseStatusColor(l.status)}>{l.status || t('routerTabs.dhcp.unknownStatus')}</Badge>,
+    },
+    { id: 'server', header: t('routerTabs.dhcp.col.server'), meta: { nowrap: true }, cell: ({ row }) => <Text size="sm">{row.original.server}</Text> },
+    {
+      id: 'type',
+      header: t('routerTabs.dhcp.col.type'),
+      meta: { nowrap: true },
+      cell: ({ row }) => row.original.dynamic
+        ? <Badge styles={FULL_BADGE} size="sm" variant="outline" color="violet">{t('routerTabs.common.dynamic')}</Badge>
+        : <Badge styles={FULL_BADGE} size="sm" variant="outline" color="gray">{t('routerTabs.common.static')}</Badge>,
+    },
+    { id: 'expires', header: t('routerTabs.dhcp.col.expiresAfter'), meta: { nowrap: true }, cell: ({ row }) => <Text size="sm" c={row.original.expiresAfter ? undefined : 'dimmed'}>{row.original.expiresAfter || t('routerTabs.dhcp.never')}</Text> },
+    { id: 'comment', header: t('routerTabs.dhcp.col.comment'), cell: ({ row }) => <Text size="sm" c="dimmed">{row.original.comment}</Text> },
+  ], [t]);
+
+  return (
+    <Stack gap="md">
+      <TabHeader description={t('routerTabs.dhcp.intro')} />
+      <DataTable
+        label={t('routerTabs.dhcp.table')}
+        columns={columns}
+        rows={list.data?.items}
+        total={list.data?.total ?? 0}
+        getRowId={(l) => l.id}
+        query={query}
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        searchPlaceholder={t('routerTabs.dhcp.search')}
+        empty={<EmptyNotice icon={<IconDeviceDesktopOff size={26} />} title={t('routerTabs.dhcp.empty')} description={t('routerTabs.dhcp.emptyBody')} />}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,45 @@
+import { Badge, Stack, Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { RouterStatus } from '@shared/contract/routers';
+import { formatDateTime } from '../../app/format';
+import { formatRelative } from './units';
+
+export const STATUS_COLORS: Record<RouterStatus, string> = { online: 'green', degraded: 'yellow', offline: 'red', unknown: 'gray' };
+
+export function RouterStatusBadge({ status, size = 'sm' }: { status: RouterStatus; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant={status === 'unknown' ? 'outline' : 'light'} size={size} style={{ flexShrink: 0 }}>
+      {t(`routers.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Status with how long it has held ("since 5 minutes ago"; the exact time in a tooltip). */
+export function RouterStatusCell({ status, since, now, timeZone }: { status: RouterStatus; since: string | null; now: number; timeZone?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} align="flex-start">
+      <RouterStatusBadge status={status} />
+      {since && (
+        <Tooltip label={formatDateTime(since, timeZone)}>
+          <Text size="xs" c="dimmed">{t('routers.since', { when: formatRelative(since, now) })}</Text>
+        </Tooltip>
+      )}
+    </Stack>
+  );
+}
+
+export function CoreBadge({ size = 'xs' }: { size?: 'xs' | 'sm' | 'md' }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={t('routers.coreHint')}>
+      <Badge color="violet" variant="light" size={size} style={{ flexShrink: 0 }}>{t('routers.core')}</Badge>
+    </Tooltip>
+  );
+}
+
+export function TlsBadge({ size = 'xs' }: { size?: 'xs' | 'sm' | 'md' }) {
+  const { t } = useTranslation();
+  return <Badge color="teal" variant="outline" size={size} style={{ flexShrink: 0 }}>{t('routers.apiSsl')}</Badge>;
+}

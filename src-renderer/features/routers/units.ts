@@ -1,0 +1,59 @@
+import { formatDuration } from '@shared/domain/time';
+import { i18n } from '../../app/i18n';
+
+/** "0 bps", "850 kbps", "180.4 Mbps", "1.25 Gbps" (decimal units, as RouterOS and ISPs quote speeds). */
+export function formatBitRate(bps: number): string {
+  const v = Math.max(0, bps);
+  if (v < 1_000) return `${Math.round(v)} bps`;
+  if (v < 1_000_000) return `${(v / 1_000).toFixed(v < 10_000 ? 2 : 1)} kbps`;
+  if (v < 1_000_000_000) return `${(v / 1_000_000).toFixed(v < 10_000_000 ? 2 : 1)} Mbps`;
+  return `${(v / 1_000_000_000).toFixed(2)} Gbps`;
+}
+
+/** Short axis labels: "0", "850k", "12M", "1.2G". */
+export function formatAxisRate(bps: number): string {
+  const v = Math.max(0, bps);
+  const short = (n: number) => (n >= 10 ? Math.round(n).toString() : n.toFixed(1).replace(/\.0$/, ''));
+  if (v < 1_000) return `${Math.round(v)}`;
+  if (v < 1_000_000) return `${short(v / 1_000)}k`;
+  if (v < 1_000_000_000) return `${short(v / 1_000_000)}M`;
+  return `${short(v / 1_000_000_000)}G`;
+}
+
+/** Byte sizes up to TB (binary multiples, as RouterOS shows memory and disk). */
+export function formatByteSize(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = Math.max(0, bytes);
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i += 1;
+  }
+  return i === 0 ? `${v} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
+}
+
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60], ['minute', 60], ['hour', 24], ['day', 7], ['week', 4.35], ['month', 12], ['year', Number.POSITIVE_INFINITY],
+];
+
+/** "5 minutes ago", "in 2 hours", "now" — in the UI language. */
+export function formatRelative(iso: string, nowMs: number = Date.now()): string {
+  let delta = (new Date(iso).getTime() - nowMs) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(i18n.language || 'en', { numeric: 'auto', style: 'long' });
+  if (Math.abs(delta) < 10) return rtf.format(0, 'second');
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(delta) < size) return rtf.format(Math.round(delta), unit);
+    delta /= size;
+  }
+  return rtf.format(Math.round(delta), 'year');
+}
+
+/** Clock skew above this is worth a warning: expiry times are computed by the router's clock. */
+export const SKEW_WARN_MS = 2 * 60_000;
+
+/** "+3m 10s" (router ahead) / "−45s" (router behind) / "0s". */
+export function formatSkew(ms: number): string {
+  const abs = formatDuration(Math.abs(ms));
+  if (Math.abs(ms) < 1000) return abs;
+  return `${ms > 0 ? '+' : '−'}${abs}`;
+}
