@@ -20,12 +20,12 @@ export interface RunningServer {
  * Starts the headless server (the built app: `npx electron-vite build` must have run; `npm test` builds
  * first) on a free port with a fresh data directory, and waits for its "listening on" line.
  */
-export async function startServer(opts: { timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(opts: { timeoutMs?: number; args?: string[] } = {}): Promise<RunningServer> {
   if (!existsSync(HEADLESS_ENTRY)) {
     throw new Error(`${HEADLESS_ENTRY} is missing: build first with \`npx electron-vite build\` (npm test does this).`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'isp-desk-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [HEADLESS_ENTRY, '--data-dir', dataDir, '--port', '0'], {
+  const child: ChildProcess = spawn(process.execPath, [HEADLESS_ENTRY, '--data-dir', dataDir, '--port', '0', ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ISP_DESK_LOG_LEVEL: process.env.ISP_DESK_LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

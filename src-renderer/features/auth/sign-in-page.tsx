@@ -47,6 +47,11 @@ export function SignInPage({ preselect }: { preselect: string | null }) {
     if (preselect) form.setValue('profile', preselect);
   }, [preselect, form]);
   const profile = form.watch('profile');
+  // Most installations hold one ISP: choose it for the user.
+  const only = directory.items?.length === 1 ? directory.items[0] : undefined;
+  useEffect(() => {
+    if (!preselect && only && !form.getValues('profile')) form.setValue('profile', only.id);
+  }, [preselect, only, form]);
 
   const byId = useMemo(() => new Map((directory.items ?? []).map((d) => [d.id, d])), [directory.items]);
   const data = useMemo(() => [
