@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '@shared/domain/ids';
 import { addStaff, ADMIN_PASSWORD, PLATFORM_PASSWORD, setUpInstallation, startTestCore, type TestCore } from '../../fixtures/test-core';
 import { AesGcmSecretBox } from '../../../src-main/core/secrets/aes-gcm-secret-box';
+import { startRouterSimulator } from '../../../src-main/core/routeros/simulator';
 
 function databaseFiles(dir: string): string[] {
   const out: string[] = [];
@@ -28,6 +29,14 @@ describe('secrets at rest', () => {
         id: uuidv7(), ownerType: 'router', ownerId: 'r1', name: 'api-password', ciphertext: t.booted.core.secrets.seal('Router-API-secret-7f3'), updatedAt: new Date().toISOString(),
       }).execute(),
     );
+    // A router registered through the channel, as a user would: its API password must be sealed too.
+    const sim = await startRouterSimulator({ users: [{ name: 'api', password: 'Mikrotik-API-pw-5521', group: 'full' }] });
+    t.onClose(() => sim.stop());
+    const router = await t.call('routers.create', { name: 'Core', host: '127.0.0.1', port: sim.port, username: 'api', password: 'Mikrotik-API-pw-5521' }, inst.adminToken);
+    await t.call('routers.test-connection', { host: '127.0.0.1', port: sim.port, username: 'api', password: 'Mikrotik-API-pw-5521' }, inst.adminToken);
+    await t.call('routers.backups.fetch', { routerId: router.id }, inst.adminToken);
+    await t.call('routers.update', { routerId: router.id, password: 'Mikrotik-API-pw-5522' }, inst.adminToken);
+    secrets.push('Mikrotik-API-pw-5521', 'Mikrotik-API-pw-5522');
     await t.call('tenants.export', { tenantId: inst.tenantId, passphrase: 'export passphrase 9' }, inst.platformToken);
   });
   afterAll(() => t.close());
