@@ -12,20 +12,11 @@ import { toApiError, useRpc } from '../../app/use-rpc';
 import type { ApiError } from '../../app/api-client';
 import { ErrorAlert } from '../../components/error-alert';
 import { generatePassword } from './password';
+import { downloadText } from '../../app/files';
 import { API_PORT, API_SSL_PORT, type RouterFormPrefill } from './router-form-modal';
 
 const inputSchema = contract['routers.bootstrap-script'].input;
 
-function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 interface BootstrapModalProps {
   opened: boolean;

@@ -3,7 +3,7 @@ import { IconPhotoUp, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { readAsDataUrl } from './file-transfer';
+import { readAsDataUrl } from '../../app/files';
 
 /** Logo as a data URL: pick an image, see it, remove it. The contract's schema checks type and size. */
 export function LogoField({ readOnly }: { readOnly: boolean }) {

@@ -12,7 +12,7 @@ import { i18n } from '../../app/i18n';
 import { useCall } from '../../app/scope-context';
 import { FormModal } from '../../components/form-modal';
 import { FormPasswordInput } from '../../components/form-fields';
-import { downloadBase64 } from './file-transfer';
+import { downloadBase64 } from '../../app/files';
 import type { TenantRow } from './tenants-page';
 
 const schema = contract['tenants.export'].input

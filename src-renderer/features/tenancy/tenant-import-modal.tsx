@@ -12,7 +12,7 @@ import { i18n } from '../../app/i18n';
 import { useCall } from '../../app/scope-context';
 import { FormModal } from '../../components/form-modal';
 import { FormPasswordInput } from '../../components/form-fields';
-import { readAsBase64 } from './file-transfer';
+import { readAsBase64 } from '../../app/files';
 
 const schema = z.object({
   file: z.custom<File | undefined>((v) => typeof File !== 'undefined' && v instanceof File, { error: () => i18n.t('tenants.chooseFile') }),

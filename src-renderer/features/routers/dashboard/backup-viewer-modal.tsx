@@ -6,18 +6,8 @@ import { formatBytes, formatDateTime } from '../../../app/format';
 import { useRpc } from '../../../app/use-rpc';
 import { ErrorAlert } from '../../../components/error-alert';
 import { backupFileName } from './values';
+import { downloadText } from '../../../app/files';
 
-/** Saves text as a file through the browser's download (works in Electron too). */
-function saveText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 interface BackupViewerModalProps {
   router: RouterSummary;
@@ -53,7 +43,7 @@ export function BackupViewerModal({ router, backupId, timeZone, onClose }: Backu
                     </Button>
                   )}
                 </CopyButton>
-                <Button leftSection={<IconDownload size={16} />} onClick={() => saveText(backupFileName(router.name, b.fetchedAt), b.content)}>
+                <Button leftSection={<IconDownload size={16} />} onClick={() => downloadText(backupFileName(router.name, b.fetchedAt), b.content)}>
                   {t('routerTabs.backups.save')}
                 </Button>
               </Group>

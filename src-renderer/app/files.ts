@@ -1,9 +1,7 @@
-/** Saves base64 content as a file through the browser's download (works in Electron too). */
-export function downloadBase64(fileName: string, contentBase64: string, type = 'application/octet-stream'): void {
-  const binary = atob(contentBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+/** Saving and reading files in the renderer through the browser's own mechanisms (work in Electron too). */
+
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -11,6 +9,17 @@ export function downloadBase64(fileName: string, contentBase64: string, type = '
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadText(fileName: string, text: string): void {
+  downloadBlob(fileName, new Blob([text], { type: 'text/plain;charset=utf-8' }));
+}
+
+export function downloadBase64(fileName: string, contentBase64: string, type = 'application/octet-stream'): void {
+  const binary = atob(contentBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  downloadBlob(fileName, new Blob([bytes], { type }));
 }
 
 /** Reads a file as a data URL ('data:<type>;base64,…'). */
