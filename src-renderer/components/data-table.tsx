@@ -8,6 +8,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './error-alert';
 import type { TableQueryController } from './use-table-query';
+import type { RpcState } from '../app/use-rpc';
 
 declare module '@tanstack/react-table' {
   // Type parameters must match TanStack's declaration to merge.
@@ -43,6 +44,11 @@ interface DataTableProps<T, F extends string, Filters extends object> {
   filters?: ReactNode;
   /** Shown when the list is empty and no search or filter is applied. */
   empty: ReactNode;
+}
+
+/** DataTable's data props from the state of a paged list channel (`useRpc('x.list', …)`). */
+export function pagedRows<T>(list: RpcState<{ items: T[]; total: number }>) {
+  return { rows: list.data?.items, total: list.data?.total ?? 0, loading: list.loading, error: list.error, onRetry: list.reload };
 }
 
 /**

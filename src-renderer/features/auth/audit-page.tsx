@@ -8,7 +8,7 @@ import { startOfLocalDay } from '@shared/domain/time';
 import { browserTimeZone, formatDateTime } from '../../app/format';
 import { usePrincipal } from '../../app/scope-context';
 import { useRpc } from '../../app/use-rpc';
-import { DataTable } from '../../components/data-table';
+import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { PageHeader } from '../../components/page-header';
 import { useTableQuery } from '../../components/use-table-query';
@@ -74,13 +74,9 @@ export function AuditPage() {
       <DataTable
         label={t('audit.title')}
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total ?? 0}
+        {...pagedRows(list)}
         getRowId={(e) => e.id}
         query={query}
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
         searchPlaceholder={t('audit.search')}
         filters={
           <>

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../app/format';
 import { useCall, usePrincipal } from '../../app/scope-context';
 import { useRpc } from '../../app/use-rpc';
 import { ConfirmModal } from '../../components/confirm-modal';
-import { DataTable } from '../../components/data-table';
+import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { PageHeader } from '../../components/page-header';
 import { useTableQuery } from '../../components/use-table-query';
@@ -112,13 +112,9 @@ export function StaffPage() {
         <DataTable
           label={t('staff.title')}
           columns={columns}
-          rows={list.data?.items}
-          total={list.data?.total ?? 0}
+          {...pagedRows(list)}
           getRowId={(m) => m.id}
           query={query}
-          loading={list.loading}
-          error={list.error}
-          onRetry={list.reload}
           searchPlaceholder={t('staff.search')}
           filters={
             <>

@@ -11,7 +11,7 @@ import { paths } from '../../app/paths';
 import { usePrincipal, useScope } from '../../app/scope-context';
 import { useEvent } from '../../app/use-event';
 import { useRpc } from '../../app/use-rpc';
-import { DataTable } from '../../components/data-table';
+import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { useTableQuery } from '../../components/use-table-query';
 import { useNow } from './hooks';
@@ -75,13 +75,9 @@ export function DowntimeTable({ routerId: fixedRouter }: { routerId?: string } =
     <DataTable
       label={t('routers.downtime.title')}
       columns={columns}
-      rows={list.data?.items}
-      total={list.data?.total ?? 0}
+      {...pagedRows(list)}
       getRowId={(d) => d.id}
       query={query}
-      loading={list.loading}
-      error={list.error}
-      onRetry={list.reload}
       searchable={false}
       filters={
         <>

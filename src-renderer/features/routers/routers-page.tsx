@@ -14,7 +14,7 @@ import { useCall, usePrincipal, useScope } from '../../app/scope-context';
 import { useEvent } from '../../app/use-event';
 import { useRpc } from '../../app/use-rpc';
 import { ConfirmModal } from '../../components/confirm-modal';
-import { DataTable } from '../../components/data-table';
+import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { PageHeader } from '../../components/page-header';
 import { useTableQuery } from '../../components/use-table-query';
@@ -192,13 +192,9 @@ export function RoutersPage() {
           <DataTable
             label={t('routers.title')}
             columns={columns}
-            rows={list.data?.items}
-            total={list.data?.total ?? 0}
+            {...pagedRows(list)}
             getRowId={(r) => r.id}
             query={query}
-            loading={list.loading}
-            error={list.error}
-            onRetry={list.reload}
             searchPlaceholder={t('routers.search')}
             filters={
               <Select

@@ -10,7 +10,7 @@ import { TENANT_STATUSES, type TenantStatus } from '@shared/contract/tenancy';
 import { formatDate } from '../../app/format';
 import { useEvent } from '../../app/use-event';
 import { useRpc } from '../../app/use-rpc';
-import { DataTable } from '../../components/data-table';
+import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { PageHeader } from '../../components/page-header';
 import { useTableQuery } from '../../components/use-table-query';
@@ -120,13 +120,9 @@ export function TenantsPage() {
       <DataTable
         label={t('tenants.title')}
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total ?? 0}
+        {...pagedRows(list)}
         getRowId={(r) => r.id}
         query={query}
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
         searchPlaceholder={t('tenants.search')}
         filters={
           <Select

@@ -10,7 +10,7 @@ import type { addressListRow } from '@shared/contract/routers';
 import { useCall } from '../../../app/scope-context';
 import { useRpc } from '../../../app/use-rpc';
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { AddressListAddModal } from './address-list-add-modal';
@@ -105,13 +105,9 @@ export function AddressLists({ router }: RouterTabProps) {
       <DataTable
         label={t('routerTabs.addressLists.table')}
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total ?? 0}
+        {...pagedRows(list)}
         getRowId={(e) => e.id}
         query={query}
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
         searchPlaceholder={t('routerTabs.addressLists.search')}
         filters={
           <Autocomplete

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { leaseRow } from '@shared/contract/routers';
 import { useRpc } from '../../../app/use-rpc';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { FULL_BADGE, TabHeader } from './tab-kit';
@@ -52,13 +52,9 @@ export function DhcpTab({ router }: RouterTabProps) {
       <DataTable
         label={t('routerTabs.dhcp.table')}
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total ?? 0}
+        {...pagedRows(list)}
         getRowId={(l) => l.id}
         query={query}
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
         searchPlaceholder={t('routerTabs.dhcp.search')}
         empty={<EmptyNotice icon={<IconDeviceDesktopOff size={26} />} title={t('routerTabs.dhcp.empty')} description={t('routerTabs.dhcp.emptyBody')} />}
       />

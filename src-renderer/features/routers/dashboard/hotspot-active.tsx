@@ -9,7 +9,7 @@ import type { hotspotActive } from '@shared/contract/routers';
 import { useCall } from '../../../app/scope-context';
 import { useRpc } from '../../../app/use-rpc';
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { TabHeader, useRouterAccess } from './tab-kit';
@@ -58,13 +58,9 @@ export function HotspotActive({ router }: RouterTabProps) {
       <DataTable
         label={t('routerTabs.hotspot.activeTable')}
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total ?? 0}
+        {...pagedRows(list)}
         getRowId={(s) => s.id}
         query={query}
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
         searchPlaceholder={t('routerTabs.hotspot.searchActive')}
         empty={<EmptyNotice icon={<IconWifiOff size={26} />} title={t('routerTabs.hotspot.noActive')} description={t('routerTabs.hotspot.noActiveBody')} />}
       />

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { hotspotUser } from '@shared/contract/routers';
 import { useRpc } from '../../../app/use-rpc';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { FULL_BADGE, TabHeader } from './tab-kit';
@@ -67,13 +67,9 @@ export function HotspotUsers({ router }: RouterTabProps) {
       <DataTable
         label={t('routerTabs.hotspot.usersTable')}
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total ?? 0}
+        {...pagedRows(list)}
         getRowId={(u) => u.id}
         query={query}
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
         searchPlaceholder={t('routerTabs.hotspot.searchUsers')}
         filters={
           <Select

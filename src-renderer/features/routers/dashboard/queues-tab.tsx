@@ -9,7 +9,7 @@ import type { queueRow } from '@shared/contract/routers';
 import { useCall } from '../../../app/scope-context';
 import { useRpc } from '../../../app/use-rpc';
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { QueueFormModal } from './queue-form-modal';
@@ -116,13 +116,9 @@ export function QueuesTab({ router }: RouterTabProps) {
       <DataTable
         label={t('routerTabs.queues.table')}
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total ?? 0}
+        {...pagedRows(list)}
         getRowId={(q) => q.id}
         query={query}
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
         searchPlaceholder={t('routerTabs.queues.search')}
         filters={
           <SegmentedControl

@@ -8,7 +8,7 @@ import type { OutputOf } from '@shared/contract';
 import { useCall } from '../../../app/scope-context';
 import { useRpc } from '../../../app/use-rpc';
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { useRouterPermissions } from '../hooks';
@@ -64,13 +64,9 @@ export function PppActiveSessions({ routerId }: { routerId: string }) {
       <DataTable
         label={t('routers.ppp.activeTitle')}
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total ?? 0}
+        {...pagedRows(list)}
         getRowId={(s) => s.id}
         query={query}
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
         searchPlaceholder={t('routers.ppp.activeSearch')}
         empty={<EmptyNotice icon={<IconUsers size={26} />} title={t('routers.ppp.activeEmptyTitle')} description={t('routers.ppp.activeEmptyBody')} />}
       />

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../../../app/scope-context';
 import { toApiError, useRpc } from '../../../app/use-rpc';
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { useRouterPermissions } from '../hooks';
@@ -127,13 +127,9 @@ export function PppSecrets({ routerId }: { routerId: string }) {
       <DataTable
         label={t('routers.ppp.secretsTitle')}
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total ?? 0}
+        {...pagedRows(list)}
         getRowId={(s) => s.id}
         query={query}
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
         searchPlaceholder={t('routers.ppp.secretsSearch')}
         filters={
           <>
