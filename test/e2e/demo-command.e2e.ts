@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer } from './harness';
+import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
 
 /**
  * `npm run demo`: the headless app started with --demo prints random sign-in details for a demo ISP whose
@@ -22,9 +22,7 @@ describe('npm run demo', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `failed-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
-  });
+  screenshotFailures(shot, () => page);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer } from './harness';
+import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
 
 /**
  * "Try a demo ISP" in the first-run wizard: only the platform administrator is asked for, the demo
@@ -24,9 +24,7 @@ describe('demo ISP from the first-run wizard', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `failed-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
-  });
+  screenshotFailures(shot, () => page);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer } from './harness';
+import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
 
 /**
  * The foundation end to end, in Chromium against the headless server: first-run wizard → tenant
@@ -57,9 +57,7 @@ describe('foundation: tenants, staff, roles and suspension', () => {
     watchErrors(page);
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `failed-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
-  });
+  screenshotFailures(shot, () => page);
 
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -121,4 +122,12 @@ export function screenshotter(spec: string): (page: Page, step: string) => Promi
     await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
     return file;
   };
+}
+
+/** Registers an afterEach that keeps a screenshot of the page a test failed on. */
+export function screenshotFailures(shot: (page: Page, step: string) => Promise<string>, page: () => Page | undefined): void {
+  afterEach(async (ctx) => {
+    const p = page();
+    if (p && ctx.task.result?.state === 'fail') await shot(p, `failed-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
+  });
 }

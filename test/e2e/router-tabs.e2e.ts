@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startRouterSimulator } from '../../src-main/core/routeros/simulator';
 import type { RouterSimulator } from '../../src-main/core/routeros/simulator';
-import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer } from './harness';
+import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
 
 /**
  * The operational tabs of the router dashboard against a simulated MikroTik (demo seed): queues, firewall
@@ -94,9 +94,7 @@ describe('router dashboard tabs', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `failed-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
-  });
+  screenshotFailures(shot, () => page);
 
   afterAll(async () => {
     await browser?.close();

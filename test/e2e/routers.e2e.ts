@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startRouterSimulator, type RouterSimulator } from '../../src-main/core/routeros/simulator';
-import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer } from './harness';
+import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
 
 /**
  * Routers end to end, in Chromium against the headless server and a RouterOS simulator this process
@@ -67,9 +67,7 @@ describe('routers: add, dashboard, live traffic, PPP kick, diagnosis', () => {
     await rpc('setup.complete', { platformAdmin: PLATFORM_ADMIN, tenant: { ...TENANT, admin: ADMIN } });
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `failed-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
-  });
+  screenshotFailures(shot, () => page);
 
   afterAll(async () => {
     await browser?.close();

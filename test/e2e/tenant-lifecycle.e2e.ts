@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer } from './harness';
+import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
 
 /**
  * Platform administration of tenant profiles in Chromium: wizard with "use my details", create with a
@@ -44,9 +44,7 @@ describe('tenant lifecycle in platform administration', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `failed-${ctx.task.name.slice(0, 40)}`).catch(() => undefined);
-  });
+  screenshotFailures(shot, () => page);
 
   afterAll(async () => {
     await browser?.close();
