@@ -1,3 +1,4 @@
+import { AppError } from '@shared/domain/errors';
 import type { TenantCtx } from '../context';
 import type { RosConnection, RosRow } from '../routeros/client';
 import { appendAudit } from '../auth/audit';
@@ -7,10 +8,12 @@ import { mustFindRouter, type RouterRow } from './router-repo';
 
 /** Runs dashboard work on a router of the caller's tenant; router faults become one clear error envelope. */
 export async function onRouter<T>(ctx: TenantCtx, routerId: string, work: (conn: RosConnection, router: RouterRow) => Promise<T>): Promise<T> {
-  const router = await mustFindRouter(ctx.db, routerId);
   try {
+    // run() looks the router up in this tenant's file (NOT_FOUND for another tenant's id) before connecting.
     return await routersOf(ctx.core).connections.run(ctx.tenant.id, routerId, work);
   } catch (e) {
+    if (e instanceof AppError) throw e;
+    const router = await mustFindRouter(ctx.db, routerId);
     throw routerFailure(e, { host: router.host, port: router.port, useTls: router.useTls === 1 });
   }
 }
