@@ -5,6 +5,10 @@ import tseslint from 'typescript-eslint';
 const noElectron = {
   patterns: [{ group: ['electron', 'electron/*'], message: 'Only src-main/electron may import electron (core must run under plain Node).' }],
 };
+// The RouterOS simulator is a test and demo tool, not part of the product: only the demo slice loads it
+// (with a dynamic import), plus tests and its own CLI.
+const noSimulator = { group: ['**/routeros-simulator', '**/routeros-simulator/**'], message: 'Only the demo slice (src-main/core/demo) and tests may load the RouterOS simulator.' };
+const DEMO_SLICE = ['src-main/core/demo/**/*.ts'];
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'net', 'tls', 'http', 'https', 'child_process', 'zlib', 'util', 'events', 'stream'];
 
 export default tseslint.config(
@@ -36,9 +40,38 @@ export default tseslint.config(
   {
     // Core and the headless root run under plain Node: never Electron, never the renderer.
     files: ['src-main/core/**/*.ts', 'src-main/headless/**/*.ts'],
+    ignores: DEMO_SLICE,
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [...noElectron.patterns, noSimulator, { group: ['**/src-renderer/**', '**/electron/**'], message: 'Core never imports the UI or the Electron layer.' }],
+      }],
+    },
+  },
+  {
+    // The demo slice is core too, and the one place allowed to load the simulator.
+    files: DEMO_SLICE,
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [...noElectron.patterns, { group: ['**/src-renderer/**', '**/electron/**'], message: 'Core never imports the UI or the Electron layer.' }],
+      }],
+    },
+  },
+  {
+    // The Electron root never loads the simulator either.
+    files: ['src-main/electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noSimulator] }] },
+  },
+  {
+    // The simulator stands beside core: it shares only the wire codec with our client.
+    files: ['src-main/routeros-simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...noElectron.patterns,
+          // `../core` alone is the simulator's own core.ts; the product core is reachable only for its wire codec.
+          { regex: '^(\\.\\./)+core/(?!routeros/codec/)', message: 'The simulator depends only on Node and the RouterOS wire codec.' },
+          { group: ['**/src-renderer/**', '**/electron/**'], message: 'The simulator never loads the UI or the Electron layer.' },
+        ],
       }],
     },
   },

@@ -19,7 +19,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { RouterOSAPI } from 'node-routeros';
 import { connectRouterOs, type RosConnection } from '../../src-main/core/routeros/client';
-import { startRouterSimulator, type RouterSimulator } from '../../src-main/core/routeros/simulator';
+import { startRouterSimulator, type RouterSimulator } from '../../src-main/routeros-simulator';
 
 export interface RouterOsBenchRow {
   scenario: string;

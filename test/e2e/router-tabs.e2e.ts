@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startRouterSimulator } from '../../src-main/core/routeros/simulator';
-import type { RouterSimulator } from '../../src-main/core/routeros/simulator';
+import { startRouterSimulator } from '../../src-main/routeros-simulator';
+import type { RouterSimulator } from '../../src-main/routeros-simulator';
 import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
 
 /**

@@ -3,7 +3,7 @@ import { RouterConnectionManager, type ConnectionManagerOptions } from './connec
 import { RouterMonitor, type MonitorOptions } from './monitor';
 import { RouterStreams } from './streams';
 import { BackupScheduler, type BackupScheduleOptions } from './backup-schedule';
-import { DemoIsp } from './demo-isp';
+import { DemoIsp } from '../demo/demo-isp';
 
 export interface RoutersModule {
   connections: RouterConnectionManager;

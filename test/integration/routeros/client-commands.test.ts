@@ -1,7 +1,7 @@
 /** ISP Desk's RouterOS client against the simulator: CRUD, queries, traps, !empty, concurrency. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RosTrapError, connectRouterOs, type RosConnection } from '../../../src-main/core/routeros/client';
-import { startRouterSimulator, type RouterSimulator } from '../../../src-main/core/routeros/simulator';
+import { startRouterSimulator, type RouterSimulator } from '../../../src-main/routeros-simulator';
 
 const ADMIN = { name: 'admin', password: 'secret', group: 'full' };
 

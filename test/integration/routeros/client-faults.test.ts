@@ -8,7 +8,7 @@ import {
   type RosConnection,
   type RosError,
 } from '../../../src-main/core/routeros/client';
-import { startRouterSimulator, type RouterSimulator } from '../../../src-main/core/routeros/simulator';
+import { startRouterSimulator, type RouterSimulator } from '../../../src-main/routeros-simulator';
 
 const ADMIN = { name: 'admin', password: 'secret', group: 'full' };
 

@@ -7,7 +7,7 @@ import {
   connectRouterOs,
   type RosConnection,
 } from '../../../src-main/core/routeros/client';
-import { startRouterSimulator, type RouterSimulator, type SimulatorOptions } from '../../../src-main/core/routeros/simulator';
+import { startRouterSimulator, type RouterSimulator, type SimulatorOptions } from '../../../src-main/routeros-simulator';
 
 const sims: RouterSimulator[] = [];
 const conns: RosConnection[] = [];

@@ -1,7 +1,7 @@
 /** ISP Desk's RouterOS client against the simulator: streams as async iterables, /cancel. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RosTrapError, connectRouterOs, type RosConnection, type RosRow } from '../../../src-main/core/routeros/client';
-import { startRouterSimulator, type RouterSimulator } from '../../../src-main/core/routeros/simulator';
+import { startRouterSimulator, type RouterSimulator } from '../../../src-main/routeros-simulator';
 
 const ADMIN = { name: 'admin', password: 'secret', group: 'full' };
 

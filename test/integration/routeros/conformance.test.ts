@@ -17,7 +17,7 @@ import {
   type RosConnection,
   type RosRow,
 } from '../../../src-main/core/routeros/client';
-import { startRouterSimulator, type RouterSimulator, type SimulatorOptions } from '../../../src-main/core/routeros/simulator';
+import { startRouterSimulator, type RouterSimulator, type SimulatorOptions } from '../../../src-main/routeros-simulator';
 
 const ADMIN = { name: 'admin', password: 'conformance-1', group: 'full' };
 const GUARD_MS = 5000;

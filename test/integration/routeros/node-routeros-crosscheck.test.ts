@@ -5,7 +5,7 @@
  */
 import { RouterOSAPI } from 'node-routeros';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startRouterSimulator, type RouterSimulator } from '../../../src-main/core/routeros/simulator';
+import { startRouterSimulator, type RouterSimulator } from '../../../src-main/routeros-simulator';
 
 const ADMIN = { name: 'admin', password: 'cross-check-1', group: 'full' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startRouterSimulator } from '../../../src-main/core/routeros/simulator';
-import { RawApiClient, attrsOf } from '../../../src-main/core/routeros/simulator/raw-client';
+import { startRouterSimulator } from '../../../src-main/routeros-simulator';
+import { RawApiClient, attrsOf } from '../../fixtures/ros-raw-client';
 
 const ADMIN = { name: 'admin', password: 'demo-pass', group: 'full' };
 const START = new Date('2026-11-27T07:00:00Z');

@@ -1,8 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startRouterSimulator, type RouterSimulator } from '../../../src-main/core/routeros/simulator';
-import { RawApiClient } from '../../../src-main/core/routeros/simulator/raw-client';
+import { startRouterSimulator, type RouterSimulator } from '../../../src-main/routeros-simulator';
+import { RawApiClient } from '../../fixtures/ros-raw-client';
 
 const ADMIN = { name: 'admin', password: 'fault-pass', group: 'full' };
 

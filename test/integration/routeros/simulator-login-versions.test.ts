@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { startRouterSimulator } from '../../../src-main/core/routeros/simulator';
-import { RawApiClient, attrsOf } from '../../../src-main/core/routeros/simulator/raw-client';
+import { startRouterSimulator } from '../../../src-main/routeros-simulator';
+import { RawApiClient, attrsOf } from '../../fixtures/ros-raw-client';
 
 function md5Response(password: Buffer, challengeHex: string): string {
   return '00' + createHash('md5').update(Buffer.concat([Buffer.from([0]), password, Buffer.from(challengeHex, 'hex')])).digest('hex');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startRouterSimulator, type RouterSimulator } from '../../../src-main/core/routeros/simulator';
-import { RawApiClient, attrsOf } from '../../../src-main/core/routeros/simulator/raw-client';
+import { startRouterSimulator, type RouterSimulator } from '../../../src-main/routeros-simulator';
+import { RawApiClient, attrsOf } from '../../fixtures/ros-raw-client';
 
 const USERS = [
   { name: 'admin', password: 'sim-pass-1', group: 'full' },

@@ -1,4 +1,4 @@
-import { startRouterSimulator, type RouterSimulator, type SimulatorOptions } from '../../../src-main/core/routeros/simulator';
+import { startRouterSimulator, type RouterSimulator, type SimulatorOptions } from '../../../src-main/routeros-simulator';
 import { setUpInstallation, startTestCore, type Installation, type TestCore } from '../../fixtures/test-core';
 import type { BootOptions } from '../../../src-main/core/boot';
 

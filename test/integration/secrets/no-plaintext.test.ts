@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '@shared/domain/ids';
 import { addStaff, ADMIN_PASSWORD, PLATFORM_PASSWORD, setUpInstallation, startTestCore, type TestCore } from '../../fixtures/test-core';
 import { AesGcmSecretBox } from '../../../src-main/core/secrets/aes-gcm-secret-box';
-import { startRouterSimulator } from '../../../src-main/core/routeros/simulator';
+import { startRouterSimulator } from '../../../src-main/routeros-simulator';
 
 function databaseFiles(dir: string): string[] {
   const out: string[] = [];

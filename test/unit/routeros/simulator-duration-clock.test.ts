@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SimClock } from '../../../src-main/core/routeros/simulator/clock';
-import { formatDate, formatLogTime, parseRosDate } from '../../../src-main/core/routeros/simulator/dates';
-import { formatDuration, formatRtt, normalizeRatePair, parseBytes, parseDuration } from '../../../src-main/core/routeros/simulator/duration';
+import { SimClock } from '../../../src-main/routeros-simulator/clock';
+import { formatDate, formatLogTime, parseRosDate } from '../../../src-main/routeros-simulator/dates';
+import { formatDuration, formatRtt, normalizeRatePair, parseBytes, parseDuration } from '../../../src-main/routeros-simulator/duration';
 
 describe('RouterOS durations', () => {
   it('parses the compact unit form', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileQuery } from '../../../src-main/core/routeros/simulator/query';
+import { compileQuery } from '../../../src-main/routeros-simulator/query';
 
 type Item = Record<string, string>;
 const items: Item[] = [

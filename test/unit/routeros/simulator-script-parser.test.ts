@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScript, ScriptSyntaxError, splitStatements } from '../../../src-main/core/routeros/simulator/script-parser';
+import { parseScript, ScriptSyntaxError, splitStatements } from '../../../src-main/routeros-simulator/script-parser';
 
 describe('RouterOS script subset parser', () => {
   it('splits statements on ; and newlines but not inside quotes or brackets', () => {

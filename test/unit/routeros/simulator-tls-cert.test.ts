@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateSelfSignedCert } from '../../../src-main/core/routeros/simulator';
+import { generateSelfSignedCert } from '../../../src-main/routeros-simulator';
 
 describe('simulator certificates', () => {
   it('always produce a certificate Node can parse (random serials are minimally encoded)', () => {

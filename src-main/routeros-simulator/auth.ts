@@ -1,6 +1,6 @@
 /** /user + /user/group lookups: password checks (modern and legacy MD5 challenge) and policies. */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { textToBytes } from '../codec/word-codec';
+import { textToBytes } from '../core/routeros/codec/word-codec';
 import type { RouterCore } from './core';
 
 export const ALL_POLICIES = [

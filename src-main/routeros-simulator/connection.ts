@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { ControlByteError, SentenceDecoder, encodeSentence } from '../codec/word-codec';
-import { parseSentence } from '../codec/sentence';
+import { ControlByteError, SentenceDecoder, encodeSentence } from '../core/routeros/codec/word-codec';
+import { parseSentence } from '../core/routeros/codec/sentence';
 import { checkLegacy, checkPassword, type LoginResult } from './auth';
 import type { CommandRun, ReplySink, SessionInfo } from './command';
 import type { RouterCore } from './core';

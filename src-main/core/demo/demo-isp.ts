@@ -1,12 +1,12 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { uuidv7 } from '@shared/domain/ids';
 import type { Actor, Core } from '../context';
-import { startRouterSimulator, type RouterSimulator } from '../routeros/simulator';
+import type { RouterSimulator } from '../../routeros-simulator';
 import { appendAudit } from '../auth/audit';
 import { hashPassword } from '../auth/passwords';
 import { createTenant } from '../tenancy/tenant-service';
 import type { TenantRecord } from '../tenancy/registry';
-import { readRouterPassword, saveRouterPassword } from './router-repo';
+import { readRouterPassword, saveRouterPassword } from '../routers/router-repo';
 
 const DEMO_ROUTERS = [
   { name: 'Core — Kahawa West', site: 'Kahawa West POP', variant: 'core' as const, isCore: true, version: '7.16.2' },
@@ -39,6 +39,8 @@ export class DemoIsp {
   }
 
   private async startSimulator(routerId: string, variant: 'core' | 'branch', version: string, password: string, port: number): Promise<RouterSimulator> {
+    // Loaded on demand: the simulator is not part of the app unless a demo ISP runs.
+    const { startRouterSimulator } = await import('../../routeros-simulator');
     const opts = { version, users: [{ name: DEMO_USER, password, group: 'full' }], seed: 'demo' as const, demoVariant: variant, randomSeed: seedOf(routerId), clock: 'real' as const };
     try {
       return await startRouterSimulator({ ...opts, port });
