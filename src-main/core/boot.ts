@@ -1,17 +1,17 @@
-import { openAppDb } from './db/app-db';
+import { ensureDeviceIdentity, openAppDb } from './db/app-db';
 import { TenantPool } from './db/tenant-pool';
 import { SessionStore } from './rpc/sessions';
 import { EventHub } from './rpc/event-hub';
 import { Dispatcher } from './rpc/dispatcher';
-import { allHandlers } from './rpc/all-handlers';
 import { SignInThrottle, DEFAULT_THROTTLE, type ThrottleOptions } from './auth/throttle';
 import { TenantRegistry } from './tenancy/registry';
-import { TenantHooks } from './tenancy/hooks';
+import { TenantHooks, type TenantHook } from './tenant-hooks';
 import { systemClock, type Clock, type Logger, type SecretBox } from './ports';
-import type { Core, CoreServices } from './context';
-import { uuidv7 } from '@shared/domain/ids';
-import { hostname } from 'node:os';
-import { installRoutersModule, type RoutersModuleOptions } from './routers/module';
+import type { Core } from './context';
+import { ModuleRegistry, handlersOf, tenantMigrationsOf, type ModuleOptions, type ModuleRuntime } from './module';
+import { coreModules } from './modules';
+import { findPlatformAdmin } from './auth/platform-admins';
+import { findActiveStaff } from './auth/staff-repo';
 
 export interface BootOptions {
   dataDir: string;
@@ -23,7 +23,9 @@ export interface BootOptions {
   throttle?: ThrottleOptions;
   tenantIdleCloseMs?: number;
   maxOpenTenants?: number;
-  routers?: RoutersModuleOptions;
+  /** Jobs (monitoring, nightly backups) run on their own unless false; tests drive them directly. */
+  background?: boolean;
+  routers?: ModuleOptions['routers'];
 }
 
 export interface BootedCore {
@@ -47,13 +49,14 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
   const events = new EventHub(sessions, opts.log);
   const tenants = new TenantPool({
     dataDir: opts.dataDir, clock, log: opts.log, idleCloseMs: opts.tenantIdleCloseMs, maxOpen: opts.maxOpenTenants,
+    migrations: tenantMigrationsOf(coreModules),
   });
   tenants.startIdleSweep();
-  const services: CoreServices = {};
+  const modules = new ModuleRegistry();
   const core: Core = {
     config: { dataDir: opts.dataDir, sessionIdleMs: sessions.options.idleTimeoutMs, sessionAbsoluteMs: sessions.options.absoluteTimeoutMs },
     clock, log: opts.log, secrets: opts.secrets, app, tenants, registry, sessions, events,
-    throttle: new SignInThrottle(clock, opts.throttle ?? DEFAULT_THROTTLE), hooks: new TenantHooks(opts.log), services,
+    throttle: new SignInThrottle(clock, opts.throttle ?? DEFAULT_THROTTLE), hooks: new TenantHooks(opts.log), modules,
   };
   // Tell a window or browser tab when its session ends, so it returns to the sign-in screen.
   sessions.onEnd((s, reason) => {
@@ -61,28 +64,49 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
   });
   const sweep = setInterval(() => sessions.sweep(), 60_000);
   sweep.unref();
-  const routers = installRoutersModule(core, opts.routers);
-  const dispatcher = new Dispatcher(core, allHandlers);
+  const moduleOptions: ModuleOptions = { background: opts.background ?? true, routers: opts.routers };
+  const started: ModuleRuntime[] = [];
+  for (const m of coreModules) {
+    if (!m.start) continue;
+    const runtime = await m.start(core, moduleOptions);
+    modules.set(m.name, runtime);
+    started.push(runtime);
+  }
+  core.hooks.add(lifecycleOf(started, moduleOptions.background));
+  const dispatcher = new Dispatcher(core, handlersOf(coreModules), { platformAdmin: findPlatformAdmin, activeStaff: findActiveStaff });
   return {
     core,
     dispatcher,
     async close() {
       clearInterval(sweep);
       for (const t of registry.all()) await core.hooks.inactive(t.id, 'closing');
-      routers.streams.close();
-      routers.connections.closeAll();
-      await routers.demo.stopAll();
+      for (const r of [...started].reverse()) {
+        try {
+          await r.close?.();
+        } catch (e) {
+          opts.log.error('module close failed', { error: e });
+        }
+      }
       await tenants.closeAll();
       await app.close();
     },
   };
 }
 
-async function ensureDeviceIdentity(db: Awaited<ReturnType<typeof openAppDb>>['db'], clock: Clock): Promise<void> {
-  const row = await db.selectFrom('device').select('id').executeTakeFirst();
-  if (!row) {
-    await db.insertInto('device').values({ rowid: 1, id: uuidv7(), name: hostname(), createdAt: clock.now().toISOString() }).execute();
-  }
+/** Tenant activation over every module: all `onTenantActive` first, then the jobs; stopping in reverse. */
+function lifecycleOf(runtimes: readonly ModuleRuntime[], background: boolean): TenantHook {
+  const jobs = runtimes.flatMap((r) => r.jobs ?? []);
+  return {
+    async onActive(tenantId) {
+      for (const r of runtimes) await r.onTenantActive?.(tenantId);
+      if (background) for (const j of jobs) j.start(tenantId);
+    },
+    // Jobs stop whatever `background` says: a test (or a manual run) may have started one.
+    async onInactive(tenantId, reason) {
+      for (const j of jobs) j.stop(tenantId);
+      for (const r of [...runtimes].reverse()) await r.onTenantInactive?.(tenantId, reason);
+    },
+  };
 }
 
 /** Start background work for every tenant that may run (called once the composition root is ready). */

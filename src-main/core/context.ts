@@ -7,7 +7,8 @@ import type { EventHub } from './rpc/event-hub';
 import type { PlatformSession, Session, SessionStore, StaffSession } from './rpc/sessions';
 import type { SignInThrottle } from './auth/throttle';
 import type { TenantRegistry, TenantRecord } from './tenancy/registry';
-import type { TenantHooks } from './tenancy/hooks';
+import type { TenantHooks } from './tenant-hooks';
+import type { ModuleLookup } from './module-key';
 import type { Role } from '@shared/domain/permissions';
 
 export interface CoreConfig {
@@ -29,13 +30,9 @@ export interface Core {
   events: EventHub;
   throttle: SignInThrottle;
   hooks: TenantHooks;
-  /** Domain services registered by later layers (routers, …), keyed by domain. */
-  services: CoreServices;
+  /** Started domain modules; a service reaches another module's runtime with `modules.get(key)`. */
+  modules: ModuleLookup;
 }
-
-/** Filled in by domain modules at start-up; each domain declares its slot by augmenting this interface. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CoreServices {}
 
 export interface CallerInfo {
   token: string | null;
@@ -43,10 +40,37 @@ export interface CallerInfo {
   transport: 'http' | 'ipc' | 'test';
 }
 
-export interface Actor {
-  kind: 'staff' | 'platform' | 'system' | 'anonymous';
-  id: string | null;
-  name: string;
+/** Named actors for work nobody clicked: sweeps, payment callbacks, the demo. Audit rows carry the id. */
+export const SYSTEM_ACTORS = {
+  'system:demo': 'ISP Desk demo',
+  'system:monitor': 'Router monitoring',
+  'system:router-connections': 'Router connections',
+  'system:backup': 'Scheduled backups',
+  'system:expiry-sweep': 'Expiry sweep',
+  'system:mpesa': 'M-Pesa',
+} as const;
+export type SystemActorId = keyof typeof SYSTEM_ACTORS;
+
+export type Actor =
+  | { kind: 'staff'; id: string; name: string }
+  | { kind: 'platform'; id: string; name: string }
+  | { kind: 'system'; id: SystemActorId; name: string }
+  | { kind: 'anonymous'; id: null; name: string };
+export type SystemActor = Extract<Actor, { kind: 'system' }>;
+
+export function systemActor(id: SystemActorId): SystemActor {
+  return { kind: 'system', id, name: SYSTEM_ACTORS[id] };
+}
+
+/**
+ * What a tenant service needs to run, with or without a request: the tenant, its database and who acts.
+ * Request contexts extend it; sweeps and callbacks build one with a system actor (`withTenantScope`).
+ */
+export interface TenantScope {
+  core: Core;
+  tenant: TenantRecord;
+  db: Kysely<TenantDB>;
+  actor: Actor;
 }
 
 export interface PublicCtx {
@@ -60,10 +84,7 @@ export interface PlatformCtx extends PublicCtx {
   session: PlatformSession;
   actor: Actor;
 }
-export interface TenantCtx extends PublicCtx {
+export interface TenantCtx extends PublicCtx, TenantScope {
   session: StaffSession;
-  tenant: TenantRecord;
-  db: Kysely<TenantDB>;
-  actor: Actor;
   roles: Role[];
 }

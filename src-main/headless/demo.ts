@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Core } from '../core/context';
-import { routersOf } from '../core/routers/module';
-import { createPlatformAdmin, needsSetup } from '../core/tenancy/setup-service';
+import { systemActor, type Core } from '../core/context';
+import { demoOf } from '../core/demo/runtime';
+import { createPlatformAdmin } from '../core/auth/platform-admins';
+import { needsSetup } from '../core/setup/setup-service';
 
 const DEMO_ADMIN_EMAIL = 'demo@demo.ispdesk.app';
 const PLATFORM_EMAIL = 'platform@demo.ispdesk.app';
@@ -12,7 +13,7 @@ const PLATFORM_EMAIL = 'platform@demo.ispdesk.app';
  */
 export async function prepareDemo(core: Core): Promise<string[]> {
   const lines: string[] = [];
-  const demo = routersOf(core).demo;
+  const demo = demoOf(core);
   if (await needsSetup(core)) {
     const password = randomBytes(9).toString('base64url');
     await createPlatformAdmin(core, { fullName: 'Demo Platform Admin', email: PLATFORM_EMAIL, password });
@@ -22,7 +23,7 @@ export async function prepareDemo(core: Core): Promise<string[]> {
   if (!tenant) {
     tenant = await demo.createDemoTenant(
       { fullName: 'Demo Admin', email: DEMO_ADMIN_EMAIL, password: randomBytes(9).toString('base64url') },
-      { kind: 'system', id: null, name: 'ISP Desk demo' },
+      systemActor('system:demo'),
     );
   }
   const email = tenant.ownerEmail === DEMO_ADMIN_EMAIL ? DEMO_ADMIN_EMAIL : tenant.ownerEmail;

@@ -104,6 +104,7 @@ export const AUDIT_ACTIONS = [
   'router.certificate-trusted',
   'router.session-kicked',
   'router.config-changed',
+  'alerts.marked-read',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

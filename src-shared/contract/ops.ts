@@ -26,7 +26,8 @@ export const opsChannels = {
     summary: 'Mark alerts as read (or all of them).',
     input: z.union([z.strictObject({ alertIds: z.array(id).min(1).max(500) }), z.strictObject({ all: z.literal(true) })]),
     output: z.object({ unread: z.number().int() }),
-    access: 'routers.read',
+    // Read state is shared by the whole tenant: clearing it is an operator's act, not a viewer's.
+    access: 'routers.operate',
     mutates: true,
   }).sample((r) => ({ alertIds: [r.alert] })),
 } as const;

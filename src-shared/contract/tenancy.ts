@@ -152,7 +152,8 @@ export const tenancyChannels = {
     summary: 'Save UI preferences.',
     input: preferences.partial().strict(),
     output: preferences,
-    access: 'session',
+    // They apply to every window and every ISP profile of this installation.
+    access: 'platform',
     mutates: true,
   }).sample(() => ({ colorScheme: 'dark' })),
   'tenants.list': channel({

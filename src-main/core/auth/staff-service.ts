@@ -2,7 +2,7 @@ import { AppError, conflict, notFound } from '@shared/domain/errors';
 import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { StaffMember } from '@shared/contract/auth';
-import type { TenantCtx } from '../context';
+import type { TenantCtx, TenantScope } from '../context';
 import { containsText, pageWindow } from '../db/query-helpers';
 import { appendAudit } from './audit';
 import { hashPassword } from './passwords';
@@ -133,4 +133,21 @@ export async function resetStaffPassword(ctx: TenantCtx, input: ParsedInputOf<'s
     ctx.core.sessions.endWhere((s) => s.kind === 'staff' && s.tenantId === tenantId && s.userId === row.id, 'password-reset');
   }
   return getStaff(ctx, row.id);
+}
+
+/**
+ * A system actor sets a staff password that is usable at once (the demo prints a fresh one on every
+ * `npm run demo`; there are no default passwords). Audited under the system actor.
+ */
+export async function setStaffPasswordBySystem(scope: TenantScope, email: string, password: string): Promise<void> {
+  if (scope.actor.kind !== 'system') throw new Error('only a system actor sets a password without the old one');
+  const row = await findStaffByEmail(scope.db, email);
+  if (!row) throw notFound('Staff member');
+  const passwordHash = await hashPassword(password);
+  await scope.db.transaction().execute(async (trx) => {
+    await trx.updateTable('staffUsers').set({ passwordHash, mustChangePassword: 0, updatedAt: scope.core.clock.now().toISOString() }).where('id', '=', row.id).execute();
+    await appendAudit(trx, scope.core.clock, scope.actor, {
+      action: 'staff.password-reset', summary: `Set a new password for ${row.fullName}`, targetType: 'staff', targetId: row.id,
+    });
+  });
 }

@@ -7,6 +7,7 @@ export interface AppDB {
   platformAdmins: PlatformAdminsTable;
   device: DeviceTable;
   preferences: PreferencesTable;
+  platformAudit: PlatformAuditTable;
 }
 
 export interface TenantsTable {
@@ -47,4 +48,15 @@ export interface PreferencesTable {
   key: string;
   value: string;
   updatedAt: string;
+}
+
+export interface PlatformAuditTable {
+  id: string;
+  at: string;
+  actorKind: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  summary: string;
+  details: string | null;
 }

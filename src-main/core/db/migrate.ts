@@ -14,9 +14,9 @@ export class SchemaTooNewError extends Error {
 
 /** Migrations live in code (bundle-safe): a static record, names sorting in order. */
 class InCodeProvider implements MigrationProvider {
-  constructor(private readonly migrations: Record<string, Migration>) {}
+  constructor(private readonly migrations: Readonly<Record<string, Migration>>) {}
   getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve(this.migrations);
+    return Promise.resolve({ ...this.migrations });
   }
 }
 
@@ -28,7 +28,7 @@ export async function migrateToLatest<DB>(
   db: Kysely<DB>,
   raw: RawSqlite,
   file: string,
-  migrations: Record<string, Migration>,
+  migrations: Readonly<Record<string, Migration>>,
 ): Promise<void> {
   const known = new Set(Object.keys(migrations));
   const hasTable = raw

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { kyselyOver, openRawSqlite, type RawSqlite } from './open-sqlite';
 import { migrateToLatest } from './migrate';
-import { tenantMigrations } from './migrations/tenant';
+import type { Migration } from 'kysely/migration';
 import type { TenantDB } from './tenant-schema';
 import type { Clock, Logger } from '../ports';
 
@@ -24,6 +24,8 @@ export interface TenantPoolOptions {
   dataDir: string;
   clock: Clock;
   log: Logger;
+  /** Schema steps of every module (see core/modules.ts), applied when a file opens. */
+  migrations: Readonly<Record<string, Migration>>;
   /** Files unused for this long are closed. */
   idleCloseMs?: number;
   /** Above this many open files the least recently used idle ones close. */
@@ -44,6 +46,11 @@ export class TenantPool {
   constructor(private readonly opts: TenantPoolOptions) {
     this.idleCloseMs = opts.idleCloseMs ?? 10 * 60_000;
     this.maxOpen = opts.maxOpen ?? 24;
+  }
+
+  /** Names of the schema steps this build knows, in order (export files record them). */
+  get schemaSteps(): string[] {
+    return Object.keys(this.opts.migrations);
   }
 
   dirOf(tenantId: string): string {
@@ -115,7 +122,7 @@ export class TenantPool {
     const raw = openRawSqlite(file);
     const db = kyselyOver<TenantDB>(raw);
     try {
-      await migrateToLatest(db, raw, file, tenantMigrations);
+      await migrateToLatest(db, raw, file, this.opts.migrations);
     } catch (e) {
       await db.destroy();
       throw e;

@@ -1,12 +1,15 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { uuidv7 } from '@shared/domain/ids';
-import type { Actor, Core } from '../context';
+import { routerCreateInput } from '@shared/contract/routers';
+import { systemActor, type Actor, type Core } from '../context';
+import type { ModuleRuntime } from '../module';
 import type { RouterSimulator } from '../../routeros-simulator';
-import { appendAudit } from '../auth/audit';
-import { hashPassword } from '../auth/passwords';
+import { setStaffPasswordBySystem } from '../auth/staff-service';
 import { createTenant } from '../tenancy/tenant-service';
+import { withTenantScope } from '../tenancy/scope';
 import type { TenantRecord } from '../tenancy/registry';
-import { readRouterPassword, saveRouterPassword } from '../routers/router-repo';
+import { readRouterPassword } from '../routers/router-repo';
+import { createRouter, rebindDemoRouter } from '../routers/router-service';
 
 const DEMO_ROUTERS = [
   { name: 'Core — Kahawa West', site: 'Kahawa West POP', variant: 'core' as const, isCore: true, version: '7.16.2' },
@@ -29,7 +32,7 @@ export interface DemoAdmin {
  * seeded with realistic data (PPPoE secrets on four plans, hotspot vouchers, moving traffic). They start
  * when the tenant becomes active and stop with it; their state resets on every start.
  */
-export class DemoIsp {
+export class DemoIsp implements ModuleRuntime {
   private readonly sims = new Map<string, Map<string, RouterSimulator>>();
 
   constructor(private readonly core: Core) {}
@@ -61,9 +64,7 @@ export class DemoIsp {
       const spec = DEMO_ROUTERS.find((d) => d.name === r.name) ?? DEMO_ROUTERS[0]!;
       const sim = await this.startSimulator(r.id, spec.variant, spec.version, password, r.port);
       running.set(r.id, sim);
-      if (sim.port !== r.port) {
-        await this.core.tenants.use(tenantId, (h) => h.db.updateTable('routers').set({ port: sim.port, updatedAt: this.core.clock.now().toISOString() }).where('id', '=', r.id).execute());
-      }
+      if (sim.port !== r.port) await withTenantScope(this.core, tenantId, systemActor('system:demo'), (scope) => rebindDemoRouter(scope, r.id, sim.port));
     }
   }
 
@@ -83,42 +84,43 @@ export class DemoIsp {
     }, actor, { isDemo: true, adminMustChangePassword: false });
     const running = new Map<string, RouterSimulator>();
     this.sims.set(tenant.id, running);
-    for (const spec of DEMO_ROUTERS) {
-      const id = uuidv7();
-      const password = randomBytes(18).toString('base64url');
-      const sim = await this.startSimulator(id, spec.variant, spec.version, password, 0);
-      running.set(id, sim);
-      const now = this.core.clock.now().toISOString();
-      await this.core.tenants.use(tenant.id, (h) =>
-        h.db.transaction().execute(async (trx) => {
-          await trx.insertInto('routers').values({
-            id, name: spec.name, host: '127.0.0.1', port: sim.port, useTls: 0, username: DEMO_USER, tlsFingerprint: null, site: spec.site,
-            notes: 'Simulated router of the demo ISP (RouterOS simulator inside ISP Desk). Its state resets when the app restarts.',
-            isCore: spec.isCore ? 1 : 0, isDemo: 1, status: 'unknown', statusSince: null, lastCheckedAt: null, lastError: null,
-            rosVersion: null, boardName: null, identity: null, createdAt: now, updatedAt: now,
-          }).execute();
-          await saveRouterPassword(trx, this.core.secrets, id, password, now);
-          await appendAudit(trx, this.core.clock, { kind: 'system', id: null, name: 'ISP Desk demo' }, {
-            action: 'router.created', summary: `Added simulated router ${spec.name}`, targetType: 'router', targetId: id,
-          });
-        }),
-      );
-    }
-    // Monitoring was started before the routers existed; look at them now.
-    const mod = this.core.services.routers;
-    if (mod?.background) void mod.monitor.checkTenant(tenant.id).catch(() => undefined);
+    // The routers are registered through the router service, as staff would, under the demo's own name.
+    await withTenantScope(this.core, tenant.id, systemActor('system:demo'), async (scope) => {
+      for (const spec of DEMO_ROUTERS) {
+        const id = uuidv7();
+        const password = randomBytes(18).toString('base64url');
+        const sim = await this.startSimulator(id, spec.variant, spec.version, password, 0);
+        running.set(id, sim);
+        await createRouter(scope, routerCreateInput.parse({
+          name: spec.name, host: '127.0.0.1', port: sim.port, username: DEMO_USER, password, site: spec.site, isCore: spec.isCore,
+          notes: 'Simulated router of the demo ISP (RouterOS simulator inside ISP Desk). Its state resets when the app restarts.',
+        }), { isDemo: true, id });
+      }
+    });
     return tenant;
   }
 
   /** For `npm run demo`: a fresh random password for the demo admin, printed once on the console. */
   async resetDemoAdminPassword(tenantId: string, email: string): Promise<string> {
     const password = randomBytes(9).toString('base64url');
-    const hash = await hashPassword(password);
-    await this.core.tenants.use(tenantId, (h) => h.db.updateTable('staffUsers').set({ passwordHash: hash, mustChangePassword: 0 }).where('email', '=', email).execute());
+    await withTenantScope(this.core, tenantId, systemActor('system:demo'), (scope) => setStaffPasswordBySystem(scope, email, password));
     return password;
   }
 
   async stopAll(): Promise<void> {
     for (const id of [...this.sims.keys()]) await this.stopForTenant(id);
+  }
+
+  // Module lifecycle: demo routers listen before any job (monitoring) looks at them.
+  onTenantActive(tenantId: string): Promise<void> {
+    return this.startForTenant(tenantId);
+  }
+
+  onTenantInactive(tenantId: string): Promise<void> {
+    return this.stopForTenant(tenantId);
+  }
+
+  close(): Promise<void> {
+    return this.stopAll();
   }
 }

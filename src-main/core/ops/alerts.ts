@@ -4,8 +4,9 @@ import { notFound } from '@shared/domain/errors';
 import type { AlertItem } from '@shared/contract/ops';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { TenantDB } from '../db/tenant-schema';
-import type { Core, TenantCtx } from '../context';
+import type { Core, TenantScope } from '../context';
 import { pageWindow } from '../db/query-helpers';
+import { appendAudit } from '../auth/audit';
 
 type Db = Kysely<TenantDB> | Transaction<TenantDB>;
 
@@ -33,7 +34,7 @@ async function unreadCount(db: Db): Promise<number> {
   return Number(r.n);
 }
 
-export async function listAlerts(ctx: TenantCtx, q: ParsedInputOf<'alerts.list'>): Promise<OutputOf<'alerts.list'>> {
+export async function listAlerts(ctx: TenantScope, q: ParsedInputOf<'alerts.list'>): Promise<OutputOf<'alerts.list'>> {
   let base = ctx.db.selectFrom('alerts');
   if (q.unreadOnly) base = base.where('readAt', 'is', null);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
@@ -43,16 +44,26 @@ export async function listAlerts(ctx: TenantCtx, q: ParsedInputOf<'alerts.list'>
   return { items, total: Number(total), page: q.page, pageSize: q.pageSize, unread: await unreadCount(ctx.db) };
 }
 
-export async function markAlertsRead(ctx: TenantCtx, input: ParsedInputOf<'alerts.mark-read'>): Promise<OutputOf<'alerts.mark-read'>> {
+export async function markAlertsRead(ctx: TenantScope, input: ParsedInputOf<'alerts.mark-read'>): Promise<OutputOf<'alerts.mark-read'>> {
   const now = ctx.core.clock.now().toISOString();
-  if ('all' in input) {
-    await ctx.db.updateTable('alerts').set({ readAt: now }).where('readAt', 'is', null).execute();
-  } else {
-    const found = await ctx.db.selectFrom('alerts').select('id').where('id', 'in', input.alertIds).execute();
-    if (found.length !== new Set(input.alertIds).size) {
-      throw notFound('Alert');
+  await ctx.db.transaction().execute(async (trx) => {
+    let count: number;
+    if ('all' in input) {
+      count = await unreadCount(trx);
+      // "All" may be thousands of rows: no id list in this statement.
+      if (count > 0) await trx.updateTable('alerts').set({ readAt: now }).where('readAt', 'is', null).execute();
+    } else {
+      const found = await trx.selectFrom('alerts').select(['id', 'readAt']).where('id', 'in', input.alertIds).execute();
+      if (found.length !== new Set(input.alertIds).size) throw notFound('Alert');
+      const unread = found.filter((r) => r.readAt === null).map((r) => r.id);
+      count = unread.length;
+      if (count > 0) await trx.updateTable('alerts').set({ readAt: now }).where('id', 'in', unread).execute();
     }
-    await ctx.db.updateTable('alerts').set({ readAt: now }).where('id', 'in', input.alertIds).where('readAt', 'is', null).execute();
-  }
+    if (count === 0) return;
+    await appendAudit(trx, ctx.core.clock, ctx.actor, {
+      action: 'alerts.marked-read', summary: `Marked ${count} alert${count === 1 ? '' : 's'} as read`,
+      details: { count, all: 'all' in input },
+    });
+  });
   return { unread: await unreadCount(ctx.db) };
 }

@@ -1,5 +1,5 @@
 import { connectRouterOs, RosConnectionError, RosFatalError, RosTimeoutError, RosTlsError, type RosArgs, type RosConnectOptions, type RosConnection, type RosStream } from '../routeros/client';
-import type { Core } from '../context';
+import { systemActor, type Core } from '../context';
 import { appendAudit } from '../auth/audit';
 import { explainRouterError } from './diagnose';
 import { mustFindRouter, readRouterPassword, type RouterRow } from './router-repo';
@@ -164,7 +164,7 @@ export class RouterConnectionManager {
     await this.core.tenants.use(tenantId, (h) =>
       h.db.transaction().execute(async (trx) => {
         await trx.updateTable('routers').set({ tlsFingerprint: fingerprint }).where('id', '=', router.id).where('tlsFingerprint', 'is', null).execute();
-        await appendAudit(trx, this.core.clock, { kind: 'system', id: null, name: 'ISP Desk' }, {
+        await appendAudit(trx, this.core.clock, systemActor('system:router-connections'), {
           action: 'router.certificate-trusted', summary: `Pinned the API-SSL certificate of ${router.name} on first use`,
           targetType: 'router', targetId: router.id, details: { fingerprint },
         });

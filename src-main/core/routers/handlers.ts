@@ -1,6 +1,5 @@
 import type { routersChannels } from '@shared/contract/routers';
 import type { HandlersFor } from '../rpc/handlers';
-import { listAlerts, markAlertsRead } from '../ops/alerts';
 import { bootstrapScript, localAddresses } from './bootstrap-script';
 import { diffBackups, fetchBackup, getBackup, listBackups } from './backups';
 import { firewallFilters, interfaces, overview, ping, recentLog } from './dashboard-system';
@@ -8,13 +7,13 @@ import { addAddressListEntry, addQueue, addressLists, leases, queues, removeAddr
 import {
   addPppSecret, hotspotActive, hotspotProfiles, hotspotUsers, kickHotspot, kickPpp, pppActive, pppProfiles, pppSecrets, removePppSecret, updatePppSecret,
 } from './dashboard-ppp';
-import { routersOf } from './module';
+import { routersOf } from './runtime';
 import { createRouter, deleteRouter, getRouter, listDowntime, listRouters, trustCertificate, updateRouter } from './router-service';
 import { testConnection } from './test-connection';
 
 type RouterChannels = Extract<keyof typeof routersChannels, string>;
 
-export const routersHandlers: HandlersFor<RouterChannels | 'alerts.list' | 'alerts.mark-read'> = {
+export const routersHandlers: HandlersFor<RouterChannels> = {
   'routers.list': (q, ctx) => listRouters(ctx, q),
   'routers.get': (i, ctx) => getRouter(ctx, i.routerId),
   'routers.create': (i, ctx) => createRouter(ctx, i),
@@ -61,6 +60,4 @@ export const routersHandlers: HandlersFor<RouterChannels | 'alerts.list' | 'aler
   'routers.backups.get': (i, ctx) => getBackup(ctx, i.backupId),
   'routers.backups.diff': (i, ctx) => diffBackups(ctx, i),
   'routers.downtime.list': (q, ctx) => listDowntime(ctx, q),
-  'alerts.list': (q, ctx) => listAlerts(ctx, q),
-  'alerts.mark-read': (i, ctx) => markAlertsRead(ctx, i),
 };

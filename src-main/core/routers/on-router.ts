@@ -3,7 +3,7 @@ import type { TenantCtx } from '../context';
 import type { RosConnection, RosRow } from '../routeros/client';
 import { appendAudit } from '../auth/audit';
 import { routerFailure } from './diagnose';
-import { routersOf } from './module';
+import { routersOf } from './runtime';
 import { mustFindRouter, type RouterRow } from './router-repo';
 
 /** Runs dashboard work on a router of the caller's tenant; router faults become one clear error envelope. */

@@ -1,9 +1,9 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { notFound } from '@shared/domain/errors';
-import { uuidv7 } from '@shared/domain/ids';
 import type { RouterSummary } from '@shared/contract/routers';
 import type { RoutersTable, TenantDB } from '../db/tenant-schema';
 import type { SecretBox } from '../ports';
+import { deleteSecretsOf, hasSecret, ownersWithSecret, readSecret, saveSecret } from '../secrets/secret-store';
 
 export type RouterRow = Selectable<RoutersTable>;
 type Db = Kysely<TenantDB> | Transaction<TenantDB>;
@@ -30,34 +30,25 @@ export async function mustFindRouter(db: Db, id: string): Promise<RouterRow> {
   return r;
 }
 
-export async function hasRouterPassword(db: Db, routerId: string): Promise<boolean> {
-  const row = await db.selectFrom('secrets').select('id').where('ownerType', '=', SECRET_OWNER).where('ownerId', '=', routerId).executeTakeFirst();
-  return !!row;
+const passwordRef = (routerId: string) => ({ ownerType: SECRET_OWNER, ownerId: routerId, name: SECRET_NAME });
+
+export function hasRouterPassword(db: Db, routerId: string): Promise<boolean> {
+  return hasSecret(db, passwordRef(routerId));
 }
 
-export async function routerIdsWithPassword(db: Db): Promise<Set<string>> {
-  const rows = await db.selectFrom('secrets').select('ownerId').where('ownerType', '=', SECRET_OWNER).where('name', '=', SECRET_NAME).execute();
-  return new Set(rows.map((r) => r.ownerId));
+export function routerIdsWithPassword(db: Db): Promise<Set<string>> {
+  return ownersWithSecret(db, SECRET_OWNER, SECRET_NAME);
 }
 
 /** Seals and stores the router's API password; only the SecretBox can read it back. */
-export async function saveRouterPassword(db: Db, secrets: SecretBox, routerId: string, password: string, now: string): Promise<void> {
-  const ciphertext = secrets.seal(password);
-  await db
-    .insertInto('secrets')
-    .values({ id: uuidv7(), ownerType: SECRET_OWNER, ownerId: routerId, name: SECRET_NAME, ciphertext, updatedAt: now })
-    .onConflict((oc) => oc.columns(['ownerType', 'ownerId', 'name']).doUpdateSet({ ciphertext, updatedAt: now }))
-    .execute();
+export function saveRouterPassword(db: Db, secrets: SecretBox, routerId: string, password: string, now: string): Promise<void> {
+  return saveSecret(db, secrets, passwordRef(routerId), password, now);
 }
 
 export async function readRouterPassword(db: Db, secrets: SecretBox, routerId: string): Promise<string> {
-  const row = await db
-    .selectFrom('secrets').select('ciphertext')
-    .where('ownerType', '=', SECRET_OWNER).where('ownerId', '=', routerId).where('name', '=', SECRET_NAME)
-    .executeTakeFirst();
-  return row ? secrets.open(row.ciphertext) : '';
+  return (await readSecret(db, secrets, passwordRef(routerId))) ?? '';
 }
 
-export async function deleteRouterSecrets(db: Db, routerId: string): Promise<void> {
-  await db.deleteFrom('secrets').where('ownerType', '=', SECRET_OWNER).where('ownerId', '=', routerId).execute();
+export function deleteRouterSecrets(db: Db, routerId: string): Promise<void> {
+  return deleteSecretsOf(db, SECRET_OWNER, routerId);
 }

@@ -2,17 +2,17 @@ import { AppError, conflict } from '@shared/domain/errors';
 import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { RouterSummary } from '@shared/contract/routers';
-import type { TenantCtx } from '../context';
+import type { TenantScope } from '../context';
 import { appendAudit } from '../auth/audit';
 import { containsText, pageWindow } from '../db/query-helpers';
-import { routersOf } from './module';
+import { routersOf } from './runtime';
 import {
   deleteRouterSecrets, hasRouterPassword, mustFindRouter, routerIdsWithPassword, saveRouterPassword, toRouterSummary, type RouterRow,
 } from './router-repo';
 
 const SORT = { name: 'name', host: 'host', status: 'status', site: 'site' } as const;
 
-export async function listRouters(ctx: TenantCtx, q: ParsedInputOf<'routers.list'>): Promise<OutputOf<'routers.list'>> {
+export async function listRouters(ctx: TenantScope, q: ParsedInputOf<'routers.list'>): Promise<OutputOf<'routers.list'>> {
   let base = ctx.db.selectFrom('routers');
   if (q.status) base = base.where('status', '=', q.status);
   if (q.q) {
@@ -27,22 +27,22 @@ export async function listRouters(ctx: TenantCtx, q: ParsedInputOf<'routers.list
   return { items: rows.map((r) => toRouterSummary(r, withPassword.has(r.id))), total: Number(total), page: q.page, pageSize: q.pageSize };
 }
 
-export async function getRouter(ctx: TenantCtx, routerId: string): Promise<RouterSummary> {
+export async function getRouter(ctx: TenantScope, routerId: string): Promise<RouterSummary> {
   const r = await mustFindRouter(ctx.db, routerId);
   return toRouterSummary(r, await hasRouterPassword(ctx.db, r.id));
 }
 
-async function assertAddressFree(ctx: TenantCtx, host: string, port: number, exceptId?: string): Promise<void> {
+async function assertAddressFree(ctx: TenantScope, host: string, port: number, exceptId?: string): Promise<void> {
   const other = await ctx.db.selectFrom('routers').select(['id', 'name']).where('host', '=', host).where('port', '=', port).executeTakeFirst();
   if (other && other.id !== exceptId) {
     throw conflict(`Router "${other.name}" already uses ${host}:${port}.`, { host: `Already used by ${other.name}`, port: `Already used by ${other.name}` });
   }
 }
 
-export async function createRouter(ctx: TenantCtx, input: ParsedInputOf<'routers.create'>, opts: { isDemo?: boolean } = {}): Promise<RouterSummary> {
+export async function createRouter(ctx: TenantScope, input: ParsedInputOf<'routers.create'>, opts: { isDemo?: boolean; id?: string } = {}): Promise<RouterSummary> {
   await assertAddressFree(ctx, input.host, input.port);
   const now = ctx.core.clock.now().toISOString();
-  const id = uuidv7();
+  const id = opts.id ?? uuidv7();
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('routers').values({
       id, name: input.name, host: input.host, port: input.port, useTls: input.useTls ? 1 : 0, username: input.username,
@@ -61,7 +61,7 @@ export async function createRouter(ctx: TenantCtx, input: ParsedInputOf<'routers
   return getRouter(ctx, id);
 }
 
-export async function updateRouter(ctx: TenantCtx, input: ParsedInputOf<'routers.update'>): Promise<RouterSummary> {
+export async function updateRouter(ctx: TenantScope, input: ParsedInputOf<'routers.update'>): Promise<RouterSummary> {
   const row = await mustFindRouter(ctx.db, input.routerId);
   const host = input.host ?? row.host;
   const port = input.port ?? row.port;
@@ -95,7 +95,7 @@ export async function updateRouter(ctx: TenantCtx, input: ParsedInputOf<'routers
   return getRouter(ctx, routerId);
 }
 
-export async function deleteRouter(ctx: TenantCtx, routerId: string): Promise<OutputOf<'routers.delete'>> {
+export async function deleteRouter(ctx: TenantScope, routerId: string): Promise<OutputOf<'routers.delete'>> {
   const row = await mustFindRouter(ctx.db, routerId);
   routersOf(ctx.core).connections.closeRouter(ctx.tenant.id, routerId);
   await ctx.db.transaction().execute(async (trx) => {
@@ -108,7 +108,7 @@ export async function deleteRouter(ctx: TenantCtx, routerId: string): Promise<Ou
   return { ok: true };
 }
 
-export async function trustCertificate(ctx: TenantCtx, input: ParsedInputOf<'routers.trust-certificate'>): Promise<RouterSummary> {
+export async function trustCertificate(ctx: TenantScope, input: ParsedInputOf<'routers.trust-certificate'>): Promise<RouterSummary> {
   const row = await mustFindRouter(ctx.db, input.routerId);
   if (row.useTls !== 1) throw new AppError('VALIDATION', 'This router does not use API-SSL.', { tlsFingerprint: 'API-SSL is off for this router' });
   const now = ctx.core.clock.now().toISOString();
@@ -123,7 +123,24 @@ export async function trustCertificate(ctx: TenantCtx, input: ParsedInputOf<'rou
   return getRouter(ctx, row.id);
 }
 
-export async function listDowntime(ctx: TenantCtx, q: ParsedInputOf<'routers.downtime.list'>): Promise<OutputOf<'routers.downtime.list'>> {
+/**
+ * A demo router's simulator came up on another local port (the saved one was taken): follow it. Only
+ * demo routers, so a real router's address never changes without staff editing it.
+ */
+export async function rebindDemoRouter(ctx: TenantScope, routerId: string, port: number): Promise<void> {
+  const row = await mustFindRouter(ctx.db, routerId);
+  if (row.isDemo !== 1 || row.port === port) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('routers').set({ port, updatedAt: ctx.core.clock.now().toISOString() }).where('id', '=', routerId).execute();
+    await appendAudit(trx, ctx.core.clock, ctx.actor, {
+      action: 'router.updated', summary: `Simulated router ${row.name} now listens on port ${port}`, targetType: 'router', targetId: routerId,
+      details: { fields: ['port'], passwordChanged: false },
+    });
+  });
+  routersOf(ctx.core).connections.closeRouter(ctx.tenant.id, routerId);
+}
+
+export async function listDowntime(ctx: TenantScope, q: ParsedInputOf<'routers.downtime.list'>): Promise<OutputOf<'routers.downtime.list'>> {
   if (q.routerId) await mustFindRouter(ctx.db, q.routerId);
   let base = ctx.db.selectFrom('routerDowntimes as d').innerJoin('routers as r', 'r.id', 'd.routerId');
   if (q.routerId) base = base.where('d.routerId', '=', q.routerId);

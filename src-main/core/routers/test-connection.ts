@@ -3,7 +3,7 @@ import type { Diagnosis } from '@shared/contract/routers';
 import type { TenantCtx } from '../context';
 import { RosTlsError, RosTrapError, type RosConnection } from '../routeros/client';
 import { explainRouterError, isPermissionTrap } from './diagnose';
-import { routersOf } from './module';
+import { routersOf } from './runtime';
 import { mustFindRouter, readRouterPassword, type RouterRow } from './router-repo';
 import { readClockSkew } from './dashboard-system';
 import { recordOutcome } from './status';

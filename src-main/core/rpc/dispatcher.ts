@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { contract, isChannelName, type ChannelName } from '@shared/contract';
 import { AppError, type Envelope, type ErrorBody } from '@shared/domain/errors';
+import type { Kysely } from 'kysely';
 import { can, isTenantAccess, type Role } from '@shared/domain/permissions';
+import type { TenantDB } from '../db/tenant-schema';
 import { SchemaTooNewError } from '../db/migrate';
 import type { CallerInfo, Core, PlatformCtx, PublicCtx, SessionCtx, TenantCtx } from '../context';
 import type { Handlers } from './handlers';
@@ -46,8 +48,14 @@ function allowedBeforePasswordChange(channel: ChannelName): boolean {
  * The one way into core for both transports: validate → authenticate → authorise (role and tenant) →
  * call the service → validate the output → envelope. Never throws.
  */
+/** Who a session belongs to now, answered by the auth domain (roles re-read on every call). */
+export interface PrincipalLookup {
+  platformAdmin(core: Core, id: string): Promise<{ id: string; fullName: string } | undefined>;
+  activeStaff(db: Kysely<TenantDB>, id: string): Promise<{ id: string; fullName: string; roles: Role[] } | null>;
+}
+
 export class Dispatcher {
-  constructor(private readonly core: Core, private readonly handlers: Handlers) {}
+  constructor(private readonly core: Core, private readonly handlers: Handlers, private readonly principals: PrincipalLookup) {}
 
   async dispatch(channelName: string, rawInput: unknown, caller: CallerInfo): Promise<Envelope<unknown>> {
     if (!isChannelName(channelName)) {
@@ -82,7 +90,7 @@ export class Dispatcher {
         output = await handler(input, ctx);
       } else if (access === 'platform') {
         if (session.kind !== 'platform') throw new AppError('FORBIDDEN', 'This needs a platform administrator.');
-        const admin = await this.core.app.db.selectFrom('platformAdmins').select(['id', 'fullName']).where('id', '=', session.userId).executeTakeFirst();
+        const admin = await this.principals.platformAdmin(this.core, session.userId);
         if (!admin) {
           this.core.sessions.end(session, 'account-deactivated');
           throw new AppError('UNAUTHENTICATED', 'Your account no longer exists. Please sign in again.');
@@ -101,16 +109,13 @@ export class Dispatcher {
           throw new AppError('FORBIDDEN', 'This ISP profile is suspended. Contact your platform administrator.', undefined, 'TENANT_SUSPENDED');
         }
         output = await this.core.tenants.use(tenant.id, async (h) => {
-          const staff = await h.db
-            .selectFrom('staffUsers')
-            .select(['id', 'fullName', 'roles', 'isActive'])
-            .where('id', '=', session.userId)
-            .executeTakeFirst();
-          if (!staff || staff.isActive !== 1) {
+          // Roles are re-read from the auth domain on every call: a change applies at once.
+          const staff = await this.principals.activeStaff(h.db, session.userId);
+          if (!staff) {
             this.core.sessions.end(session, 'account-deactivated');
             throw new AppError('UNAUTHENTICATED', 'Your account is no longer active. Please contact your administrator.');
           }
-          const roles = JSON.parse(staff.roles) as Role[];
+          const roles = staff.roles;
           session.roles = roles;
           if (!can(roles, access)) throw new AppError('FORBIDDEN', 'Your role does not allow this.', undefined, `NEEDS_${access}`);
           const ctx: TenantCtx = {

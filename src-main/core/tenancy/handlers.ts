@@ -1,22 +1,19 @@
 import type { HandlersFor } from '../rpc/handlers';
-import { completeSetup, needsSetup } from './setup-service';
 import { getPreferences, getSettings, setPreferences, updateSettings } from './settings-service';
 import { createTenant, deleteTenant, getTenant, listTenants, setTenantStatus, updateTenant } from './tenant-service';
 import { exportTenant, importTenant } from './tenant-transfer';
 import { toTenantSummary } from './registry';
 
 export const tenancyHandlers: HandlersFor<
-  | 'setup.status' | 'setup.complete' | 'tenants.directory' | 'preferences.get' | 'preferences.set'
+  | 'tenants.directory' | 'preferences.get' | 'preferences.set'
   | 'tenants.list' | 'tenants.get' | 'tenants.create' | 'tenants.update' | 'tenants.set-status' | 'tenants.delete'
   | 'tenants.export' | 'tenants.import' | 'settings.get' | 'settings.update'
 > = {
-  'setup.status': async (_i, ctx) => ({ needsSetup: await needsSetup(ctx.core) }),
-  'setup.complete': (input, ctx) => completeSetup(ctx.core, input),
   'tenants.directory': async (_i, ctx) => ({
     items: ctx.core.registry.all().map((t) => ({ id: t.id, name: t.name, slug: t.slug, status: t.status, isDemo: t.isDemo === 1 })),
   }),
   'preferences.get': (_i, ctx) => getPreferences(ctx.core),
-  'preferences.set': (input, ctx) => setPreferences(ctx.core, input),
+  'preferences.set': (input, ctx) => setPreferences(ctx.core, input, ctx.actor),
   'tenants.list': (input, ctx) => listTenants(ctx.core, input),
   'tenants.get': (input, ctx) => getTenant(ctx.core, input.tenantId),
   'tenants.create': async (input, ctx) =>

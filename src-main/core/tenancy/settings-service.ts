@@ -1,7 +1,8 @@
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { BusinessSettings, Preferences } from '@shared/contract/tenancy';
 import { preferences as preferencesSchema } from '@shared/contract/tenancy';
-import type { Core, TenantCtx } from '../context';
+import type { Actor, Core, TenantCtx } from '../context';
+import { appendPlatformAudit } from '../auth/platform-audit';
 import { appendAudit } from '../auth/audit';
 import { toTenantSummary } from './registry';
 
@@ -38,13 +39,23 @@ export async function getPreferences(core: Core): Promise<Preferences> {
   return { ...DEFAULT_PREFERENCES, ...(parsed.success ? parsed.data : {}) };
 }
 
-export async function setPreferences(core: Core, patch: Partial<Preferences>): Promise<Preferences> {
-  const next = { ...(await getPreferences(core)), ...patch };
+/** Installation-wide: only platform administrators change them, and it is audited. */
+export async function setPreferences(core: Core, patch: Partial<Preferences>, actor: Actor): Promise<Preferences> {
+  const before = await getPreferences(core);
+  const next = { ...before, ...patch };
+  const changed = (Object.keys(patch) as (keyof Preferences)[]).filter((k) => before[k] !== next[k]);
+  if (changed.length === 0) return next;
   const now = core.clock.now().toISOString();
-  await core.app.db
-    .insertInto('preferences')
-    .values({ key: 'ui', value: JSON.stringify(next), updatedAt: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(next), updatedAt: now }))
-    .execute();
+  await core.app.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('preferences')
+      .values({ key: 'ui', value: JSON.stringify(next), updatedAt: now })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(next), updatedAt: now }))
+      .execute();
+    await appendPlatformAudit(trx, core.clock, actor, {
+      action: 'preferences.changed', summary: `Installation preferences changed: ${changed.join(', ')}`,
+      details: Object.fromEntries(changed.map((k) => [k, { before: before[k], after: next[k] }])),
+    });
+  });
   return next;
 }

@@ -6,6 +6,7 @@ import type { TenantStatus, TenantSummary } from '@shared/contract/tenancy';
 import type { Actor, Core } from '../context';
 import { appendAudit } from '../auth/audit';
 import { hashPassword } from '../auth/passwords';
+import { insertStaff } from '../auth/staff-repo';
 import { toTenantSummary, type TenantRecord } from './registry';
 import { pageInMemory } from '../paging';
 
@@ -58,10 +59,10 @@ export async function createTenant(core: Core, input: CreateInput, actor: Actor,
     await core.tenants.use(id, (h) =>
       h.db.transaction().execute(async (trx) => {
         const adminId = uuidv7();
-        await trx.insertInto('staffUsers').values({
-          id: adminId, fullName: input.admin.fullName, email: input.admin.email, phone: input.admin.phone, roles: JSON.stringify(['ADMIN']),
-          isActive: 1, passwordHash, mustChangePassword: opts.adminMustChangePassword ? 1 : 0, lastSignInAt: null, createdAt: now, updatedAt: now,
-        }).execute();
+        await insertStaff(trx, {
+          id: adminId, fullName: input.admin.fullName, email: input.admin.email, phone: input.admin.phone, roles: ['ADMIN'],
+          passwordHash, mustChangePassword: opts.adminMustChangePassword, now,
+        });
         await trx.updateTable('businessSettings').set({ legalName: input.name, email: input.ownerEmail, phone: input.ownerPhone }).where('id', '=', 1).execute();
         await appendAudit(trx, core.clock, actor, {
           action: 'tenant.created', summary: `Tenant ${input.name} created with administrator ${input.admin.fullName}`,

@@ -10,9 +10,9 @@ import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf } from '@shared/contract';
 import { tenantStatus, type TenantSummary } from '@shared/contract/tenancy';
 import type { Actor, Core } from '../context';
-import { openRawSqlite, type RawSqlite } from '../db/open-sqlite';
-import { tenantMigrations } from '../db/migrations/tenant';
+import { openRawSqlite } from '../db/open-sqlite';
 import { openWithPassphrase, sealWithPassphrase } from '../secrets/aes-gcm-secret-box';
+import { resealSecrets } from '../secrets/secret-store';
 import { appendAudit } from '../auth/audit';
 import { assertNameFree, mustGetTenant } from './tenant-service';
 import { toTenantSummary, type TenantRecord } from './registry';
@@ -33,15 +33,6 @@ const header = z.object({
   }),
 });
 type Header = z.infer<typeof header>;
-
-/** Re-seals every secret in a copied tenant file (local key ↔ export passphrase). */
-function resealSecrets(raw: RawSqlite, transform: (ciphertext: string) => string): void {
-  const rows = raw.prepare('SELECT id, ciphertext FROM secrets').all() as { id: string; ciphertext: string }[];
-  const update = raw.prepare('UPDATE secrets SET ciphertext = ? WHERE id = ?');
-  raw.transaction(() => {
-    for (const r of rows) update.run(transform(r.ciphertext), r.id);
-  })();
-}
 
 function tempFile(): string {
   return join(tmpdir(), `isp-desk-${uuidv7()}.sqlite`);
@@ -69,7 +60,7 @@ export async function exportTenant(core: Core, tenantId: string, passphrase: str
     }
     const { nameKey: _omit, ...tenant } = t;
     const head: Header = {
-      format: 1, exportedAt: core.clock.now().toISOString(), schema: Object.keys(tenantMigrations), salt: salt.toString('base64'),
+      format: 1, exportedAt: core.clock.now().toISOString(), schema: core.tenants.schemaSteps, salt: salt.toString('base64'),
       passCheck: sealWithPassphrase(CHECK_PLAINTEXT, passphrase, salt), tenant,
     };
     const headBytes = Buffer.from(JSON.stringify(head), 'utf8');
@@ -116,7 +107,7 @@ export async function importTenant(core: Core, contentBase64: string, passphrase
   } catch {
     throw new AppError('VALIDATION', 'Wrong passphrase for this export file.', { passphrase: 'Wrong passphrase' });
   }
-  const known = new Set(Object.keys(tenantMigrations));
+  const known = new Set(core.tenants.schemaSteps);
   const unknown = head.schema.filter((s) => !known.has(s));
   if (unknown.length > 0) {
     throw new AppError('UNAVAILABLE', 'This export was made by a newer version of ISP Desk. Update ISP Desk to import it.');

@@ -86,9 +86,12 @@ function Bell() {
       <Popover.Dropdown p={0}>
         <Group justify="space-between" px="md" py="sm">
           <Text fw={600}>{t('routers.alerts.title')}</Text>
-          <Button size="compact-sm" variant="subtle" leftSection={<IconChecks size={14} />} onClick={() => void markAll()} loading={marking} disabled={unread === 0}>
-            {t('routers.alerts.markAllRead')}
-          </Button>
+          {/* Read state is shared by the team: only operators clear it (alerts.mark-read needs routers.operate). */}
+          {principal.kind === 'staff' && principal.permissions.includes('routers.operate') && (
+            <Button size="compact-sm" variant="subtle" leftSection={<IconChecks size={14} />} onClick={() => void markAll()} loading={marking} disabled={unread === 0}>
+              {t('routers.alerts.markAllRead')}
+            </Button>
+          )}
         </Group>
         <Divider />
         {list.error && !list.data ? (

@@ -5,7 +5,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { kyselyOver, openRawSqlite } from '../../../src-main/core/db/open-sqlite';
 import { migrateToLatest, SchemaTooNewError } from '../../../src-main/core/db/migrate';
-import { tenantMigrations } from '../../../src-main/core/db/migrations/tenant';
+import { tenantMigrationsOf } from '../../../src-main/core/module';
+import { coreModules } from '../../../src-main/core/modules';
+
+const tenantMigrations = tenantMigrationsOf(coreModules);
 import { appMigrations } from '../../../src-main/core/db/migrations/app';
 import { TenantPool } from '../../../src-main/core/db/tenant-pool';
 import { silentLogger } from '../../../src-main/core/ports';
@@ -92,7 +95,7 @@ describe('migrations', () => {
   it('opens tenant files lazily, shares them, and closes idle ones', async () => {
     const dir = temp();
     const clock = new FakeClock();
-    const pool = new TenantPool({ dataDir: dir, clock, log: silentLogger, idleCloseMs: 60_000, maxOpen: 2 });
+    const pool = new TenantPool({ dataDir: dir, clock, log: silentLogger, idleCloseMs: 60_000, maxOpen: 2, migrations: tenantMigrations });
     await pool.create('t1');
     await pool.create('t2');
     await pool.create('t3');

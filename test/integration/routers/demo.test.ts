@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { routersOf } from '../../../src-main/core/routers/module';
+import { demoOf } from '../../../src-main/core/demo/runtime';
 import { prepareDemo } from '../../../src-main/headless/demo';
 import { startTestCore, type TestCore } from '../../fixtures/test-core';
 
@@ -33,7 +33,7 @@ describe('demo ISP', () => {
     t = await startTestCore({ dataDir });
     const { activateTenants } = await import('../../../src-main/core/boot');
     await activateTenants(t.booted.core);
-    expect(routersOf(t.booted.core).demo.simulatorsOf(setup.tenantId)).toHaveLength(2);
+    expect(demoOf(t.booted.core).simulatorsOf(setup.tenantId)).toHaveLength(2);
     const admin = await t.call('auth.sign-in', { scope: 'tenant', tenantId: setup.tenantId, email: 'pat@platform.test', password: 'platform pass 1' });
     const routers = await t.call('routers.list', { page: 1, pageSize: 10 }, admin.token);
     for (const r of routers.items) expect((await t.raw('routers.dashboard.overview', { routerId: r.id }, admin.token)).ok).toBe(true);

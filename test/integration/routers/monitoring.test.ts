@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { routersOf } from '../../../src-main/core/routers/module';
+import { routersOf } from '../../../src-main/core/routers/runtime';
 import type { RosConnectOptions } from '../../../src-main/core/routeros/client';
 import { connectRouterOs } from '../../../src-main/core/routeros/client';
 import { routerWorld, type RouterWorld } from './harness';
@@ -10,8 +10,8 @@ beforeEach(async () => {
   connects = 0;
   w = await routerWorld({
     core: {
+      background: false,
       routers: {
-        background: false,
         monitor: { retryDelayMs: 20 },
         connections: {
           connectTimeoutMs: 2_000, commandTimeoutMs: 2_000, backoffBaseMs: 50, backoffMaxMs: 200,

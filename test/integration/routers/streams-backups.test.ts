@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { routersOf } from '../../../src-main/core/routers/module';
+import { routersOf } from '../../../src-main/core/routers/runtime';
 import { routerWorld, type RouterWorld } from './harness';
 
 let w: RouterWorld;

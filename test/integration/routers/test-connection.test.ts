@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routerWorld, ROUTER_PASSWORD, type RouterWorld } from './harness';
-import { routersOf } from '../../../src-main/core/routers/module';
+import { routersOf } from '../../../src-main/core/routers/runtime';
 
 let w: RouterWorld;
 beforeEach(async () => {

@@ -1,10 +1,13 @@
-import type { Logger } from '../ports';
+import type { Logger } from './ports';
+
+/** Why a tenant stops running. */
+export type TenantStopReason = 'suspended' | 'deleted' | 'closing';
 
 export interface TenantHook {
   /** The tenant may run background work again (created, reactivated, app started). */
   onActive?(tenantId: string): Promise<void> | void;
   /** Stop the tenant's background work and close its connections (suspended, deleted, app closing). */
-  onInactive?(tenantId: string, reason: 'suspended' | 'deleted' | 'closing'): Promise<void> | void;
+  onInactive?(tenantId: string, reason: TenantStopReason): Promise<void> | void;
 }
 
 /** Lets domains (router connections, jobs) follow tenant status without tenancy knowing about them. */
@@ -26,7 +29,7 @@ export class TenantHooks {
     }
   }
 
-  async inactive(tenantId: string, reason: 'suspended' | 'deleted' | 'closing'): Promise<void> {
+  async inactive(tenantId: string, reason: TenantStopReason): Promise<void> {
     for (const h of this.hooks) {
       try {
         await h.onInactive?.(tenantId, reason);

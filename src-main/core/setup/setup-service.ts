@@ -1,24 +1,13 @@
 import { AppError } from '@shared/domain/errors';
-import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Core } from '../context';
-import { hashPassword } from '../auth/passwords';
+import { createPlatformAdmin, hasPlatformAdmin, removePlatformAdmin } from '../auth/platform-admins';
 import { principalOf } from '../auth/sign-in';
-import { createTenant } from './tenant-service';
+import { createTenant } from '../tenancy/tenant-service';
+import { demoOf } from '../demo/runtime';
 
 export async function needsSetup(core: Core): Promise<boolean> {
-  const row = await core.app.db.selectFrom('platformAdmins').select('id').limit(1).executeTakeFirst();
-  return !row;
-}
-
-export async function createPlatformAdmin(core: Core, admin: { fullName: string; email: string; password: string }): Promise<string> {
-  const id = uuidv7();
-  const now = core.clock.now().toISOString();
-  await core.app.db.insertInto('platformAdmins').values({
-    id, fullName: admin.fullName, email: admin.email, passwordHash: await hashPassword(admin.password), mustChangePassword: 0,
-    lastSignInAt: null, createdAt: now,
-  }).execute();
-  return id;
+  return !(await hasPlatformAdmin(core));
 }
 
 /** First run: the platform administrator and the first tenant (its admin chose their own password here). */
@@ -30,9 +19,8 @@ export async function completeSetup(core: Core, input: ParsedInputOf<'setup.comp
   let tenantId: string;
   const actor = { kind: 'platform' as const, id, name: input.platformAdmin.fullName };
   try {
-    const demo = core.services.routers?.demo;
-    if (input.demo && demo) {
-      tenantId = (await demo.createDemoTenant(input.platformAdmin, actor)).id;
+    if (input.demo) {
+      tenantId = (await demoOf(core).createDemoTenant(input.platformAdmin, actor)).id;
     } else if (input.tenant) {
       tenantId = (await createTenant(core, input.tenant, actor, { adminMustChangePassword: false })).id;
     } else {
@@ -40,7 +28,7 @@ export async function completeSetup(core: Core, input: ParsedInputOf<'setup.comp
     }
   } catch (e) {
     // Leave the installation as it was so the wizard can simply be submitted again.
-    await core.app.db.deleteFrom('platformAdmins').where('id', '=', id).execute();
+    await removePlatformAdmin(core, id);
     throw e;
   }
   const session = core.sessions.create({ kind: 'platform', userId: id, mustChangePassword: false });

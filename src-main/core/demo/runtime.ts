@@ -1,0 +1,9 @@
+import type { Core } from '../context';
+import { moduleKey } from '../module';
+import type { DemoIsp } from './demo-isp';
+
+export const demoKey = moduleKey<DemoIsp>('demo');
+
+export function demoOf(core: Core): DemoIsp {
+  return core.modules.get(demoKey);
+}

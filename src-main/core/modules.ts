@@ -1,0 +1,31 @@
+import type { ChannelName } from '@shared/contract';
+import type { ChannelsOf } from './module';
+import { secretsModule } from './secrets/module';
+import { schedulerModule } from './scheduler/module';
+import { authModule } from './auth/module';
+import { tenancyModule } from './tenancy/module';
+import { setupModule } from './setup/module';
+import { routersModule } from './routers/module';
+import { opsModule } from './ops/module';
+import { demoModule } from './demo/module';
+
+/**
+ * Every domain of the app, once. Boot starts them in this order (and stops them in reverse), the
+ * dispatcher's table is their handlers, tenant activation and shutdown walk this list. A new domain
+ * adds one line here (README: "How to add a domain").
+ */
+export const coreModules = [
+  secretsModule,
+  schedulerModule,
+  authModule,
+  tenancyModule,
+  setupModule,
+  routersModule,
+  opsModule,
+  demoModule,
+] as const;
+
+// Fails the build when a channel of the contract has no module handling it.
+type Unhandled = Exclude<ChannelName, ChannelsOf<(typeof coreModules)[number]>>;
+const everyChannelHandled: [Unhandled] extends [never] ? true : { missing: Unhandled } = true;
+void everyChannelHandled;
