@@ -418,6 +418,7 @@ export const en = {
       'session-kicked': 'Router session disconnected',
       'config-changed': 'Router configuration changed',
     },
+    alerts: { 'marked-read': 'Alerts marked as read' },
   },
   settings: {
     title: 'Settings',
