@@ -6,7 +6,6 @@ import { IPC } from './ipc-wire';
 import { isTrustedUrl } from './windows';
 
 export const INVOKE_CHANNEL = IPC.invoke;
-export const EVENT_CHANNEL = IPC.event;
 
 /** The sessions one window obtained (sign-in, setup), each with its event sink while the page listens. */
 type Held = Map<string, (() => void) | null>;
