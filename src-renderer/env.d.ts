@@ -1,14 +1,9 @@
 /// <reference types="vite/client" />
-import type { Envelope } from '@shared/domain/errors';
+import type { IspDeskBridge } from '@shared/contract/bridge';
 
 declare global {
-  /** What the Electron preload exposes (src-main/electron/preload.ts); absent in a plain browser. */
-  interface IspDeskBridge {
-    invoke(channel: string, input: unknown, token?: string | null): Promise<Envelope<unknown>>;
-    on(event: string, callback: (payload: unknown) => void): () => void;
-  }
-
   interface Window {
+    /** Installed by the Electron preload, or by app/bridge.ts in a plain browser. */
     ispDesk?: IspDeskBridge;
   }
 }

@@ -1,54 +1,89 @@
 import { ipcMain, type WebContents } from 'electron';
 import { isChannelName } from '@shared/contract';
 import type { BootedCore } from '../core/boot';
+import type { SessionChanges } from '../core/rpc/sessions';
+import { IPC } from './ipc-wire';
 import { isTrustedUrl } from './windows';
 
-export const INVOKE_CHANNEL = 'isp:invoke';
-export const EVENT_CHANNEL = 'isp:event';
+export const INVOKE_CHANNEL = IPC.invoke;
+
+/** The sessions one window obtained (sign-in, setup), each with its event sink while the page listens. */
+type Held = Map<string, (() => void) | null>;
 
 /**
  * Electron transport: one ipcMain handler for every contract channel, the sender frame checked, then the
- * same dispatcher as HTTP. Push events go to windows holding a session the event is meant for.
+ * same dispatcher as HTTP. Events travel with the token of their session, so a window holding sessions
+ * of two tenants keeps them apart; a window may listen only to sessions it obtained, which the
+ * dispatcher reports (no output is read for tokens here).
  */
 export function registerIpc(booted: BootedCore): void {
-  const subscribed = new Map<WebContents, Map<string, () => void>>();
+  const { core, dispatcher } = booted;
+  const windows = new Map<WebContents, Held>();
 
-  const track = (wc: WebContents, token: string) => {
-    let tokens = subscribed.get(wc);
-    if (!tokens) {
-      tokens = new Map();
-      subscribed.set(wc, tokens);
+  const heldBy = (wc: WebContents): Held => {
+    let held = windows.get(wc);
+    if (!held) {
+      held = new Map();
+      windows.set(wc, held);
       wc.once('destroyed', () => {
-        for (const off of subscribed.get(wc)?.values() ?? []) off();
-        subscribed.delete(wc);
+        for (const off of windows.get(wc)?.values() ?? []) off?.();
+        windows.delete(wc);
       });
     }
-    if (tokens.has(token)) return;
-    tokens.set(token, booted.core.events.subscribe({
-      token,
-      send: (name, payload) => {
-        if (!wc.isDestroyed()) wc.send(EVENT_CHANNEL, name, payload);
-      },
-    }));
+    return held;
   };
 
-  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown, token: unknown) => {
-    const frameUrl = event.senderFrame?.url ?? '';
-    if (!isTrustedUrl(frameUrl)) {
+  const trusted = (frameUrl: string | undefined) => isTrustedUrl(frameUrl ?? '');
+
+  core.sessions.onEnd((s, reason) => {
+    for (const [wc, held] of windows) {
+      if (!held.has(s.token)) continue;
+      held.get(s.token)?.();
+      held.delete(s.token);
+      // A deliberate sign-out came from this page, which already knows; anything else is news to it.
+      if (reason !== 'signed-out' && !wc.isDestroyed()) wc.send(IPC.gone, s.token);
+    }
+  });
+
+  ipcMain.handle(IPC.invoke, async (event, channel: unknown, input: unknown, token: unknown) => {
+    if (!trusted(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender.' } };
     }
     if (typeof channel !== 'string' || !isChannelName(channel)) {
       return { ok: false, error: { code: 'NOT_FOUND', message: 'Unknown channel.' } };
     }
     const sessionToken = typeof token === 'string' && token.length > 0 ? token : null;
-    if (sessionToken) track(event.sender, sessionToken);
-    const envelope = await booted.dispatcher.dispatch(channel, input, { token: sessionToken, transport: 'ipc' });
-    // A new session from sign-in or setup starts receiving its events right away.
-    if (envelope.ok && typeof envelope.data === 'object' && envelope.data !== null) {
-      const data = envelope.data as { token?: unknown; session?: { token?: unknown } };
-      const fresh = typeof data.token === 'string' ? data.token : typeof data.session?.token === 'string' ? data.session.token : null;
-      if (fresh) track(event.sender, fresh);
+    const wc = event.sender;
+    return dispatcher.dispatch(channel, input, { token: sessionToken, transport: 'ipc' }, {
+      onSessions: (changes: SessionChanges) => {
+        // Sessions this call opened belong to this window (ends are handled by the onEnd listener above).
+        for (const s of changes.created) if (core.sessions.peek(s.token)) heldBy(wc).set(s.token, null);
+      },
+    });
+  });
+
+  ipcMain.handle(IPC.subscribe, (event, token: unknown) => {
+    if (!trusted(event.senderFrame?.url) || typeof token !== 'string') return false;
+    const wc = event.sender;
+    const held = windows.get(wc);
+    if (!held?.has(token) || !core.sessions.peek(token)) return false;
+    if (!held.get(token)) {
+      held.set(token, core.events.subscribe({
+        token,
+        send: (name, payload) => {
+          if (!wc.isDestroyed()) wc.send(IPC.event, token, name, payload);
+        },
+      }));
     }
-    return envelope;
+    return true;
+  });
+
+  ipcMain.on(IPC.unsubscribe, (event, token: unknown) => {
+    if (typeof token !== 'string') return;
+    const held = windows.get(event.sender);
+    const off = held?.get(token);
+    if (!held || !off) return;
+    off();
+    held.set(token, null);
   });
 }

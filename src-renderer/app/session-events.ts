@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { PayloadOf } from '@shared/contract';
-import { call, eventsArePerSession, isApiError, subscribe } from './api-client';
+import { call, isApiError, subscribe } from './api-client';
 import { i18n } from './i18n';
 import { useSessionStore, type Scope } from './session-store';
 
@@ -17,10 +17,9 @@ function endIfCurrent(scope: Scope, token: string, message: string): void {
 
 /**
  * Asks main about every stored session: refreshes the principal (roles may have changed) or drops the
- * session with the reason main gives (expired, suspended…). Used at start-up and, in Electron, when a
- * window is told that one of its sessions ended without saying which.
+ * session with the reason main gives (expired, suspended…). Used at start-up.
  */
-export async function recheckSessions(fallbackMessage?: string): Promise<void> {
+export async function recheckSessions(): Promise<void> {
   const entries = Object.entries(useSessionStore.getState().sessions);
   await Promise.all(entries.map(async ([scope, s]) => {
     try {
@@ -28,13 +27,13 @@ export async function recheckSessions(fallbackMessage?: string): Promise<void> {
       if (useSessionStore.getState().sessions[scope]?.token === s.token) useSessionStore.getState().setPrincipal(scope, principal);
     } catch (e) {
       if (isApiError(e) && e.code === 'UNAUTHENTICATED') {
-        endIfCurrent(scope, s.token, fallbackMessage ?? (e.reason === 'NO_SESSION' ? endedMessage('unknown') : e.message));
+        endIfCurrent(scope, s.token, e.reason === 'NO_SESSION' ? endedMessage('unknown') : e.message);
       }
     }
   }));
 }
 
-/** Listens for 'session.ended' on every open session and drops the ones main ends. */
+/** Listens for 'session.ended' on every open session (each on its own) and drops the ones main ends. */
 export function useSessionEvents(): void {
   const key = useSessionStore((s) =>
     Object.entries(s.sessions).map(([scope, v]) => `${scope} ${v.token}`).sort().join('\n'),
@@ -44,17 +43,6 @@ export function useSessionEvents(): void {
   useEffect(() => {
     const pairs = key ? key.split('\n').map((line) => line.split(' ') as [Scope, string]) : [];
     const subs = subscriptions.current;
-    if (!eventsArePerSession()) {
-      // Electron: the window gets the events of all its sessions on one channel.
-      const first = pairs[0];
-      if (first && !subs.has('bridge')) {
-        subs.set('bridge', subscribe('session.ended', (p) => void recheckSessions(endedMessage(p.reason)), first[1]));
-      } else if (!first) {
-        subs.get('bridge')?.();
-        subs.delete('bridge');
-      }
-      return;
-    }
     const wanted = new Set(pairs.map(([scope, token]) => `${scope} ${token}`));
     for (const [id, off] of subs) {
       if (!wanted.has(id)) {
@@ -66,7 +54,7 @@ export function useSessionEvents(): void {
       const id = `${scope} ${token}`;
       if (subs.has(id)) continue;
       subs.set(id, subscribe('session.ended', (p) => endIfCurrent(scope, token, endedMessage(p.reason)), token, {
-        onUnauthorized: () => endIfCurrent(scope, token, endedMessage('unknown')),
+        onGone: () => endIfCurrent(scope, token, endedMessage('unknown')),
       }));
     }
   }, [key]);

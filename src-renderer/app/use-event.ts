@@ -4,10 +4,15 @@ import { subscribe } from './api-client';
 import { useScope } from './scope-context';
 import { useSessionStore } from './session-store';
 
-/** Runs `callback` for each `event` pushed to the current scope's session. */
-export function useEvent<E extends EventName>(event: E, callback: (payload: PayloadOf<E>) => void): void {
+/** The session token of the current scope (undefined on public pages or once signed out). */
+export function useScopeToken(): string | undefined {
   const scope = useScope();
-  const token = useSessionStore((s) => (scope ? s.sessions[scope]?.token : undefined));
+  return useSessionStore((s) => (scope ? s.sessions[scope]?.token : undefined));
+}
+
+/** Runs `callback` for each `event` pushed to the current scope's session (and to no other session). */
+export function useEvent<E extends EventName>(event: E, callback: (payload: PayloadOf<E>) => void): void {
+  const token = useScopeToken();
   const latest = useRef(callback);
   useEffect(() => {
     latest.current = callback;

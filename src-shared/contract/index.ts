@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { authChannels, authEvents } from './auth';
 import { tenancyChannels, tenancyEvents } from './tenancy';
-import { routersChannels, routersEvents } from './routers';
+import { routersChannels, routersEvents, routersStreams } from './routers';
+import { streamEvents, type StreamPart } from './define';
 import { opsChannels, opsEvents } from './ops';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
@@ -12,11 +13,17 @@ export const contract = {
   ...opsChannels,
 } as const;
 
+/** Live streams (chunk, end, error), each pushed to the one session that started it. */
+export const streams = {
+  ...routersStreams,
+} as const;
+
 export const events = {
   ...tenancyEvents,
   ...authEvents,
   ...routersEvents,
   ...opsEvents,
+  ...streamEvents(streams),
 } as const;
 
 export type Contract = typeof contract;
@@ -28,6 +35,16 @@ export type OutputOf<K extends ChannelName> = z.output<Contract[K]['output']>;
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type PayloadOf<E extends EventName> = z.output<Events[E]['payload']>;
+
+export type Streams = typeof streams;
+export type StreamName = keyof Streams;
+export type ChunkOf<S extends StreamName> = z.output<Streams[S]['chunk']>;
+export type EndOf<S extends StreamName> = z.output<Streams[S]['end']>;
+export type StreamEventName<S extends StreamName, P extends StreamPart> = `${S}.${P}` & EventName;
+
+export function streamEventName<S extends StreamName, P extends StreamPart>(stream: S, part: P): StreamEventName<S, P> {
+  return `${stream}.${part}` as StreamEventName<S, P>;
+}
 
 export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, event } from './define';
+import { channel, event, stream } from './define';
 import { empty, id, instant, ok, pageInput, pageOutput } from './common';
 
 /** Hostname, IPv4 or IPv6 literal. */
@@ -251,6 +251,27 @@ export const downtimePeriod = z.object({
 
 export const STREAM_KINDS = ['traffic', 'log'] as const;
 
+export const trafficSample = z.object({ name: z.string(), rxBitsPerSecond: z.number(), txBitsPerSecond: z.number() });
+
+/** Live router views started with routers.stream.start, one stream per kind. */
+export const routersStreams = {
+  'routers.live-traffic': stream({
+    summary: 'Interface rx/tx rates, about one sample per second.',
+    chunk: z.object({ at: instant, interfaces: z.array(trafficSample) }),
+    end: z.object({}),
+    access: 'routers.read',
+  }),
+  'routers.live-log': stream({
+    summary: 'New router log lines as the router writes them.',
+    chunk: z.object({ at: instant, lines: z.array(logRow) }),
+    end: z.object({}),
+    access: 'routers.read',
+  }),
+} as const;
+
+/** Which stream carries the data of a routers.stream.start of each kind. */
+export const STREAM_OF_KIND = { traffic: 'routers.live-traffic', log: 'routers.live-log' } as const satisfies Record<(typeof STREAM_KINDS)[number], keyof typeof routersStreams>;
+
 export const routersChannels = {
   'routers.list': channel({
     summary: "The tenant's routers with their live status.",
@@ -343,7 +364,7 @@ export const routersChannels = {
     mutates: false,
   }).sample((r) => ({ routerId: r.router })),
   'routers.stream.start': channel({
-    summary: 'Start a live stream (interface traffic or log) delivered as routers.stream-data events to this session.',
+    summary: 'Start a live stream (interface traffic or log) delivered to this session as the events of routers.live-traffic or routers.live-log.',
     input: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('traffic'), routerId: id, interfaces: z.array(z.string().min(1).max(64)).min(1, 'Choose an interface').max(8) }),
       z.strictObject({ kind: z.literal('log'), routerId: id, topics: z.string().trim().max(100).default('') }),
@@ -570,17 +591,5 @@ export const routersEvents = {
     summary: 'A router went online, degraded or offline.',
     payload: z.object({ routerId: id, status: routerStatus, since: instant, error: z.string().nullable() }),
     access: 'routers.read',
-  }),
-  'routers.stream-data': event({
-    summary: 'Rows of a live stream started with routers.stream.start.',
-    payload: z.object({
-      streamId: id,
-      kind: z.enum(STREAM_KINDS),
-      at: instant,
-      rows: z.array(z.record(z.string(), z.string())),
-      ended: z.boolean(),
-      error: z.string().nullable(),
-    }),
-    access: 'session',
   }),
 } as const;

@@ -92,6 +92,8 @@ export async function updateStaff(ctx: TenantCtx, input: ParsedInputOf<'staff.up
       });
     }
   });
+  // Their open event streams follow the new roles at once (not only at their next call).
+  if (rolesChanged && input.roles) ctx.core.sessions.setRoles(ctx.tenant.id, row.id, input.roles);
   return getStaff(ctx, row.id);
 }
 

@@ -1,6 +1,8 @@
 import { AppError, notFound } from '@shared/domain/errors';
 import { uuidv7 } from '@shared/domain/ids';
-import type { ParsedInputOf } from '@shared/contract';
+import { can } from '@shared/domain/permissions';
+import { streams, type ParsedInputOf } from '@shared/contract';
+import { STREAM_OF_KIND } from '@shared/contract/routers';
 import type { Core, TenantCtx } from '../context';
 import type { RosRow, RosStream } from '../routeros/client';
 import type { RouterConnectionManager } from './connections';
@@ -14,13 +16,25 @@ interface LiveStream {
   kind: 'traffic' | 'log';
   ros: RosStream | null;
   stopped: boolean;
+  /** Stopped because the session lost the right to see it (the session was told already). */
+  revoked?: boolean;
 }
 
 const MAX_PER_SESSION = 8;
 
+function trafficSampleOf(row: RosRow) {
+  return { name: row.name ?? '', rxBitsPerSecond: Number(row['rx-bits-per-second'] ?? 0) || 0, txBitsPerSecond: Number(row['tx-bits-per-second'] ?? 0) || 0 };
+}
+
+/** Follow-only log rows may come without an id; the view keys lines by it, so make one up. */
+function logLineOf(row: RosRow) {
+  return { id: row['.id'] ?? uuidv7(), time: row.time ?? '', topics: row.topics ?? '', message: row.message ?? '' };
+}
+
 /**
- * Live router data pushed to one session as `routers.stream-data` events. A stream ends when its view
- * calls stop, when the session ends or stops listening, when the tenant goes inactive, or on a router fault.
+ * Live router data pushed to one session as the typed events of `routers.live-traffic` / `routers.live-log`
+ * (chunk, end, error). A stream ends when its view calls stop, when the session ends or stops listening,
+ * when the session's roles no longer allow it, when the tenant goes inactive, or on a router fault.
  */
 export class RouterStreams {
   private readonly live = new Map<string, LiveStream>();
@@ -28,6 +42,14 @@ export class RouterStreams {
 
   constructor(private readonly core: Core, private readonly connections: RouterConnectionManager) {
     core.sessions.onEnd((s) => this.stopWhere((l) => l.token === s.token));
+    // An admin took away the role that allowed the view: stop it and tell the session why.
+    core.sessions.onRolesChanged((s) => {
+      const access = (l: LiveStream) => streams[STREAM_OF_KIND[l.kind]].access;
+      this.stopWhere((l) => l.token === s.token && !can(s.roles, access(l)), (l) => {
+        const body = new AppError('FORBIDDEN', 'Your role no longer allows this live view.', undefined, `NEEDS_${access(l)}`).toBody();
+        core.events.streamError(l.token, STREAM_OF_KIND[l.kind], l.id, body);
+      });
+    });
     // A closed tab never says goodbye: stop streams nobody listens to any more.
     this.sweeper = setInterval(() => this.stopWhere((l) => !core.events.hasSink(l.token)), 15_000);
     this.sweeper.unref();
@@ -50,24 +72,31 @@ export class RouterStreams {
       throw routerFailure(e, target);
     }
     if (entry.stopped) void entry.ros.cancel().catch(() => undefined);
-    else void this.pump(entry, input.kind === 'log' ? input.topics : '');
+    else void this.pump(entry, input.kind === 'log' ? input.topics : '', target);
     return { streamId: entry.id };
   }
 
-  private async pump(entry: LiveStream, topics: string): Promise<void> {
-    const send = (rows: RosRow[], ended: boolean, error: string | null) =>
-      this.core.events.emitToToken(entry.token, 'routers.stream-data', {
-        streamId: entry.id, kind: entry.kind, at: this.core.clock.now().toISOString(), rows, ended, error,
-      });
+  private async pump(entry: LiveStream, topics: string, target: { host: string; port: number; useTls: boolean }): Promise<void> {
+    const stream = STREAM_OF_KIND[entry.kind];
+    const events = this.core.events;
     try {
       for await (const row of entry.ros!) {
         if (entry.stopped) break;
-        if (topics && !(row.topics ?? '').includes(topics)) continue;
-        send([row], false, null);
+        const at = this.core.clock.now().toISOString();
+        if (entry.kind === 'traffic') {
+          events.streamChunk(entry.token, 'routers.live-traffic', entry.id, { at, interfaces: [trafficSampleOf(row)] });
+        } else {
+          if (topics && !(row.topics ?? '').includes(topics)) continue;
+          events.streamChunk(entry.token, 'routers.live-log', entry.id, { at, lines: [logLineOf(row)] });
+        }
       }
-      send([], true, null);
+      // A view stopped by a role change was already told why.
+      if (!entry.revoked) events.streamEnd(entry.token, stream, entry.id, {});
     } catch (e) {
-      send([], true, e instanceof Error ? e.message : String(e));
+      // Cancelling may surface as an error from the router stream; a stream we stopped simply ended.
+      if (entry.revoked) return;
+      if (entry.stopped) events.streamEnd(entry.token, stream, entry.id, {});
+      else events.streamError(entry.token, stream, entry.id, routerFailure(e, target).toBody());
     } finally {
       this.live.delete(entry.id);
     }
@@ -86,8 +115,15 @@ export class RouterStreams {
     void entry.ros?.cancel().catch(() => undefined);
   }
 
-  private stopWhere(pred: (l: LiveStream) => boolean): void {
-    for (const l of [...this.live.values()]) if (pred(l)) this.end(l);
+  private stopWhere(pred: (l: LiveStream) => boolean, revoke?: (l: LiveStream) => void): void {
+    for (const l of [...this.live.values()]) {
+      if (!pred(l)) continue;
+      if (revoke) {
+        l.revoked = true;
+        revoke(l);
+      }
+      this.end(l);
+    }
   }
 
   stopTenant(tenantId: string): void {

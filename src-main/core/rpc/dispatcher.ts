@@ -7,7 +7,12 @@ import type { TenantDB } from '../db/tenant-schema';
 import { SchemaTooNewError } from '../db/migrate';
 import type { CallerInfo, Core, PlatformCtx, PublicCtx, SessionCtx, TenantCtx } from '../context';
 import type { Handlers } from './handlers';
-import type { Session } from './sessions';
+import type { Session, SessionChanges } from './sessions';
+
+export interface DispatchOptions {
+  /** Told when the call created or ended sessions (sign-in, setup, sign-out…), before the envelope returns. */
+  onSessions?: (changes: SessionChanges) => void;
+}
 
 /** Turns zod issues into field path → first message. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -57,15 +62,18 @@ export interface PrincipalLookup {
 export class Dispatcher {
   constructor(private readonly core: Core, private readonly handlers: Handlers, private readonly principals: PrincipalLookup) {}
 
-  async dispatch(channelName: string, rawInput: unknown, caller: CallerInfo): Promise<Envelope<unknown>> {
+  async dispatch(channelName: string, rawInput: unknown, caller: CallerInfo, options: DispatchOptions = {}): Promise<Envelope<unknown>> {
     if (!isChannelName(channelName)) {
       return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel: ${channelName.slice(0, 80)}` } };
     }
+    const changes: SessionChanges = { created: [], ended: [] };
     try {
-      const data = await this.run(channelName, rawInput, caller);
+      const data = await this.core.sessions.observe(changes, () => this.run(channelName, rawInput, caller));
       return { ok: true, data };
     } catch (e) {
       return { ok: false, error: toErrorBody(e, this.core, channelName) };
+    } finally {
+      if (changes.created.length > 0 || changes.ended.length > 0) options.onSessions?.(changes);
     }
   }
 

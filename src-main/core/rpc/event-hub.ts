@@ -1,11 +1,13 @@
-import { events, type EventName, type PayloadOf } from '@shared/contract';
-import { can } from '@shared/domain/permissions';
+import { events, streamEventName, type ChunkOf, type EndOf, type EventName, type PayloadOf, type StreamName } from '@shared/contract';
+import type { ErrorBody } from '@shared/domain/errors';
+import { can, isTenantAccess } from '@shared/domain/permissions';
 import type { Session, SessionStore } from './sessions';
 import type { Logger } from '../ports';
 
 export interface EventSink {
-  /** The session this sink delivers to (one SSE stream or one Electron window session). */
+  /** The session this sink delivers to (one SSE stream, or one session of an Electron window). */
   token: string;
+  /** Transports pass the token on with the event, so only that session's listeners receive it. */
   send(name: EventName, payload: unknown): void;
 }
 
@@ -13,7 +15,9 @@ export type EventTarget = { tenantId: string } | { platform: true } | { token: s
 
 /**
  * Routes push events to the sessions allowed to see them: staff of the event's tenant holding the
- * event's permission, platform admins, or one session. Payloads are validated against the contract.
+ * event's permission, platform admins, or one session (which must still hold the event's permission, so a
+ * demoted user's live streams go quiet). Roles are the session's, kept current by SessionStore.setRoles.
+ * Payloads are validated against the contract.
  */
 export class EventHub {
   private readonly sinks = new Set<EventSink>();
@@ -36,6 +40,10 @@ export class EventHub {
   }
 
   emit<E extends EventName>(name: E, target: EventTarget, payload: PayloadOf<E>): void {
+    this.route(name, target, payload);
+  }
+
+  private route(name: EventName, target: EventTarget, payload: unknown): void {
     const def = events[name];
     const parsed = def.payload.safeParse(payload);
     if (!parsed.success) {
@@ -45,7 +53,10 @@ export class EventHub {
     for (const sink of this.sinks) {
       const session = this.sessions.peek(sink.token);
       if ('token' in target) {
-        if (sink.token === target.token) this.deliver(sink, name, parsed.data);
+        if (sink.token !== target.token) continue;
+        // A session that already ended still gets 'session.ended'; permission events need a live, allowed one.
+        if (isTenantAccess(def.access) && !(session?.kind === 'staff' && can(session.roles, def.access))) continue;
+        this.deliver(sink, name, parsed.data);
         continue;
       }
       if (!session || !this.allowed(session, target, def.access)) continue;
@@ -56,6 +67,20 @@ export class EventHub {
   /** Delivers to a session that may already have ended (e.g. "your session ended"). */
   emitToToken<E extends EventName>(token: string, name: E, payload: PayloadOf<E>): void {
     this.emit(name, { token }, payload);
+  }
+
+  /** One piece of a live stream, to the session that started it. */
+  streamChunk<S extends StreamName>(token: string, stream: S, streamId: string, data: ChunkOf<S>): void {
+    this.route(streamEventName(stream, 'chunk'), { token }, { streamId, data });
+  }
+
+  streamEnd<S extends StreamName>(token: string, stream: S, streamId: string, data: EndOf<S>): void {
+    this.route(streamEventName(stream, 'end'), { token }, { streamId, data });
+  }
+
+  streamError(token: string, stream: StreamName, streamId: string, error: ErrorBody): void {
+    const { code, message, reason } = error;
+    this.route(streamEventName(stream, 'error'), { token }, { streamId, data: { code, message, ...(reason ? { reason } : {}) } });
   }
 
   private allowed(session: Session, target: EventTarget, access: (typeof events)[EventName]['access']): boolean {

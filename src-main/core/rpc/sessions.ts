@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@shared/domain/permissions';
 import type { Clock } from '../ports';
@@ -24,6 +25,12 @@ export type NewSession = Omit<PlatformSession, 'token' | 'createdAtMs' | 'lastSe
 
 export type SessionEndReason = 'tenant-suspended' | 'account-deactivated' | 'idle' | 'tenant-deleted' | 'password-reset' | 'signed-out';
 
+/** Sessions a piece of work created or ended (see SessionStore.observe). */
+export interface SessionChanges {
+  created: Session[];
+  ended: Session[];
+}
+
 export interface SessionOptions {
   /** A session unused for this long ends. */
   idleTimeoutMs: number;
@@ -38,6 +45,8 @@ export interface SessionOptions {
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly endListeners = new Set<(s: Session, reason: SessionEndReason) => void>();
+  private readonly rolesListeners = new Set<(s: StaffSession) => void>();
+  private readonly observed = new AsyncLocalStorage<SessionChanges>();
 
   constructor(private readonly clock: Clock, readonly options: SessionOptions) {}
 
@@ -46,7 +55,17 @@ export class SessionStore {
     const token = randomBytes(32).toString('base64url');
     const session = { ...data, token, createdAtMs: now, lastSeenMs: now } as Session;
     this.sessions.set(token, session);
+    this.observed.getStore()?.created.push(session);
     return session;
+  }
+
+  /**
+   * Runs `fn`, recording into `changes` the sessions it creates or ends (also when it throws). The
+   * dispatcher tells a transport this way which sessions a call opened, so no transport reads tokens
+   * out of channel outputs.
+   */
+  observe<T>(changes: SessionChanges, fn: () => Promise<T>): Promise<T> {
+    return this.observed.run(changes, fn);
   }
 
   /** The live session for a token, or why there is none. Touches it. */
@@ -69,6 +88,7 @@ export class SessionStore {
 
   end(session: Session, reason: SessionEndReason): void {
     if (!this.sessions.delete(session.token)) return;
+    this.observed.getStore()?.ended.push(session);
     for (const l of this.endListeners) l(session, reason);
   }
 
@@ -86,6 +106,23 @@ export class SessionStore {
   onEnd(listener: (s: Session, reason: SessionEndReason) => void): () => void {
     this.endListeners.add(listener);
     return () => this.endListeners.delete(listener);
+  }
+
+  /**
+   * New roles for a staff member's live sessions (an admin changed them): push events and live streams
+   * follow at once, not only at the user's next call.
+   */
+  setRoles(tenantId: string, userId: string, roles: Role[]): void {
+    for (const s of this.sessions.values()) {
+      if (s.kind !== 'staff' || s.tenantId !== tenantId || s.userId !== userId) continue;
+      s.roles = [...roles];
+      for (const l of this.rolesListeners) l(s);
+    }
+  }
+
+  onRolesChanged(listener: (s: StaffSession) => void): () => void {
+    this.rolesListeners.add(listener);
+    return () => this.rolesListeners.delete(listener);
   }
 
   all(): Session[] {

@@ -8,11 +8,19 @@ beforeEach(async () => {
 });
 afterEach(() => w.close());
 
-interface Pushed { streamId: string; rows: Record<string, string>[]; ended: boolean }
+interface Pushed { event: string; streamId: string; rows: Record<string, string | number>[] }
 
+/** Stream events of one session, flattened to rows (interfaces of a traffic chunk, lines of a log chunk). */
 function listen(token: string): Pushed[] {
   const got: Pushed[] = [];
-  w.t.booted.core.events.subscribe({ token, send: (name, p) => { if (name === 'routers.stream-data') got.push(p as Pushed); } });
+  w.t.booted.core.events.subscribe({
+    token,
+    send: (name, p) => {
+      if (!name.startsWith('routers.live-')) return;
+      const { streamId, data } = p as { streamId: string; data: { interfaces?: Pushed['rows']; lines?: Pushed['rows'] } };
+      got.push({ event: name, streamId, rows: data.interfaces ?? data.lines ?? [] });
+    },
+  });
   return got;
 }
 
@@ -21,14 +29,17 @@ describe('live streams', () => {
     const got = listen(w.inst.adminToken);
     const { streamId } = await w.t.call('routers.stream.start', { kind: 'traffic', routerId: w.routerId, interfaces: ['ether1-WAN'] }, w.inst.adminToken);
     await expect.poll(() => got.filter((g) => g.streamId === streamId && g.rows.length > 0).length, { timeout: 6_000 }).toBeGreaterThanOrEqual(2);
-    const rates = got.flatMap((g) => g.rows).map((r) => Number(r['rx-bits-per-second']));
+    expect(got[0]).toMatchObject({ event: 'routers.live-traffic.chunk', rows: [{ name: 'ether1-WAN' }] });
+    const rates = got.flatMap((g) => g.rows).map((r) => Number(r.rxBitsPerSecond));
     expect(rates.every((r) => r > 0)).toBe(true);
     expect(new Set(rates).size).toBeGreaterThan(1);
     await w.t.call('routers.stream.stop', { streamId }, w.inst.adminToken);
     expect(routersOf(w.t.booted.core).streams.count()).toBe(0);
     const countAfterStop = got.length;
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(got.length - countAfterStop).toBeLessThanOrEqual(1); // at most the "ended" notice
+    const late = got.slice(countAfterStop);
+    expect(late.filter((g) => g.event !== 'routers.live-traffic.end')).toHaveLength(0);
+    expect(late.filter((g) => g.event === 'routers.live-traffic.end').length).toBeLessThanOrEqual(1);
   });
 
   it('stops a stream when its session ends, and refuses to stop another session’s stream', async () => {
@@ -47,6 +58,10 @@ describe('live streams', () => {
     await new Promise((r) => setTimeout(r, 200));
     w.sim.state.router.log('pppoe,ppp,info', 'acc5001 logged in, 10.20.0.7 from AA:BB:CC:00:00:01');
     await expect.poll(() => got.flatMap((g) => g.rows).map((r) => r.message), { timeout: 4_000 }).toContain('acc5001 logged in, 10.20.0.7 from AA:BB:CC:00:00:01');
+    // Log chunks carry typed lines, each with an id (the view merges live and recent lines by it).
+    const line = got.flatMap((g) => g.rows).find((r) => r.message === 'acc5001 logged in, 10.20.0.7 from AA:BB:CC:00:00:01');
+    expect(line).toEqual({ id: expect.any(String), time: expect.any(String), topics: 'pppoe,ppp,info', message: expect.any(String) });
+    expect(line!.id).not.toBe('');
   });
 });
 

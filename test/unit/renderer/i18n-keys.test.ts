@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '@shared/contract/auth';
 import { TENANT_STATUSES } from '@shared/contract/tenancy';
-import { CHANNEL_NAMES, EVENT_NAMES, events } from '@shared/contract';
+import { CHANNEL_NAMES, EVENT_NAMES, events, streams } from '@shared/contract';
 import { PERMISSIONS, ROLES } from '@shared/domain/permissions';
 import { en } from '../../../src-renderer/app/locales/en';
 
@@ -31,12 +31,12 @@ describe('English strings', () => {
     const namespaces = Object.keys(en).join('|');
     // Quoted literals shaped like "<namespace>.<key>": t('…') arguments, labelKey fields, ternaries.
     const pattern = new RegExp(`['"\`]((?:${namespaces})\\.[A-Za-z0-9_.-]+)['"\`]`, 'g');
-    const notKeys = new Set<string>([...CHANNEL_NAMES, ...EVENT_NAMES, ...PERMISSIONS]);
+    const notKeys = new Set<string>([...CHANNEL_NAMES, ...EVENT_NAMES, ...Object.keys(streams), ...PERMISSIONS]);
     const missing: string[] = [];
     for (const file of sourceFiles(RENDERER)) {
       for (const m of readFileSync(file, 'utf8').matchAll(pattern)) {
         const key = m[1] ?? '';
-        // Channel, event and permission names ('staff.list', 'tenants.changed', 'staff.read') look like keys but are not.
+        // Channel, event, stream and permission names ('staff.list', 'tenants.changed', 'staff.read') look like keys but are not.
         if (key.endsWith('.') || notKeys.has(key)) continue;
         if (typeof resolveKey(key) !== 'string') missing.push(`${file.slice(RENDERER.length + 1)}: ${key}`);
       }

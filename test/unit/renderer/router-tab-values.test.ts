@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultComparePair, hasChanges, hiddenLineCount, toDiffRows, type DiffLineIn } from '../../../src-renderer/features/routers/dashboard/diff-rows';
-import { LIVE_LINE_LIMIT, logLineOf, mergeLogLines, prependLines, type LogLine } from '../../../src-renderer/features/routers/dashboard/log-lines';
+import { LIVE_LINE_LIMIT, mergeLogLines, prependLines, type LogLine } from '../../../src-renderer/features/routers/dashboard/log-lines';
 import {
   backupFileName, distinctSorted, editableRatePair, firewallActionColor, formatBits, formatCount, formatRatePair, formatRtt, isRateSet,
   isUnusedVoucher, parseRatePair, shortRate,
@@ -129,11 +129,6 @@ describe('diff rows', () => {
 
 describe('log lines', () => {
   const line = (id: string, message = `message ${id}`): LogLine => ({ id, time: '10:00:00', topics: 'system,info', message });
-
-  it('reads stream rows', () => {
-    expect(logLineOf({ '.id': '*1A', time: '11:00:01', topics: 'system,info', message: 'hello' }, 'x')).toEqual({ id: '*1A', time: '11:00:01', topics: 'system,info', message: 'hello' });
-    expect(logLineOf({ message: 'no id' }, 'live-1')).toEqual({ id: 'live-1', time: '', topics: '', message: 'no id' });
-  });
 
   it('puts new lines on top, newest first, and keeps the last 500', () => {
     expect(prependLines([line('1')], [line('2'), line('3')]).map((l) => l.id)).toEqual(['3', '2', '1']);

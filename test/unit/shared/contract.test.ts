@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract, events } from '@shared/contract';
+import { contract, events, streams } from '@shared/contract';
 import type { SampleRefs } from '@shared/contract/define';
 import { uuidv7 } from '@shared/domain/ids';
 
@@ -8,7 +8,32 @@ const refs = new Proxy({} as SampleRefs, { get: () => uuidv7() });
 describe('the RPC contract', () => {
   it('names channels domain.verb with kebab-case words', () => {
     for (const name of Object.keys(contract)) expect(name).toMatch(/^[a-z]+(\.[a-z]+(-[a-z]+)*)+$/);
-    for (const name of Object.keys(events)) expect(name).toMatch(/^[a-z]+\.[a-z]+(-[a-z]+)*$/);
+    const streamNames = Object.keys(streams);
+    for (const name of streamNames) expect(name).toMatch(/^[a-z]+\.[a-z]+(-[a-z]+)*$/);
+    // A stream's events are its name plus .chunk, .end or .error; every other event is domain.kebab-name.
+    for (const name of Object.keys(events)) {
+      const stream = /^(.+)\.(chunk|end|error)$/.exec(name)?.[1];
+      if (stream && streamNames.includes(stream)) continue;
+      expect(name).toMatch(/^[a-z]+\.[a-z]+(-[a-z]+)*$/);
+    }
+  });
+
+  it('declares chunk, end and error events for every stream, typed by the stream', () => {
+    for (const [name, def] of Object.entries(streams)) {
+      const chunk = events[`${name}.chunk` as keyof typeof events];
+      expect(chunk.access).toBe(def.access);
+      expect(events[`${name}.end` as keyof typeof events].access).toBe('session');
+      expect(events[`${name}.error` as keyof typeof events].payload.safeParse({ streamId: 'x', data: { code: 'FORBIDDEN', message: 'no' } }).success).toBe(true);
+      // The chunk payload is the stream's chunk schema under `data`, with the stream id.
+      expect(chunk.payload.safeParse({ streamId: 'x', data: {} }).success).toBe(def.chunk.safeParse({}).success);
+      expect(chunk.payload.safeParse({ data: {} }).success).toBe(false);
+    }
+    expect(events['routers.live-traffic.chunk'].payload.safeParse({
+      streamId: 'x', data: { at: '2030-01-01T00:00:00.000Z', interfaces: [{ name: 'ether1', rxBitsPerSecond: 1, txBitsPerSecond: 2 }] },
+    }).success).toBe(true);
+    expect(events['routers.live-traffic.chunk'].payload.safeParse({
+      streamId: 'x', data: { at: '2030-01-01T00:00:00.000Z', interfaces: [{ name: 'ether1', 'rx-bits-per-second': '1' }] },
+    }).success).toBe(false);
   });
 
   it("accepts every channel's own sample input", () => {

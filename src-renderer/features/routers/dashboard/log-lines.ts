@@ -1,4 +1,4 @@
-/** Lines of the router log: what `routers.log.recent` returns and what a live `log` stream pushes. */
+/** Lines of the router log: what `routers.log.recent` returns and what a `routers.live-log` chunk carries. */
 export interface LogLine {
   id: string;
   time: string;
@@ -8,11 +8,6 @@ export interface LogLine {
 
 /** The most live lines kept while following; older ones drop off the bottom. */
 export const LIVE_LINE_LIMIT = 500;
-
-/** A row of a `routers.stream-data` event of kind `log` (raw RouterOS properties). */
-export function logLineOf(row: Record<string, string>, fallbackId: string): LogLine {
-  return { id: row['.id'] ?? fallbackId, time: row.time ?? '', topics: row.topics ?? '', message: row.message ?? '' };
-}
 
 /** New lines (in arrival order) go on top, newest first; at most `limit` are kept. */
 export function prependLines(current: readonly LogLine[], arrived: readonly LogLine[], limit = LIVE_LINE_LIMIT): LogLine[] {

@@ -1,14 +1,15 @@
 import { Alert, Autocomplete, Badge, Group, Loader, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileText, IconPlayerPause, IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../../app/scope-context';
-import { useEvent } from '../../../app/use-event';
+import { openLiveStream } from '../../../app/live-stream';
+import { useScopeToken } from '../../../app/use-event';
 import { toApiError, useRpc } from '../../../app/use-rpc';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { ErrorAlert } from '../../../components/error-alert';
-import { logLineOf, mergeLogLines, prependLines, topicColor, type LogLine } from './log-lines';
+import { mergeLogLines, prependLines, topicColor, type LogLine } from './log-lines';
 import { FULL_BADGE, SimpleTable, TabHeader, type SimpleColumn } from './tab-kit';
 import type { RouterTabProps } from './tabs';
 
@@ -36,58 +37,33 @@ export function LogTab({ router }: RouterTabProps) {
   const [following, setFollowing] = useState(false);
   const [stream, setStream] = useState<StreamState>({ status: 'off' });
   const [live, setLive] = useState<LogLine[]>([]);
-  const activeStream = useRef<string | null>(null);
-  // Rows that arrive before routers.stream.start has answered with the stream id.
-  const early = useRef(new Map<string, LogLine[]>());
-  const seq = useRef(0);
+  const token = useScopeToken();
 
   useEffect(() => {
-    if (!following) return;
-    let cancelled = false;
-    let streamId: string | null = null;
+    if (!following || !token) return;
     setLive([]);
     setStream({ status: 'starting' });
-    early.current.clear();
-    callIn('routers.stream.start', { kind: 'log', routerId: router.id, topics: topicFilter }).then(
-      (r) => {
-        if (cancelled) {
-          void callIn('routers.stream.stop', { streamId: r.streamId }).catch(() => undefined);
-          return;
-        }
-        streamId = r.streamId;
-        activeStream.current = r.streamId;
-        const waiting = early.current.get(r.streamId) ?? [];
-        early.current.clear();
-        setLive((cur) => prependLines(cur, waiting));
-        setStream({ status: 'live' });
-      },
-      (e: unknown) => {
-        if (cancelled) return;
+    return openLiveStream({
+      token,
+      stream: 'routers.live-log',
+      start: () => callIn('routers.stream.start', { kind: 'log', routerId: router.id, topics: topicFilter }),
+      stop: (streamId) => callIn('routers.stream.stop', { streamId }),
+      onStarted: () => setStream({ status: 'live' }),
+      onFailed: (e) => {
         setStream({ status: 'failed', message: toApiError(e).message });
         setFollowing(false);
       },
-    );
-    return () => {
-      cancelled = true;
-      activeStream.current = null;
-      if (streamId) void callIn('routers.stream.stop', { streamId }).catch(() => undefined);
-    };
-  }, [following, topicFilter, router.id, callIn]);
-
-  useEvent('routers.stream-data', (p) => {
-    if (p.kind !== 'log') return;
-    const lines = p.rows.map((row) => logLineOf(row, `live-${++seq.current}`));
-    if (p.streamId !== activeStream.current) {
-      if (activeStream.current === null && lines.length > 0) early.current.set(p.streamId, [...(early.current.get(p.streamId) ?? []), ...lines].slice(-100));
-      return;
-    }
-    if (lines.length > 0) setLive((cur) => prependLines(cur, lines));
-    if (p.ended) {
-      activeStream.current = null;
-      setFollowing(false);
-      setStream(p.error ? { status: 'failed', message: t('routerTabs.log.streamEnded', { error: p.error }) } : { status: 'off' });
-    }
-  });
+      onChunk: (c) => setLive((cur) => prependLines(cur, c.lines)),
+      onEnd: () => {
+        setFollowing(false);
+        setStream({ status: 'off' });
+      },
+      onError: (e) => {
+        setFollowing(false);
+        setStream({ status: 'failed', message: t('routerTabs.log.streamEnded', { error: e.message }) });
+      },
+    });
+  }, [following, token, topicFilter, router.id, callIn, t]);
 
   const toggle = (on: boolean) => {
     if (!on) setStream({ status: 'off' });
