@@ -3,7 +3,7 @@ import type { IspDeskBridge } from '@shared/contract/bridge';
 import type { Envelope } from '@shared/domain/errors';
 import { startHeadlessServer, type HeadlessServer } from '../../../src-main/headless/server';
 import { insertAlert, publishAlert } from '../../../src-main/core/ops/alerts';
-import { routersOf } from '../../../src-main/core/routers/module';
+import { routersOf } from '../../../src-main/core/routers/runtime';
 import { silentLogger } from '../../../src-main/core/ports';
 import { createHttpBridge } from '../../../src-renderer/app/http-bridge';
 import { makeTempDir } from '../../fixtures/temp-dir';
