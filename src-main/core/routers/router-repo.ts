@@ -58,6 +58,9 @@ export async function readRouterPassword(db: Db, secrets: SecretBox, routerId: s
   return row ? secrets.open(row.ciphertext) : '';
 }
 
+/** Sealed configuration versions that include passwords (backups.ts) belong to the router too. */
+export const BACKUP_SECRET_OWNER = 'router-backup';
+
 export async function deleteRouterSecrets(db: Db, routerId: string): Promise<void> {
-  await db.deleteFrom('secrets').where('ownerType', '=', SECRET_OWNER).where('ownerId', '=', routerId).execute();
+  await db.deleteFrom('secrets').where('ownerType', 'in', [SECRET_OWNER, BACKUP_SECRET_OWNER]).where('ownerId', '=', routerId).execute();
 }
