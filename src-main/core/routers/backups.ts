@@ -79,7 +79,7 @@ async function readFileBack(conn: RosConnection, name: string, version: string):
  * included only when the API user has the `sensitive` policy (v7 `show-sensitive`; v6 shows them to such a
  * user and hides them with `hide-sensitive` otherwise).
  */
-async function readExport(conn: RosConnection, router: RouterRow): Promise<{ text: string; secrets: 'included' | 'hidden' }> {
+export async function readExport(conn: RosConnection, router: Pick<RouterRow, 'rosVersion' | 'username'>): Promise<{ text: string; secrets: 'included' | 'hidden' }> {
   let version = router.rosVersion;
   if (!version) version = (await conn.print('/system/resource', { proplist: ['version'] }))[0]?.version ?? '7';
   const v6 = version.startsWith('6');
