@@ -1,6 +1,5 @@
 /** /user + /user/group lookups: password checks (modern and legacy MD5 challenge) and policies. */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { textToBytes } from '../core/routeros/codec/word-codec';
 import type { RouterCore } from './core';
 
 export const ALL_POLICIES = [
@@ -31,20 +30,24 @@ function finish(core: RouterCore, name: string, passwordOk: boolean): LoginResul
 export function checkPassword(core: RouterCore, name: string, password: string): LoginResult {
   const row = core.state.table('/user').findBy('name', name);
   const stored = row?.props.password ?? '';
-  const a = textToBytes(stored);
-  const b = textToBytes(password);
+  const a = Buffer.from(stored, 'latin1');
+  const b = Buffer.from(password, 'latin1');
   const same = row !== undefined && a.length === b.length && timingSafeEqual(a, b);
   return finish(core, name, same);
 }
 
-/** Pre-6.43 login: response = `00` + md5(0x00 + password bytes + challenge bytes) in hex. */
-export function legacyResponse(password: string, challenge: Buffer): string {
-  const md5 = createHash('md5').update(Buffer.concat([Buffer.from([0]), textToBytes(password), challenge])).digest('hex');
+/**
+ * Pre-6.43 login: response = `00` + md5(0x00 + password bytes + challenge bytes) in hex. A string is
+ * JS text (UTF-8); a Buffer is the password's bytes as stored.
+ */
+export function legacyResponse(password: string | Buffer, challenge: Buffer): string {
+  const bytes = typeof password === 'string' ? Buffer.from(password, 'utf8') : password;
+  const md5 = createHash('md5').update(Buffer.concat([Buffer.from([0]), bytes, challenge])).digest('hex');
   return `00${md5}`;
 }
 
 export function checkLegacy(core: RouterCore, name: string, response: string, challenge: Buffer): LoginResult {
   const row = core.state.table('/user').findBy('name', name);
-  const ok = row !== undefined && legacyResponse(row.props.password ?? '', challenge) === response.toLowerCase();
+  const ok = row !== undefined && legacyResponse(Buffer.from(row.props.password ?? '', 'latin1'), challenge) === response.toLowerCase();
   return finish(core, name, ok);
 }

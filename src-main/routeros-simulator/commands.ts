@@ -3,7 +3,9 @@ import type { CommandContext } from './command';
 import { formatRtt, parseDuration } from './duration';
 import type { CommandSpec } from './engine';
 import { exportAll } from './export';
-import { RosTrap } from './spec';
+import { writeFile } from './menus/file';
+import { NOT_ENOUGH_PERMISSIONS, RosTrap } from './spec';
+import { TOOL_FETCH } from './tool-fetch';
 
 const PING_ARGS = new Set(['address', 'count', 'interval', 'size', 'ttl', 'src-address', 'interface', 'routing-table', 'do-not-fragment', 'arp-ping', 'vrf']);
 
@@ -52,25 +54,51 @@ function ping(ctx: CommandContext): void {
   ctx.onCancel(() => timer.cancel());
 }
 
-function exportCommand(ctx: CommandContext): void {
-  const { core } = ctx;
-  const text = exportAll(core, 'show-sensitive' in ctx.attrs, 'hide-sensitive' in ctx.attrs);
-  const file = ctx.attrs.file;
-  if (file !== undefined && file !== '') {
-    const name = file.endsWith('.rsc') ? file : `${file}.rsc`;
-    const files = core.state.table('/file');
-    const old = files.findBy('name', name);
-    if (old) files.delete(old, 'internal');
-    files.insert({ name, type: 'script', size: String(Buffer.byteLength(text)), contents: text }, 'internal');
-    ctx.done();
-    return;
+/** `/export` arguments per major version; anything else is `unknown parameter`. */
+const EXPORT_ARGS_V6 = new Set(['file', 'hide-sensitive', 'compact', 'verbose', 'terse']);
+const EXPORT_ARGS_V7 = new Set(['file', 'show-sensitive', 'hide-sensitive', 'compact', 'verbose', 'terse']);
+
+/**
+ * Whether sensitive values go into the text. v7 hides them unless `show-sensitive` (RouterOS 7.0: export
+ * hides sensitive data by default); v6 shows them unless `hide-sensitive`. Either way only a user whose
+ * group has the `sensitive` policy ("see passwords and other sensitive information", Manual:Router AAA
+ * policies, https://wiki.mikrotik.com/wiki/Manual:Router_AAA) sees them. Asking v7 for `show-sensitive`
+ * without that policy is refused rather than silently hidden (unconfirmed; the stricter choice).
+ */
+export function exportShowsSensitive(ctx: CommandContext): boolean {
+  const { core, attrs, session } = ctx;
+  const allowed = session.policies.has('sensitive');
+  if (core.version.v7) {
+    if ('show-sensitive' in attrs && !allowed) throw new RosTrap(NOT_ENOUGH_PERMISSIONS);
+    return 'show-sensitive' in attrs;
   }
-  if (core.settings.exportMode === 'ret') ctx.done(text);
-  else ctx.done();
+  return allowed && !('hide-sensitive' in attrs);
+}
+
+export function checkExportArgs(ctx: CommandContext): void {
+  const known = ctx.core.version.v7 ? EXPORT_ARGS_V7 : EXPORT_ARGS_V6;
+  for (const k of Object.keys(ctx.attrs)) if (!known.has(k)) throw new RosTrap(`unknown parameter ${k}`);
+}
+
+/**
+ * `/export` (and `<menu>/export`) over the API answers a bare `!done`: the text goes to the console, not to
+ * the API (EvilFreelancer/routeros-api-php#32 on 6.43–6.45, #106 on 7.11; GideonLeGrange/mikrotik-java#78;
+ * pear2/Net_RouterOS#1). Only `file=` makes it reachable: the router writes `<file>.rsc` to /file.
+ */
+export function finishExport(ctx: CommandContext, text: string): void {
+  const file = ctx.attrs.file;
+  if (file !== undefined && file !== '') writeFile(ctx.core, file.endsWith('.rsc') ? file : `${file}.rsc`, 'script', text);
+  ctx.done();
+}
+
+function exportCommand(ctx: CommandContext): void {
+  checkExportArgs(ctx);
+  finishExport(ctx, exportAll(ctx.core, exportShowsSensitive(ctx)));
 }
 
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, CommandSpec>([
   ['/ping', { policy: 'test', run: ping }],
   ['/tool/ping', { policy: 'test', run: ping }],
   ['/export', { policy: 'read', run: exportCommand }],
+  ['/tool/fetch', TOOL_FETCH],
 ]);

@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import { ControlByteError, SentenceDecoder, encodeSentence } from '../core/routeros/codec/word-codec';
 import { parseSentence } from '../core/routeros/codec/sentence';
 import { checkLegacy, checkPassword, type LoginResult } from './auth';
+import { bytesToWord, wordToBytes } from './bytes';
 import type { CommandRun, ReplySink, SessionInfo } from './command';
 import type { RouterCore } from './core';
 import type { Engine } from './engine';
@@ -57,7 +58,8 @@ export class ApiConnection implements ReplySink {
 
   send(words: string[]): void {
     if (this.closed || this.deps.faults.current.stall) return;
-    this.pending.push(encodeSentence(words));
+    // Words are byte strings (bytes.ts): sent back exactly as they were received or seeded.
+    this.pending.push(encodeSentence(words.map(bytesToWord)));
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(() => this.flush());
@@ -84,7 +86,7 @@ export class ApiConnection implements ReplySink {
     }
     for (const words of sentences) {
       if (this.closed || this.endWhenDrained) return;
-      this.handle(words.map((w) => w.toString('utf8')));
+      this.handle(words.map(wordToBytes));
     }
   }
 

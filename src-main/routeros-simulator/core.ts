@@ -14,7 +14,7 @@ import type { VersionInfo } from './version';
 export interface CoreSettings {
   readonly boardName: string;
   readonly pppKickReason: string;
-  readonly exportMode: 'ret' | 'faithful';
+  readonly addWithoutRet: ReadonlySet<string>;
   readonly seed: number;
   readonly apiPort: () => number;
   readonly apiSslPort: () => number | null;
@@ -26,6 +26,7 @@ export interface RouterCore {
   readonly version: VersionInfo;
   readonly dateStyle: DateStyle;
   readonly settings: CoreSettings;
+  /** Router time of the last boot (uptime counts from here; reboot() moves it). */
   readonly bootMs: number;
   readonly traffic: TrafficModel;
   readonly network: Network;

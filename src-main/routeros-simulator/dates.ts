@@ -72,3 +72,48 @@ export function parseRosDate(date: string, time: string | undefined, style: Date
   }
   return Date.UTC(y, mo, d) + secs * 1000 - style.offsetMinutes * 60_000;
 }
+
+/**
+ * A scheduler `start-date` as this version takes it: `jan/02/2026` up to 7.9, ISO `2026-01-02` from 7.10
+ * (phistrom/datetime-routeros#1; router-enforcement.md §1.3). The other version's form is refused (the
+ * stricter choice: whether 7.10+ still accepts the old form on input is unconfirmed). Days must exist.
+ */
+export function parseStartDate(text: string, style: DateStyle): { y: number; mo: number; d: number } | null {
+  const t = text.trim();
+  let y: number;
+  let mo: number;
+  let d: number;
+  if (style.iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+    if (!m) return null;
+    [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  } else {
+    const m = /^([a-z]{3})\/(\d{2})\/(\d{4})$/.exec(t);
+    if (!m) return null;
+    mo = MONTHS.indexOf(m[1]!);
+    [d, y] = [Number(m[2]), Number(m[3])];
+    if (mo < 0) return null;
+  }
+  const check = new Date(Date.UTC(y, mo, d));
+  if (y < 1970 || check.getUTCFullYear() !== y || check.getUTCMonth() !== mo || check.getUTCDate() !== d) return null;
+  return { y, mo, d };
+}
+
+/** `HH:MM:SS` (or `H:MM`) within a day, as seconds; null for `25:99` and other non-times. */
+export function parseTimeOfDay(text: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const [h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  if (h > 23 || mi > 59 || s > 59) return null;
+  return h * 3600 + mi * 60 + s;
+}
+
+export function formatTimeOfDay(secs: number): string {
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  return `${p2(Math.floor(secs / 3600))}:${p2(Math.floor(secs / 60) % 60)}:${p2(secs % 60)}`;
+}
+
+export function formatYmd(v: { y: number; mo: number; d: number }, style: DateStyle): string {
+  if (style.iso) return `${v.y}-${String(v.mo + 1).padStart(2, '0')}-${String(v.d).padStart(2, '0')}`;
+  return `${MONTHS[v.mo]}/${String(v.d).padStart(2, '0')}/${v.y}`;
+}

@@ -1,7 +1,9 @@
 /** Command dispatch: path → menu verb or stand-alone command, policy check, traps. */
 import { CommandRun, type CommandContext, type ReplySink, type SessionInfo } from './command';
 import type { RouterCore } from './core';
-import { RosTrap } from './spec';
+import { NOT_ENOUGH_PERMISSIONS, RosTrap } from './spec';
+
+export { NOT_ENOUGH_PERMISSIONS };
 import { verbFor } from './verbs';
 
 export interface CommandSpec {
@@ -9,7 +11,6 @@ export interface CommandSpec {
   run(ctx: CommandContext): void;
 }
 
-export const NOT_ENOUGH_PERMISSIONS = 'not enough permissions (9)';
 
 export class Engine {
   private readonly prefixes = new Set<string>();

@@ -68,12 +68,8 @@ export function exportSectionLines(core: RouterCore, table: MenuTable, showSensi
   return lines[0]!.startsWith('/') ? lines : [section, ...lines];
 }
 
-function sensitivity(core: RouterCore, show: boolean, hide: boolean): boolean {
-  return core.version.v7 ? show : !hide;
-}
-
-export function exportMenu(core: RouterCore, table: MenuTable, show: boolean, hide: boolean): string {
-  return [...header(core), ...exportSectionLines(core, table, sensitivity(core, show, hide))].join('\n') + '\n';
+export function exportMenu(core: RouterCore, table: MenuTable, showSensitive: boolean): string {
+  return [...header(core), ...exportSectionLines(core, table, showSensitive)].join('\n') + '\n';
 }
 
 function header(core: RouterCore): string[] {
@@ -87,9 +83,8 @@ function header(core: RouterCore): string[] {
   ];
 }
 
-export function exportAll(core: RouterCore, show: boolean, hide: boolean): string {
+export function exportAll(core: RouterCore, showSensitive: boolean): string {
   const lines = header(core);
-  const s = sensitivity(core, show, hide);
-  for (const path of core.state.menuPaths()) lines.push(...exportSectionLines(core, core.state.table(path), s));
+  for (const path of core.state.menuPaths()) lines.push(...exportSectionLines(core, core.state.table(path), showSensitive));
   return lines.join('\n') + '\n';
 }

@@ -6,6 +6,8 @@ import { COMMANDS } from './commands';
 import type { CoreSettings, RouterCore } from './core';
 import type { DateStyle } from './dates';
 import { Engine } from './engine';
+import { dropRamFiles } from './menus/file';
+import { dropDynamicAddresses } from './menus/firewall';
 import { ALL_MENUS } from './menus/index';
 import { NetwatchService } from './netwatch';
 import { Network } from './network';
@@ -26,7 +28,8 @@ export interface RouterConfig {
   boardName: string;
   randomSeed?: number;
   pppKickReason: string;
-  exportMode: 'ret' | 'faithful';
+  addWithoutRet?: readonly string[];
+  fileReadSince?: string;
   /** Router uptime at start (boot lies this far before the start time). */
   uptimeMs?: number;
   apiPort: () => number;
@@ -41,7 +44,7 @@ export class SimRouter implements RouterCore {
   readonly version: VersionInfo;
   readonly dateStyle: DateStyle;
   readonly settings: CoreSettings;
-  readonly bootMs: number;
+  bootMs: number;
   readonly traffic: TrafficModel;
   readonly network: Network;
   readonly ppp: PppService;
@@ -53,14 +56,14 @@ export class SimRouter implements RouterCore {
 
   constructor(cfg: RouterConfig) {
     const seed = cfg.randomSeed ?? randomInt(1, 2 ** 31 - 1);
-    this.version = parseVersion(cfg.version);
+    this.version = parseVersion(cfg.version, { fileReadSince: cfg.fileReadSince });
     this.dateStyle = { iso: this.version.isoDates, offsetMinutes: 180 };
     this.clock = new SimClock(cfg.clock, cfg.startTime);
     this.bootMs = this.clock.nowMs() - (cfg.uptimeMs ?? 0);
     this.settings = {
       boardName: cfg.boardName,
       pppKickReason: cfg.pppKickReason,
-      exportMode: cfg.exportMode,
+      addWithoutRet: new Set(cfg.addWithoutRet ?? []),
       seed,
       apiPort: cfg.apiPort,
       apiSslPort: cfg.apiSslPort,
@@ -71,7 +74,11 @@ export class SimRouter implements RouterCore {
     this.network = new Network(seed);
     this.ppp = new PppService(self);
     this.hotspot = new HotspotService(self);
-    this.scripts = new ScriptEngine(self, () => (path, attrs, queries) => this.execInternal(path, attrs, queries));
+    this.scripts = new ScriptEngine(
+      self,
+      () => (path, attrs, queries, policies) => this.execInternal(path, attrs, queries, policies),
+      (path) => this.commandExists(path),
+    );
     this.scheduler = new SchedulerService(self);
     this.netwatch = new NetwatchService(self);
     this.engine = new Engine(this, COMMANDS);
@@ -81,8 +88,46 @@ export class SimRouter implements RouterCore {
     this.state.table('/log').insert({ topics, message, $at: String(this.clock.nowMs()) }, 'internal');
   }
 
+  /**
+   * The reboot fault: what a power cycle leaves behind. Sessions end (PPP `last-disconnect-reason=reboot`,
+   * a value of that enum: integrations.md §1.11), dynamic and timeout address-list entries and RAM-disk
+   * files are gone, uptime restarts, scheduler `run-count` is 0 and `start-time=startup` entries fire 3 s
+   * after boot (https://help.mikrotik.com/docs/display/ROS/Scheduler; router-enforcement.md §1.1, §1.4).
+   * Configuration (secrets, static entries, schedulers, scripts) survives. The caller closes the sockets.
+   */
+  reboot(downMs = 0): void {
+    this.powerOff();
+    if (downMs > 0 && this.clock.mode === 'virtual') this.clock.advance(downMs);
+    this.boot();
+  }
+
+  private powerOff(): void {
+    this.scheduler.disarmAll();
+    for (const a of [...this.state.table('/ppp/active').rowsInOrder()]) this.ppp.disconnect(a.props.name ?? '', 'reboot');
+    for (const a of [...this.state.table('/ip/hotspot/active').rowsInOrder()]) this.hotspot.logout(a.id, 'reboot');
+    const hosts = this.state.table('/ip/hotspot/host');
+    for (const h of [...hosts.rowsInOrder()]) hosts.delete(h, 'internal');
+    dropDynamicAddresses(this);
+    dropRamFiles(this);
+  }
+
+  private boot(): void {
+    this.bootMs = this.clock.nowMs();
+    this.scheduler.afterBoot();
+    this.log('system,info', 'router rebooted');
+  }
+
+  commandExists(path: string): boolean {
+    try {
+      this.engine.resolve(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Runs a command as the router itself (scripts): collects rows, stops streaming commands. */
-  execInternal(path: string, attrs: Record<string, string>, queries: string[] = []): InternalResult {
+  execInternal(path: string, attrs: Record<string, string>, queries: string[] = [], policies?: ReadonlySet<string>): InternalResult {
     const rows: Props[] = [];
     let trap: string | undefined;
     let ret: string | undefined;
@@ -100,7 +145,8 @@ export class SimRouter implements RouterCore {
         else if (words[0] === '!done') ret = props.ret;
       },
     };
-    const run: CommandRun = this.engine.execute(path, attrs, queries, undefined, SCRIPT_SESSION, sink, () => undefined);
+    const session = policies ? { ...SCRIPT_SESSION, policies, via: 'scheduler' } : SCRIPT_SESSION;
+    const run: CommandRun = this.engine.execute(path, attrs, queries, undefined, session, sink, () => undefined);
     if (!run.finished) run.abandon();
     return trap !== undefined ? { ok: false, message: trap } : { ok: true, ret, rows };
   }

@@ -50,7 +50,32 @@ export class SchedulerService {
 
   computed(row: RowView): Props | undefined {
     const t = this.timers.get(row.id);
-    return t ? { 'next-run': formatDateTime(t.at, this.core().dateStyle) } : undefined;
+    const out: Props = { invalid: this.core().scripts.eventProblem(row.props['on-event'] ?? '') === null ? 'false' : 'true' };
+    if (t) out['next-run'] = formatDateTime(t.at, this.core().dateStyle);
+    return out;
+  }
+
+  /**
+   * After a reboot: `run-count` is back to 0 and every entry is armed from the new boot, so
+   * `start-time=startup` entries fire 3 s after it ("run-count ... reset on reboot", "startup - execute
+   * the script 3 seconds after the system startup": https://help.mikrotik.com/docs/display/ROS/Scheduler).
+   */
+  disarmAll(): void {
+    for (const id of [...this.timers.keys()]) this.disarm(id);
+  }
+
+  afterBoot(): void {
+    const table = this.core().state.table('/system/scheduler');
+    this.disarmAll();
+    for (const row of [...table.rowsInOrder()]) {
+      this.firing = row.id;
+      try {
+        table.update(row, { 'run-count': '0' }, 'internal');
+      } finally {
+        this.firing = null;
+      }
+      this.arm(row.id);
+    }
   }
 
   private fire(id: string, at: number): void {
@@ -65,8 +90,9 @@ export class SchedulerService {
     } finally {
       this.firing = null;
     }
-    // The script may remove or change its own entry; schedule from what is left afterwards.
-    core.scripts.runEvent(row.props['on-event'] ?? '', `scheduler ${row.props.name ?? id}`);
+    // The script may remove or change its own entry; schedule from what is left afterwards. It runs with
+    // the entry's policy (router-enforcement.md §1.1); an entry whose on-event does not parse runs nothing.
+    core.scripts.runEvent(row.props['on-event'] ?? '', `scheduler ${row.props.name ?? id}`, row.props.policy ?? '');
     const still = table.byId(id);
     if (!still || this.timers.has(id)) return;
     const next = this.nextRun(still, at, false);

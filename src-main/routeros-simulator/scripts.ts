@@ -9,52 +9,126 @@ import { parseScript, parseStatement, type Seg, type Statement } from './script-
 import type { Props } from './spec';
 
 export type InternalResult = { ok: true; ret?: string; rows: Props[] } | { ok: false; message: string };
-export type InternalExec = (path: string, attrs: Record<string, string>, queries?: string[]) => InternalResult;
+export type InternalExec = (path: string, attrs: Record<string, string>, queries?: string[], policies?: ReadonlySet<string>) => InternalResult;
+/** Whether `/menu/verb` names a command this router has. */
+export type CommandExists = (path: string) => boolean;
+
+/** Trap text when a scheduler's policy does not cover its script's (router-enforcement.md §1.1). */
+export const SCRIPT_NO_PERMISSIONS = 'not enough permissions';
+
+function policySet(text: string | undefined): Set<string> {
+  return new Set((text ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('!')));
+}
 
 export class ScriptEngine {
   errors = 0;
   /** URLs requested by `/tool fetch` in scripts (netwatch / PPP on-up webhooks). */
   readonly fetches: string[] = [];
 
+  /** Policies of the run in progress (undefined = the router itself: everything). */
+  private policies: ReadonlySet<string> | undefined;
+
   constructor(
     private readonly core: () => RouterCore,
     private readonly exec: () => InternalExec,
+    private readonly exists: CommandExists,
   ) {}
 
-  runSource(source: string, origin: string, vars: Record<string, string> = {}): boolean {
+  /**
+   * Why the router would refuse to run this text, or null when it would. RouterOS parses a whole script
+   * before running any of it, so an unknown command or syntax error means nothing runs (no half-runs;
+   * https://help.mikrotik.com/docs/display/ROS/Scripting "Line structure": a script runs line by line
+   * "until the end of the script or until a runtime error occurs" — syntax errors are found before).
+   */
+  validate(source: string): string | null {
     let statements: Statement[];
     try {
       statements = parseScript(source);
     } catch (err) {
-      return this.fail(origin, err);
+      return err instanceof Error ? err.message : String(err);
     }
     for (const st of statements) {
-      try {
-        this.run(st, vars);
-      } catch (err) {
-        return this.fail(origin, err);
-      }
+      const problem = this.checkStatement(st, '');
+      if (problem) return problem;
     }
-    return true;
+    return null;
   }
 
-  runStoredScript(id: string, origin: string): boolean {
+  private checkStatement(st: Statement, menu: string): string | null {
+    if (st.kind !== 'command') return null;
+    if (st.path === '' || st.verb === 'find') return `bad command name ${st.verb}`;
+    if (!this.exists(`${st.path}/${st.verb}`)) return `bad command name ${st.verb} (${st.path})`;
+    for (const a of st.args) {
+      for (const seg of a.value) {
+        if (seg.t !== 'br') continue;
+        let inner: Statement;
+        try {
+          inner = parseStatement(seg.src);
+        } catch (err) {
+          return err instanceof Error ? err.message : String(err);
+        }
+        if (inner.kind !== 'command' || inner.verb !== 'find') return `unsupported expression [${seg.src}]`;
+        const target = inner.path !== '' ? inner.path : (st.path || menu);
+        if (!this.exists(`${target}/print`)) return `bad command name find (${target})`;
+      }
+    }
+    return null;
+  }
+
+  runSource(source: string, origin: string, vars: Record<string, string> = {}, policies?: ReadonlySet<string>): boolean {
+    const problem = this.validate(source);
+    if (problem) return this.fail(origin, new Error(problem));
+    const statements = parseScript(source);
+    const outer = this.policies;
+    this.policies = policies;
+    try {
+      for (const st of statements) {
+        try {
+          this.run(st, vars);
+        } catch (err) {
+          return this.fail(origin, err);
+        }
+      }
+      return true;
+    } finally {
+      this.policies = outer;
+    }
+  }
+
+  /**
+   * Runs a stored script. Started by a scheduler, it runs with the scheduler's policy, and a script that
+   * needs a policy the scheduler lacks fails with "not enough permissions" unless the script has
+   * `dont-require-permissions=yes` (Scripting manual, "Script permissions",
+   * https://help.mikrotik.com/docs/display/ROS/Scripting; router-enforcement.md §1.1).
+   */
+  runStoredScript(id: string, origin: string, policies?: ReadonlySet<string>): boolean {
     const core = this.core();
     const table = core.state.table('/system/script');
     const row = table.byId(id);
     if (!row) return this.fail(origin, new Error('no such script'));
+    if (policies && row.props['dont-require-permissions'] !== 'true') {
+      const missing = [...policySet(row.props.policy)].filter((p) => !policies.has(p));
+      if (missing.length > 0) return this.fail(origin, new Error(SCRIPT_NO_PERMISSIONS));
+    }
     table.update(
       row,
       { 'run-count': String(Number(row.props['run-count'] ?? 0) + 1), 'last-started': formatDateTime(core.clock.nowMs(), core.dateStyle) },
       'internal',
     );
-    return this.runSource(row.props.source ?? '', origin);
+    return this.runSource(row.props.source ?? '', origin, {}, policies);
   }
 
   /** Runs a stored script by name, or the text itself when no script has that name (scheduler on-event). */
-  runEvent(onEvent: string, origin: string): boolean {
+  runEvent(onEvent: string, origin: string, policyText?: string): boolean {
+    const policies = policyText === undefined ? undefined : policySet(policyText);
     const script = this.core().state.table('/system/script').findBy('name', onEvent.trim());
-    return script ? this.runStoredScript(script.id, origin) : this.runSource(onEvent, origin);
+    return script ? this.runStoredScript(script.id, origin, policies) : this.runSource(onEvent, origin, {}, policies);
+  }
+
+  /** Whether a scheduler `on-event` would run: a stored script's name, or text the router can parse. */
+  eventProblem(onEvent: string): string | null {
+    const script = this.core().state.table('/system/script').findBy('name', onEvent.trim());
+    return script ? this.validate(script.props.source ?? '') : this.validate(onEvent);
   }
 
   private fail(origin: string, err: unknown): false {
@@ -89,7 +163,7 @@ export class ScriptEngine {
       if (numbers === '') return;
       attrs.numbers = numbers;
     }
-    const r = this.exec()(`${st.path}/${st.verb}`, attrs);
+    const r = this.exec()(`${st.path}/${st.verb}`, attrs, [], this.policies);
     if (!r.ok) throw new Error(r.message);
   }
 
@@ -119,7 +193,7 @@ export class ScriptEngine {
       }
       queries.push(`?${a.name}=${this.value(a.value, vars, target)}`);
     }
-    const r = this.exec()(`${target}/print`, { '.proplist': '.id' }, queries);
+    const r = this.exec()(`${target}/print`, { '.proplist': '.id' }, queries, this.policies);
     if (!r.ok) throw new Error(r.message);
     return r.rows.map((row) => row['.id'] ?? '').filter((id) => id !== '').join(',');
   }

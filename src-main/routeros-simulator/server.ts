@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
+import { toByteString } from './bytes';
 import { ApiConnection } from './connection';
 import { FaultState } from './faults';
 import { SimRouter } from './router';
@@ -42,7 +43,8 @@ export async function startRouterSimulator(opts: SimulatorOptions = {}): Promise
     boardName: opts.boardName ?? (opts.seed === 'demo' ? (opts.demoVariant === 'branch' ? 'RB4011iGS+' : 'CCR2004-16G-2S+') : 'RB4011iGS+'),
     randomSeed: opts.randomSeed,
     pppKickReason: opts.pppKickReason ?? 'nas-request',
-    exportMode: opts.exportMode ?? 'ret',
+    addWithoutRet: opts.addWithoutRet,
+    fileReadSince: opts.fileReadSince,
     // A demo router has been up for a while, so sessions and counters look lived-in.
     uptimeMs: opts.seed === 'demo' ? 12 * 86_400_000 + 4 * 3_600_000 + 17 * 60_000 : 0,
     apiPort: () => apiPort,
@@ -105,10 +107,14 @@ export async function startRouterSimulator(opts: SimulatorOptions = {}): Promise
       },
     },
     state: router.state,
-    connectPpp: (name, password, o) => router.ppp.connect(name, password, o),
-    disconnectPpp: (name, reason) => router.ppp.disconnect(name, reason),
-    loginHotspot: (user, password, o) => router.hotspot.login(user, password, o),
+    connectPpp: (name, password, o) => router.ppp.connect(toByteString(name), toByteString(password), o),
+    disconnectPpp: (name, reason) => router.ppp.disconnect(toByteString(name), reason),
+    loginHotspot: (user, password, o) => router.hotspot.login(toByteString(user), toByteString(password), o),
     setHostReachable: (address, reachable) => router.network.setReachable(address, reachable),
+    reboot: (o) => {
+      for (const c of [...connections]) c.destroy();
+      router.reboot(o?.downMs ?? 0);
+    },
     get openConnections() {
       return connections.size;
     },

@@ -4,6 +4,7 @@
  */
 import type { TimerHandle } from './clock';
 import type { RouterCore } from './core';
+import { addSessionAddress, removeSessionAddresses } from './menus/firewall';
 import { formatUptime, normalizeRatePair, parseDuration } from './duration';
 import type { Props, RowView } from './spec';
 import type { ConnectResult } from './sessions-ppp';
@@ -131,6 +132,7 @@ export class HotspotService {
       for (let i = 1; queues.findBy('name', qName); i++) qName = `<hotspot-${userName}-${i}>`;
       queues.insert({ name: qName, target: `${opts.ip}/32`, 'max-limit': normalizeRatePair(rate.split(' ')[0] ?? '') ?? '0/0', dynamic: 'true', comment: `hs:${row.id}`, $since: now }, 'internal');
     }
+    addSessionAddress(core, profile?.props['address-list'], opts.ip, `hs:${row.id}`);
     core.log('hotspot,account,info,debug', `${userName} (${opts.ip}): logged in`);
     this.armKick(row.id, userName);
     const onLogin = profile?.props['on-login'];
@@ -170,6 +172,7 @@ export class HotspotService {
         'internal',
       );
     }
+    removeSessionAddresses(core, `hs:${row.id}`);
     const queues = core.state.table('/queue/simple');
     for (const q of [...queues.rowsInOrder()]) if (q.props.comment === `hs:${row.id}` && q.props.dynamic === 'true') queues.delete(q, 'internal');
     const hosts = core.state.table('/ip/hotspot/host');
@@ -179,6 +182,19 @@ export class HotspotService {
     const profile = user ? core.state.table('/ip/hotspot/user/profile').findBy('name', user.props.profile ?? 'default') : undefined;
     const onLogout = profile?.props['on-logout'];
     if (onLogout) core.scripts.runSource(onLogout, `hotspot user profile ${profile?.props.name ?? ''} on-logout`, { user: userName, address: row.props.address ?? '' });
+  }
+
+  /** `/ip/hotspot/user/reset-counters`: past usage is forgotten and running sessions count from now. */
+  resetCounters(user: RowView): void {
+    const core = this.core();
+    const users = core.state.table('/ip/hotspot/user');
+    const row = users.byId(user.id);
+    if (!row) return;
+    users.update(row, { $used: '0', $bytesIn: '0', $bytesOut: '0' }, 'internal');
+    const now = String(core.clock.nowMs());
+    const active = core.state.table('/ip/hotspot/active');
+    for (const a of [...active.rowsInOrder()]) if (a.props.user === row.props.name) active.update(a, { $since: now }, 'internal');
+    this.rearmUser(row.props.name ?? '');
   }
 
   /** Limit changed on a user: re-arm the kick of its running sessions. */

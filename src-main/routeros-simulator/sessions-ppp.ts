@@ -4,6 +4,7 @@
  * profile has a rate-limit, a dynamic simple queue of that name.
  */
 import type { RouterCore } from './core';
+import { addSessionAddress, removeSessionAddresses } from './menus/firewall';
 import { formatDateTime } from './dates';
 import { formatUptime, normalizeRatePair } from './duration';
 import { hash32 } from './rng';
@@ -67,6 +68,7 @@ export class PppService {
       if (old) queues.delete(old, 'internal');
       queues.insert({ name: ifName, target: ifName, 'max-limit': maxLimit, dynamic: 'true', $since: now }, 'internal');
     }
+    addSessionAddress(core, profile?.props['address-list'], address, `ppp:${row.id}`);
     core.log('pppoe,ppp,info', `${ifName}: authenticated`);
     core.log('pppoe,ppp,info', `${ifName}: connected`);
     core.log('pppoe,ppp,info,account', `${name} logged in, ${address} from ${callerId}`);
@@ -96,6 +98,7 @@ export class PppService {
     const iface = ifaces.findBy('name', ifName);
     const bytes = iface ? core.traffic.bytes(ifName, Number(iface.props.$since ?? now), now) : { rx: 0, tx: 0 };
     if (iface) ifaces.delete(iface, 'internal');
+    removeSessionAddresses(core, `ppp:${row.id}`);
     const queues = core.state.table('/queue/simple');
     const q = queues.findBy('name', ifName);
     if (q && q.props.dynamic === 'true') queues.delete(q, 'internal');

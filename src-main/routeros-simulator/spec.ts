@@ -9,6 +9,9 @@ import type { MenuTable } from './table';
 /** Stored and printed property values; an absent key = unset (omitted from `!re`). */
 export type Props = Record<string, string>;
 
+/** Trap text of a command the session's policies do not allow. */
+export const NOT_ENOUGH_PERMISSIONS = 'not enough permissions (9)';
+
 /** A RouterOS `!trap`: `=message=` plus `=category=` when the router sends one. */
 export class RosTrap extends Error {
   constructor(

@@ -2,19 +2,21 @@
  * All menus of one simulated router. Tests and seeds use the synchronous record API
  * (`state.menu('/ppp/secret').add({...})`); the protocol engine uses the MenuTable underneath.
  */
+import { fromByteString, toByteString } from './bytes';
 import type { RouterCore } from './core';
 import { RosTrap, type MenuSpec, type Props } from './spec';
 import { MenuTable, type Row } from './table';
 
-/** A printed item: `.id` (lists) plus its properties, all strings as on the wire. */
+/** A printed item: `.id` (lists) plus its properties as JS text (stored bytes decoded as UTF-8; see rawBytes). */
 export type SimRecord = Record<string, string>;
-export type SimInput = Record<string, string | number | boolean | undefined>;
+/** Text is stored as its UTF-8 bytes; a Buffer is stored as given (e.g. a Windows-1252 comment). */
+export type SimInput = Record<string, string | number | boolean | Buffer | undefined>;
 
 function toProps(input: SimInput): Props {
   const out: Props = {};
   for (const [k, v] of Object.entries(input)) {
     if (v === undefined) continue;
-    out[k] = typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v);
+    out[k] = typeof v === 'boolean' ? (v ? 'true' : 'false') : typeof v === 'number' ? String(v) : toByteString(v);
   }
   return out;
 }
@@ -30,7 +32,7 @@ export class MenuHandle {
   private record(row: Row): SimRecord {
     const view = this.table.view(row);
     const out: SimRecord = this.table.spec.kind === 'list' ? { '.id': row.id } : {};
-    for (const [k, v] of Object.entries(view)) if (!this.table.hiddenProps.has(k) && !k.startsWith('$')) out[k] = v;
+    for (const [k, v] of Object.entries(view)) if (!this.table.hiddenProps.has(k) && !k.startsWith('$')) out[k] = fromByteString(v);
     return out;
   }
 
@@ -57,6 +59,13 @@ export class MenuHandle {
   get(id: string): SimRecord | undefined {
     const r = this.table.byId(id);
     return r ? this.record(r) : undefined;
+  }
+
+  /** The exact bytes the router holds for one property (what the API sends). */
+  rawBytes(id: string, prop: string): Buffer | undefined {
+    const r = this.table.byId(id);
+    const v = r ? this.table.view(r)[prop] : undefined;
+    return v === undefined ? undefined : Buffer.from(v, 'latin1');
   }
 
   /** Adds an item (router validation applies, read-only props allowed); returns its `.id`. */
@@ -136,7 +145,7 @@ export class SimState {
       get: () => {
         const row = this.singletonRow(path);
         const out: SimRecord = {};
-        for (const [k, v] of Object.entries(t.view(row))) if (!t.hiddenProps.has(k) && !k.startsWith('$')) out[k] = v;
+        for (const [k, v] of Object.entries(t.view(row))) if (!t.hiddenProps.has(k) && !k.startsWith('$')) out[k] = fromByteString(v);
         return out;
       },
       set: (props) => t.update(this.singletonRow(path), toProps(props), 'internal'),

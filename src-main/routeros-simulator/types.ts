@@ -49,10 +49,12 @@ export interface SimulatorOptions {
   /** Value written to /ppp/secret last-disconnect-reason when /ppp/active/remove kicks a session. */
   pppKickReason?: string;
   /**
-   * `/export` without `=file=`: real routers answer a bare `!done` (routeros-api-php#32); the product
-   * still needs the text, so by default the simulator returns it in `!done =ret=`. 'faithful' = bare `!done`.
+   * Menus (e.g. `/ip/firewall/address-list`) whose `add` answers a bare `!done` without `=ret=`. Which
+   * menus and builds do this is unverified, so tests choose; clients must then find the new item themselves.
    */
-  exportMode?: 'ret' | 'faithful';
+  addWithoutRet?: readonly string[];
+  /** First version with `/file/read` (default 7.13; unconfirmed, see version.ts). */
+  fileReadSince?: string;
 }
 
 export interface SimClockHandle {
@@ -81,6 +83,13 @@ export interface RouterSimulator {
     password: string,
     opts: { mac: string; ip: string },
   ): { ok: true; id: string } | { ok: false; reason: string };
+  /**
+   * Reboot fault: every API connection drops, then the router comes back as after a power cycle (see
+   * SimRouter.reboot): sessions, dynamic/timeout address-list entries and RAM files gone, uptime and
+   * scheduler run-counts reset, `start-time=startup` entries due 3 s later. `downMs` of (virtual) clock
+   * pass while it is down; a real clock just reboots.
+   */
+  reboot(opts?: { downMs?: number }): void;
   /** Ping/netwatch reachability of a host (default: reachable). */
   setHostReachable(address: string, reachable: boolean): void;
   readonly openConnections: number;

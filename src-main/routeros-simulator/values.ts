@@ -39,6 +39,34 @@ export function normalizePrefix(value: string): string {
   return `${intToIp((n & mask) >>> 0)}/${len}`;
 }
 
+/**
+ * An address-list `address` as the router stores it (Address-lists manual: "address (DNS Name | IP
+ * Address/Netmask | IP-IP)", https://help.mikrotik.com/docs/display/ROS/Address-lists): a prefix becomes its
+ * network (`/32` dropped), a range that is exactly one prefix is shown as that prefix and a one-address
+ * range as the address; other ranges stay `first-last`. A reversed range or a malformed dotted address traps
+ * (unconfirmed texts; the stricter choice). Anything else is a DNS name and is kept.
+ */
+export function normalizeListAddress(name: string, value: string): string {
+  const v = value.trim();
+  const dash = v.indexOf('-');
+  if (dash > 0 && /^[\d.]+-[\d.]+$/.test(v)) {
+    const lo = ipToInt(v.slice(0, dash));
+    const hi = ipToInt(v.slice(dash + 1));
+    if (lo === null || hi === null || lo > hi) throw invalid(name);
+    if (lo === hi) return intToIp(lo);
+    const size = hi - lo + 1;
+    const len = 32 - Math.log2(size);
+    if (Number.isInteger(len) && lo % size === 0) return `${intToIp(lo)}/${len}`;
+    return `${intToIp(lo)}-${intToIp(hi)}`;
+  }
+  if (/^[\d.]+(\/\d+)?$/.test(v)) {
+    const [ip = '', lenText] = v.split('/');
+    if (ipToInt(ip) === null) throw invalid(name);
+    if (lenText !== undefined && (Number(lenText) > 32 || lenText === '')) throw invalid(name);
+  }
+  return normalizePrefix(v);
+}
+
 export function networkOf(cidr: string): string | undefined {
   const [ip = '', lenText = '32'] = cidr.split('/');
   const n = ipToInt(ip);
@@ -85,7 +113,7 @@ export function normalizeValue(name: string, raw: string, spec: FieldSpec): stri
       if (!spec.values?.includes(raw)) throw new RosTrap(`input does not match any value of ${name}`, 1);
       return raw;
     case 'address-prefix':
-      return normalizePrefix(raw.trim());
+      return normalizeListAddress(name, raw);
     case 'cidr': {
       const [ip = '', len] = raw.trim().split('/');
       if (ipToInt(ip) === null) throw invalid(name);

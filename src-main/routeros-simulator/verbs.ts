@@ -1,5 +1,6 @@
 /** Generic item commands shared by every menu (integrations.md §1.7). */
 import type { CommandContext } from './command';
+import { checkExportArgs, exportShowsSensitive, finishExport } from './commands';
 import { exportMenu } from './export';
 import { runListen, runPrint } from './print';
 import { RosTrap, type Props, type VerbSpec } from './spec';
@@ -29,9 +30,8 @@ export const GENERIC_VERBS: Record<string, VerbSpec> = {
   export: {
     policy: 'read',
     run: (ctx, table) => {
-      const text = exportMenu(ctx.core, table, 'show-sensitive' in ctx.attrs, 'hide-sensitive' in ctx.attrs);
-      if (ctx.core.settings.exportMode === 'ret') ctx.done(text);
-      else ctx.done();
+      checkExportArgs(ctx);
+      finishExport(ctx, exportMenu(ctx.core, table, exportShowsSensitive(ctx)));
     },
   },
   add: {
@@ -41,7 +41,7 @@ export const GENERIC_VERBS: Record<string, VerbSpec> = {
       const before = ctx.attrs['place-before'];
       const placeBefore = before !== undefined && table.spec.ordered ? table.resolve(before)[0] : undefined;
       const row = table.insert(changesOf(ctx, ['.proplist']), 'api', { placeBefore });
-      ctx.done(row.id);
+      ctx.done(ctx.core.settings.addWithoutRet.has(table.path) ? undefined : row.id);
     },
   },
   set: {

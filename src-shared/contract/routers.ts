@@ -234,7 +234,12 @@ export const backupMeta = z.object({
   sizeBytes: z.number().int(),
   lineCount: z.number().int(),
   routerOsVersion: z.string().nullable(),
+  /** Differs from the previous version; false for the first one (see `first`). */
   changed: z.boolean(),
+  /** The router's first saved version: nothing to compare with. */
+  first: z.boolean(),
+  /** `included`: passwords and keys are in the text (`show-sensitive`); `hidden`: the API user lacks the `sensitive` policy. */
+  secrets: z.enum(['included', 'hidden']),
   contentHash: z.string(),
 });
 export const diffLine = z.object({

@@ -266,8 +266,8 @@ describe('router dashboard tabs', () => {
 
     const fetchNow = page.getByRole('button', { name: 'Fetch now' }).first();
     await fetchNow.click();
-    await visible(page, 'New version saved');
-    await row('Configuration versions', 'changed').waitFor();
+    await visible(page, 'First version saved');
+    await row('Configuration versions', 'first version').waitFor();
     await fetchNow.click();
     await visible(page, 'No changes since last version');
     await row('Configuration versions', 'unchanged').waitFor();
@@ -275,6 +275,7 @@ describe('router dashboard tabs', () => {
     sim.state.menu('/ip/firewall/address-list').add({ list: 'blocked', address: '10.66.0.1' });
     await fetchNow.click();
     await eventually(() => table('Configuration versions').getByRole('row').count()).toBe(4);
+    await row('Configuration versions', 'changed').waitFor();
     await shot(page, 'backups-three-versions');
 
     // The two newest are preselected.

@@ -148,4 +148,8 @@ export interface RouterBackupsTable {
   lineCount: number;
   rosVersion: string | null;
   changed: number;
+  /** 1 for a router's first version (nothing to have changed from). */
+  isFirst: number;
+  /** Whether passwords and keys are in `content`. */
+  secrets: 'included' | 'hidden';
 }

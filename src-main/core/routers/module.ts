@@ -5,13 +5,14 @@ import { RouterStreams } from './streams';
 import { BackupScheduler } from './backup-schedule';
 import { routersHandlers } from './handlers';
 import { m0002Routers } from './migrations/0002-routers';
+import { m0003BackupDetail } from './migrations/0003-backup-detail';
 import { routersKey, type RoutersRuntime } from './runtime';
 
 /** Routers: the registry, connections, monitoring, live streams and configuration backups. */
 export const routersModule = defineModule({
   name: 'routers',
   owns: { tenant: ['routers', 'routerDowntimes', 'routerBackups'] },
-  tenantMigrations: { '0002-routers': m0002Routers },
+  tenantMigrations: { '0002-routers': m0002Routers, '0003-backup-detail': m0003BackupDetail },
   handlers: routersHandlers,
   key: routersKey,
   start(core, opts): RoutersRuntime {

@@ -49,6 +49,10 @@ export async function readRouterPassword(db: Db, secrets: SecretBox, routerId: s
   return (await readSecret(db, secrets, passwordRef(routerId))) ?? '';
 }
 
-export function deleteRouterSecrets(db: Db, routerId: string): Promise<void> {
-  return deleteSecretsOf(db, SECRET_OWNER, routerId);
+/** Sealed configuration versions that include passwords (backups.ts) belong to the router too. */
+export const BACKUP_SECRET_OWNER = 'router-backup';
+
+export async function deleteRouterSecrets(db: Db, routerId: string): Promise<void> {
+  await deleteSecretsOf(db, SECRET_OWNER, routerId);
+  await deleteSecretsOf(db, BACKUP_SECRET_OWNER, routerId);
 }

@@ -99,6 +99,7 @@ function armExpiry(row: RowView, core: RouterCore): void {
   );
 }
 
+/** A `timeout` makes the entry dynamic; it expires on the router clock (Address-lists manual). */
 function withTimeout(p: Props, core: RouterCore): void {
   if (p.timeout === undefined || p.timeout === '') return;
   const ms = parseDuration(p.timeout) ?? 0;
@@ -122,6 +123,7 @@ export const addressList: MenuSpec = {
     disabled: { type: 'bool', default: 'false' },
     comment: {},
     $expires: { readOnly: true, hidden: true },
+    $owner: { readOnly: true, hidden: true },
   },
   unique: [{ fields: ['list', 'address'], message: 'failure: already have such entry' }],
   computed: (row, core) =>
@@ -140,5 +142,40 @@ export const addressList: MenuSpec = {
   },
   exportSection: '/ip firewall address-list',
 };
+
+/**
+ * PPP and hotspot profiles' `address-list`: while a session is up, its address is a dynamic entry of each
+ * named list ("address-list - Address list name to which ppp assigned (on server) or received (on client)
+ * address will be added", PPP AAA https://help.mikrotik.com/docs/display/ROS/PPP+AAA; the hotspot user
+ * profile has the same property, https://help.mikrotik.com/docs/display/ROS/Hotspot+customisation). The
+ * entry shares the list+address index with static ones, so adding the same address statically traps
+ * "failure: already have such entry"; when a static entry is already there the session keeps it.
+ */
+export function addSessionAddress(core: RouterCore, lists: string | undefined, address: string, owner: string): void {
+  if (!lists || !address) return;
+  const table = core.state.table('/ip/firewall/address-list');
+  for (const list of lists.split(',').map((l) => l.trim()).filter((l) => l !== '')) {
+    try {
+      table.insert({ list, address, dynamic: 'true', $owner: owner }, 'internal');
+    } catch {
+      // Already listed (statically or by another session): nothing to add.
+    }
+  }
+}
+
+export function removeSessionAddresses(core: RouterCore, owner: string): void {
+  const table = core.state.table('/ip/firewall/address-list');
+  for (const row of table.whereEquals('$owner', owner).slice()) table.delete(row, 'internal');
+}
+
+/**
+ * Reboot: entries with a `timeout` live in RAM and are gone, as are session entries ("timeout … the entry
+ * will be removed from the list after the timeout; such entries are dynamic", Address-lists manual;
+ * router-enforcement.md §1.4). Static entries stay.
+ */
+export function dropDynamicAddresses(core: RouterCore): void {
+  const table = core.state.table('/ip/firewall/address-list');
+  for (const row of [...table.rowsInOrder()]) if (row.props.dynamic === 'true' || row.props.$expires !== undefined) table.delete(row, 'internal');
+}
 
 export const FIREWALL_MENUS: MenuSpec[] = [addressList, filter, nat];

@@ -126,6 +126,19 @@ export const hotspotUser: MenuSpec = {
   unique: [{ fields: ['name'], message: 'failure: already have user with this name for this server' }],
   lockDefault: 'failure: can not remove default user',
   computed: (row, core) => core.hotspot.userCounters(row),
+  verbs: {
+    // Zeroes uptime and byte/packet counters, so limit-uptime and limit-bytes start over
+    // (https://help.mikrotik.com/docs/display/ROS/User+Profiles "reset-counters"; Hotspot users menu).
+    'reset-counters': {
+      policy: 'write',
+      run: (ctx, table) => {
+        const which = ctx.attrs['.id'] ?? ctx.attrs.numbers;
+        if (which === undefined) throw new RosTrap('missing value(s) of argument(s) numbers', 1);
+        for (const row of table.resolve(which)) ctx.core.hotspot.resetCounters(row);
+        ctx.done();
+      },
+    },
+  },
   hooks: {
     // Raising or clearing limit-uptime re-arms the kick of a running session.
     afterSet: (row, prev, core) => {

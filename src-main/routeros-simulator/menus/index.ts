@@ -1,5 +1,6 @@
 /** Every menu the simulator serves; the order is also the /export section order. */
 import type { MenuSpec } from '../spec';
+import { file } from './file';
 import { FIREWALL_MENUS } from './firewall';
 import { HOTSPOT_MENUS } from './hotspot';
 import { INTERFACE_MENUS } from './interface';
@@ -23,4 +24,5 @@ export const ALL_MENUS: readonly MenuSpec[] = [
   ...TOOL_MENUS,
   ...USER_MENUS,
   ...LOG_MENUS,
+  file,
 ];

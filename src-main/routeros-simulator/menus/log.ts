@@ -1,5 +1,5 @@
-/** /log (memory, last 1000 entries) and /file. */
-import { formatDateTime, formatLogTime } from '../dates';
+/** /log (memory, last 1000 entries). */
+import { formatLogTime } from '../dates';
 import type { MenuSpec } from '../spec';
 import { READ_VERBS } from '../verbs';
 
@@ -15,25 +15,4 @@ export const log: MenuSpec = {
   exportSection: false,
 };
 
-export const file: MenuSpec = {
-  path: '/file',
-  kind: 'list',
-  nameField: 'name',
-  apiVerbs: ['print', 'getall', 'set', 'remove', 'listen'],
-  fields: {
-    name: ro,
-    type: ro,
-    size: ro,
-    'free-space': ro,
-    'creation-time': { readOnly: true, default: (c) => formatDateTime(c.clock.nowMs(), c.dateStyle) },
-    contents: {},
-  },
-  hooks: {
-    beforeSet: (_row, changes) => {
-      if (changes.contents !== undefined) changes.size = String(Buffer.byteLength(changes.contents));
-    },
-  },
-  exportSection: false,
-};
-
-export const LOG_MENUS: MenuSpec[] = [log, file];
+export const LOG_MENUS: MenuSpec[] = [log];

@@ -1,10 +1,10 @@
 /** /system menus: identity, resource, clock, routerboard, package, script, scheduler. */
 import { boardProfile } from '../boards';
 import type { RouterCore } from '../core';
-import { formatDate, formatDateTime, formatTime } from '../dates';
+import { formatDate, formatDateTime, formatTime, formatTimeOfDay, formatYmd, parseStartDate, parseTimeOfDay } from '../dates';
 import { formatUptime } from '../duration';
 import { hash32 } from '../rng';
-import { RosTrap, type MenuSpec } from '../spec';
+import { RosTrap, type MenuSpec, type Props } from '../spec';
 import { READ_VERBS } from '../verbs';
 
 const SCRIPT_POLICY = 'ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon';
@@ -120,10 +120,12 @@ export const script: MenuSpec = {
     'last-started': ro,
     'run-count': { readOnly: true, default: '0' },
     source: { default: '' },
-    invalid: { readOnly: true, type: 'bool', default: 'false' },
+    invalid: { readOnly: true, type: 'bool' },
     comment: {},
   },
   unique: [{ fields: ['name'], message: 'failure: item with such name already exists' }],
+  // A script whose source the router cannot parse is flagged `invalid` (Scripting manual, script repository).
+  computed: (row, core) => ({ invalid: core.scripts.validate(row.props.source ?? '') === null ? 'false' : 'true' }),
   verbs: {
     run: {
       policy: 'write',
@@ -137,6 +139,27 @@ export const script: MenuSpec = {
   },
   exportSection: '/system script',
 };
+
+/**
+ * Scheduler `start-date`/`start-time` as the router takes and prints them: the date in this version's form
+ * (parseStartDate), the time `HH:MM:SS` or `startup`; anything else traps like any bad argument value
+ * ("invalid value for argument …", category 1 = argument value failure, API manual
+ * https://help.mikrotik.com/docs/spaces/ROS/pages/47579160/API; integrations.md §1.8).
+ */
+function normalizeStart(props: Props, core: RouterCore): void {
+  const date = props['start-date'];
+  if (date !== undefined) {
+    const parsed = parseStartDate(date, core.dateStyle);
+    if (!parsed) throw new RosTrap('invalid value for argument start-date', 1);
+    props['start-date'] = formatYmd(parsed, core.dateStyle);
+  }
+  const time = props['start-time'];
+  if (time !== undefined && time !== 'startup') {
+    const secs = parseTimeOfDay(time);
+    if (secs === null) throw new RosTrap('invalid value for argument start-time', 1);
+    props['start-time'] = formatTimeOfDay(secs);
+  }
+}
 
 export const scheduler: MenuSpec = {
   path: '/system/scheduler',
@@ -153,12 +176,15 @@ export const scheduler: MenuSpec = {
     owner: { readOnly: true, default: 'admin' },
     'run-count': { readOnly: true, default: '0' },
     'next-run': ro,
+    invalid: { readOnly: true, type: 'bool' },
     disabled: { type: 'bool', default: 'false' },
     comment: {},
   },
   unique: [{ fields: ['name'], message: 'failure: item with such name already exists' }],
   computed: (row, core) => core.scheduler.computed(row),
   hooks: {
+    beforeAdd: (props, core) => normalizeStart(props, core),
+    beforeSet: (_row, changes, core) => normalizeStart(changes, core),
     afterAdd: (row, core) => core.scheduler.arm(row.id),
     afterSet: (row, _prev, core) => core.scheduler.arm(row.id),
     afterRemove: (row, core) => core.scheduler.disarm(row.id),

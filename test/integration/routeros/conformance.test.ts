@@ -303,6 +303,87 @@ const CASES: Case[] = [
     },
     expected: { seq: ['0', '1'], clean: true },
   },
+  // ── RouterOS strictness (issue 7 §1), in 7.17 mode; node-routeros sees the same router ──
+  {
+    name: '/export without file= answers a bare !done; with file= the text is read back from /file',
+    sim: { version: '7.17' },
+    run: async (s) => {
+      const bare = await s.run(['/export']);
+      const toFile = await s.run(['/export', '=file=conf']);
+      const file = await s.run(['/file/print', '?name=conf.rsc', '=.proplist=name,type,contents']);
+      const row = file.kind === 'ok' ? file.rows[0] : undefined;
+      return { bare, toFile, name: row?.name, type: row?.type, hasSecrets: row?.contents?.includes('/ppp secret\nadd name=acc1001') };
+    },
+    expected: { bare: { kind: 'ok', rows: [] }, toFile: { kind: 'ok', rows: [] }, name: 'conf.rsc', type: 'script', hasSecrets: true },
+  },
+  {
+    name: '/file/read returns a chunk at an offset; an oversized chunk-size traps',
+    sim: { version: '7.17' },
+    run: async (s) => {
+      await s.run(['/export', '=file=conf']);
+      const whole = await s.run(['/file/print', '?name=conf.rsc', '=.proplist=contents']);
+      const chunk = await s.run(['/file/read', '=file=conf.rsc', '=chunk-size=9', '=offset=2']);
+      const tooBig = await s.run(['/file/read', '=file=conf.rsc', '=chunk-size=40000']);
+      const contents = whole.kind === 'ok' ? whole.rows[0]?.contents : undefined;
+      const data = chunk.kind === 'ok' ? chunk.rows[0]?.data : undefined;
+      return { sameBytes: data !== undefined && data === contents?.slice(2, 11), tooBig };
+    },
+    expected: { sameBytes: true, tooBig: { kind: 'trap', message: 'invalid value for argument chunk-size' } },
+  },
+  {
+    name: 'scheduler takes and prints ISO dates on 7.10+, refuses the old form and 25:99',
+    sim: { version: '7.17' },
+    run: async (s) => ({
+      ok: await s.run(['/system/scheduler/add', '=name=t1', '=start-date=2026-01-02', '=start-time=8:05', '=interval=1d', '=on-event=:log info "x"']),
+      printed: await s.run(['/system/scheduler/print', '?name=t1', '=.proplist=start-date,start-time,invalid']),
+      old: await s.run(['/system/scheduler/add', '=name=t2', '=start-date=jan/02/2026']),
+      badTime: await s.run(['/system/scheduler/add', '=name=t3', '=start-time=25:99']),
+      badDay: await s.run(['/system/scheduler/add', '=name=t4', '=start-date=2026-02-30']),
+    }),
+    expected: {
+      ok: { kind: 'ok', rows: [], ret: expect.stringMatching(ID) },
+      printed: { kind: 'ok', rows: [{ 'start-date': '2026-01-02', 'start-time': '08:05:00', invalid: 'false' }] },
+      old: { kind: 'trap', message: 'invalid value for argument start-date' },
+      badTime: { kind: 'trap', message: 'invalid value for argument start-time' },
+      badDay: { kind: 'trap', message: 'invalid value for argument start-date' },
+    },
+  },
+  {
+    name: 'a scheduler whose on-event does not parse is invalid',
+    sim: { version: '7.17' },
+    run: async (s) => {
+      await s.run(['/system/scheduler/add', '=name=half', '=on-event=/ppp secret disable [find name="acc1001"]; /frob nicate', '=start-time=startup']);
+      return s.run(['/system/scheduler/print', '?name=half', '=.proplist=name,invalid']);
+    },
+    expected: { kind: 'ok', rows: [{ name: 'half', invalid: 'true' }] },
+  },
+  {
+    name: 'address-list: ranges normalise; a timeout entry is dynamic and blocks a static duplicate',
+    sim: { version: '7.17' },
+    run: async (s) => {
+      await s.run(['/ip/firewall/address-list/add', '=list=r', '=address=10.9.0.0-10.9.0.255']);
+      await s.run(['/ip/firewall/address-list/add', '=list=r', '=address=10.9.1.7-10.9.1.7']);
+      await s.run(['/ip/firewall/address-list/add', '=list=r', '=address=10.9.2.1-10.9.2.9']);
+      await s.run(['/ip/firewall/address-list/add', '=list=t', '=address=10.9.3.3', '=timeout=1h']);
+      const dup = await s.run(['/ip/firewall/address-list/add', '=list=t', '=address=10.9.3.3']);
+      const reversed = await s.run(['/ip/firewall/address-list/add', '=list=r', '=address=10.9.9.9-10.9.9.1']);
+      const rows = await s.run(['/ip/firewall/address-list/print', '=.proplist=list,address,dynamic']);
+      return { dup, reversed, rows };
+    },
+    expected: {
+      dup: { kind: 'trap', message: 'failure: already have such entry' },
+      reversed: { kind: 'trap', message: 'invalid value for argument address' },
+      rows: {
+        kind: 'ok',
+        rows: [
+          { list: 'r', address: '10.9.0.0/24', dynamic: 'false' },
+          { list: 'r', address: '10.9.1.7', dynamic: 'false' },
+          { list: 'r', address: '10.9.2.1-10.9.2.9', dynamic: 'false' },
+          { list: 't', address: '10.9.3.3', dynamic: 'true' },
+        ],
+      },
+    },
+  },
 ];
 
 async function startSim(extra: Partial<SimulatorOptions> = {}): Promise<RouterSimulator> {

@@ -89,14 +89,18 @@ describe('simulator menus', () => {
 
   it('exports a deterministic .rsc: same state, same text except the dated first line', async () => {
     sim.state.menu('/ppp/secret').add({ name: 'acc1', password: 'pw1', comment: 'Jane Wanjiku' });
-    const one = attrsOf((await c.call(['/export']))[0]!).ret!;
+    const exported = async (...words: string[]): Promise<string> => {
+      expect(await c.call(['/export', '=file=det', ...words])).toEqual([['!done']]);
+      return attrsOf((await c.call(['/file/print', '?name=det.rsc']))[0]!).contents!;
+    };
+    const one = await exported();
     sim.clock.advance(86_400_000);
-    const two = attrsOf((await c.call(['/export']))[0]!).ret!;
+    const two = await exported();
     expect(one.split('\n')[0]).toMatch(/^# 2026-11-27 10:00:00 by RouterOS 7\.16\.2$/);
     expect(two.split('\n').slice(1)).toEqual(one.split('\n').slice(1));
     expect(one).toContain('/ppp secret\nadd name=acc1 comment="Jane Wanjiku"');
     expect(one).not.toContain('pw1');
-    expect(attrsOf((await c.call(['/export', '=show-sensitive=']))[0]!).ret).toContain('password=pw1');
+    expect(await exported('=show-sensitive=')).toContain('password=pw1');
   });
 
   it('writes /export file= into /file with its contents', async () => {

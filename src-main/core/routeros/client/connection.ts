@@ -149,8 +149,16 @@ export class RouterOsConnection implements RosConnection, StreamHost {
   async add(menu: string, attrs: RosAttributes, opts?: RosCommandOptions): Promise<string> {
     const path = `${normalisePath(menu)}/add`;
     const result = await this.command(path, { attributes: attrs }, opts);
-    if (result.ret === undefined) throw new RosProtocolError(`${path} answered without the new item's id`);
-    return result.ret;
+    if (result.ret !== undefined) return result.ret;
+    // Some menus/builds answer `add` with a bare `!done`: find the item just added by its identifying
+    // properties (name, else list+address, else comment); the newest match is ours.
+    const keys = 'name' in attrs ? ['name'] : 'list' in attrs && 'address' in attrs ? ['list', 'address'] : ['comment'];
+    const where: Record<string, string> = {};
+    for (const k of keys) if (attrs[k] !== undefined) where[k] = String(attrs[k]);
+    const rows = Object.keys(where).length > 0 ? await this.print(menu, { where, proplist: ['.id'], ...opts }) : [];
+    const id = rows.at(-1)?.['.id'];
+    if (id === undefined) throw new RosProtocolError(`${path} answered without the new item's id`);
+    return id;
   }
 
   async set(menu: string, id: string, attrs: RosAttributes, opts?: RosCommandOptions): Promise<void> {

@@ -33,7 +33,7 @@ export function BackupViewerModal({ router, backupId, timeZone, onClose }: Backu
                 <Badge variant="light" color="gray" tt="none">{t('routerTabs.backups.linesCount', { count: b.lineCount })}</Badge>
                 <Badge variant="light" color="gray" tt="none">{formatBytes(b.sizeBytes)}</Badge>
                 {b.routerOsVersion && <Badge variant="light" color="gray" tt="none">RouterOS {b.routerOsVersion}</Badge>}
-                <Text size="xs" c="dimmed">{t('routerTabs.backups.sensitiveHidden')}</Text>
+                <Text size="xs" c="dimmed">{t(b.secrets === 'included' ? 'routerTabs.backups.sensitiveIncluded' : 'routerTabs.backups.sensitiveHidden')}</Text>
               </Group>
               <Group gap="sm">
                 <CopyButton value={b.content} timeout={2000}>

@@ -19,6 +19,11 @@ import type { RouterTabProps } from './tabs';
 type Backup = z.infer<typeof backupMeta>;
 type Pair = { from: string; to: string };
 
+/** A router's first version has nothing to have changed from, so it is labelled "first", not "changed". */
+function stateKey(b: Backup): string {
+  return b.first ? 'routerTabs.backups.first' : b.changed ? 'routerTabs.backups.changed' : 'routerTabs.backups.unchanged';
+}
+
 /**
  * Configuration versions of the router (/export, sensitive values hidden): fetch one now, read one,
  * or compare two as a unified diff. An unchanged fetch is listed too, so the history shows it was checked.
@@ -46,7 +51,7 @@ export function BackupsTab({ router }: RouterTabProps) {
   const to = picked.to ?? defaults?.to ?? null;
 
   const label = (b: Backup) => t('routerTabs.backups.versionLabel', {
-    n: numberOf.get(b.id) ?? '?', when: formatDateTime(b.fetchedAt, timeZone), state: t(b.changed ? 'routerTabs.backups.changed' : 'routerTabs.backups.unchanged'),
+    n: numberOf.get(b.id) ?? '?', when: formatDateTime(b.fetchedAt, timeZone), state: t(stateKey(b)),
   });
   const options = versions.map((b) => ({ value: b.id, label: label(b) }));
 
@@ -55,12 +60,17 @@ export function BackupsTab({ router }: RouterTabProps) {
     setFetchError(null);
     try {
       const b = await callIn('routers.backups.fetch', { routerId: router.id });
-      notifications.show(b.changed
-        ? { color: 'green', title: t('routerTabs.backups.savedTitle'), message: t('routerTabs.backups.savedBody', { count: b.lineCount }) }
-        : { color: 'blue', title: t('routerTabs.backups.sameTitle'), message: t('routerTabs.backups.sameBody') });
+      notifications.show(b.first
+        ? { color: 'green', title: t('routerTabs.backups.firstTitle'), message: t('routerTabs.backups.firstBody', { count: b.lineCount }) }
+        : b.changed
+          ? { color: 'green', title: t('routerTabs.backups.savedTitle'), message: t('routerTabs.backups.savedBody', { count: b.lineCount }) }
+          : { color: 'blue', title: t('routerTabs.backups.sameTitle'), message: t('routerTabs.backups.sameBody') });
       all.reload();
     } catch (e) {
-      setFetchError(toApiError(e));
+      const err = toApiError(e);
+      // Backup failures carry a reason the router tab can word (e.g. a config too large for this RouterOS).
+      const known = err.reason ? t(`routerTabs.backups.errors.${err.reason}`, { defaultValue: '' }) : '';
+      setFetchError(known ? { message: known } : err);
     } finally {
       setFetching(false);
     }
@@ -88,9 +98,7 @@ export function BackupsTab({ router }: RouterTabProps) {
         id: 'changed',
         header: t('routerTabs.backups.col.changed'),
         nowrap: true,
-        cell: (b) => b.changed
-          ? <Badge styles={FULL_BADGE} size="sm" variant="light" color="orange">{t('routerTabs.backups.changed')}</Badge>
-          : <Badge styles={FULL_BADGE} size="sm" variant="light" color="gray">{t('routerTabs.backups.unchanged')}</Badge>,
+        cell: (b) => <Badge styles={FULL_BADGE} size="sm" variant="light" color={b.first ? 'blue' : b.changed ? 'orange' : 'gray'}>{t(stateKey(b))}</Badge>,
       },
       {
         id: 'actions',
