@@ -41,6 +41,8 @@ export interface CallerInfo {
   token: string | null;
   /** Transport that made the call, for logs and audit. */
   transport: 'http' | 'ipc' | 'test';
+  /** Which client of the transport (HTTP peer address, Electron window id): sign-in throttling per client. */
+  client?: string;
 }
 
 export interface Actor {

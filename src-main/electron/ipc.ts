@@ -42,7 +42,7 @@ export function registerIpc(booted: BootedCore): void {
     }
     const sessionToken = typeof token === 'string' && token.length > 0 ? token : null;
     if (sessionToken) track(event.sender, sessionToken);
-    const envelope = await booted.dispatcher.dispatch(channel, input, { token: sessionToken, transport: 'ipc' });
+    const envelope = await booted.dispatcher.dispatch(channel, input, { token: sessionToken, transport: 'ipc', client: String(event.sender.id) });
     // A new session from sign-in or setup starts receiving its events right away.
     if (envelope.ok && typeof envelope.data === 'object' && envelope.data !== null) {
       const data = envelope.data as { token?: unknown; session?: { token?: unknown } };
