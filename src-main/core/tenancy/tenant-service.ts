@@ -6,6 +6,7 @@ import type { TenantStatus, TenantSummary } from '@shared/contract/tenancy';
 import type { Actor, Core } from '../context';
 import { appendAudit } from '../auth/audit';
 import { hashPassword } from '../auth/passwords';
+import { assertPasswordAllowed } from '../auth/password-rules';
 import { toTenantSummary, type TenantRecord } from './registry';
 import { pageInMemory } from '../paging';
 
@@ -45,6 +46,7 @@ export interface CreateTenantOptions {
  */
 export async function createTenant(core: Core, input: CreateInput, actor: Actor, opts: CreateTenantOptions): Promise<TenantRecord> {
   assertNameFree(core, input.name);
+  assertPasswordAllowed(input.admin.password, { email: input.admin.email, name: input.admin.fullName }, 'admin.password');
   const id = uuidv7();
   const now = core.clock.now().toISOString();
   const passwordHash = await hashPassword(input.admin.password);
