@@ -10,7 +10,7 @@ import { appRows, setupInput } from './harness';
  */
 type SetupInput = { platformAdmin: Record<string, string>; tenant: { admin: Record<string, string> } };
 
-describe('password policy at first run', () => {
+describe('password policy at first run', { timeout: 120_000 }, () => {
   let t: TestCore;
   beforeEach(async () => {
     t = await startTestCore();
@@ -39,7 +39,7 @@ describe('password policy at first run', () => {
   });
 });
 
-describe('password policy for staff and own passwords', () => {
+describe('password policy for staff and own passwords', { timeout: 120_000 }, () => {
   let t: TestCore;
   let inst: Installation;
   beforeEach(async () => {

@@ -50,7 +50,7 @@ describe('Electron IPC adapter', () => {
   });
 
   it('validates input like the HTTP transport', async () => {
-    expect(await call(`file://${rendererDir}index.html`, 'tenants.list', { page: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call(`file://${rendererDir}index.html`, 'auth.sign-in', { scope: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
 
