@@ -38,6 +38,8 @@ export interface CallerInfo {
   token: string | null;
   /** Transport that made the call, for logs and audit. */
   transport: 'http' | 'ipc' | 'test';
+  /** Which client of the transport (HTTP peer address, Electron window id): sign-in throttling per client. */
+  client?: string;
 }
 
 /** Named actors for work nobody clicked: sweeps, payment callbacks, the demo. Audit rows carry the id. */

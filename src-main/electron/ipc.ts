@@ -54,7 +54,7 @@ export function registerIpc(booted: BootedCore): void {
     }
     const sessionToken = typeof token === 'string' && token.length > 0 ? token : null;
     const wc = event.sender;
-    return dispatcher.dispatch(channel, input, { token: sessionToken, transport: 'ipc' }, {
+    return dispatcher.dispatch(channel, input, { token: sessionToken, transport: 'ipc', client: String(wc.id) }, {
       onSessions: (changes: SessionChanges) => {
         // Sessions this call opened belong to this window (ends are handled by the onEnd listener above).
         for (const s of changes.created) if (core.sessions.peek(s.token)) heldBy(wc).set(s.token, null);

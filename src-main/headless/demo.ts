@@ -16,7 +16,7 @@ export async function prepareDemo(core: Core): Promise<string[]> {
   const demo = demoOf(core);
   if (await needsSetup(core)) {
     const password = randomBytes(9).toString('base64url');
-    await createPlatformAdmin(core, { fullName: 'Demo Platform Admin', email: PLATFORM_EMAIL, password });
+    await createPlatformAdmin(core, { fullName: 'Demo Platform Admin', email: PLATFORM_EMAIL, password }, { onlyIfFirst: true });
     lines.push(`  Platform administration: ${PLATFORM_EMAIL} / ${password}`);
   }
   let tenant = core.registry.all().find((t) => t.isDemo === 1);

@@ -59,6 +59,6 @@ export async function handleRpc(dispatcher: Dispatcher, channel: string, req: In
     });
     return;
   }
-  const envelope = await dispatcher.dispatch(channel, input, { token: bearerToken(req), transport: 'http' });
+  const envelope = await dispatcher.dispatch(channel, input, { token: bearerToken(req), transport: 'http', client: req.socket.remoteAddress ?? '' });
   sendJson(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
 }

@@ -33,6 +33,15 @@ const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
 };
 
+/** A malformed %-escape is the client's mistake (400), not a server failure. */
+function decodePathPart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The headless composition root: the same core and dispatcher as the Electron app, served over HTTP on
  * loopback only. Used where the Electron binary is missing and by the end-to-end tests.
@@ -65,7 +74,12 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
         sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } });
         return;
       }
-      handleRpc(booted.dispatcher, decodeURIComponent(url.slice(5).split('?')[0] ?? ''), req, res).catch((e: unknown) => {
+      const channel = decodePathPart(url.slice(5).split('?')[0] ?? '');
+      if (channel === null) {
+        sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request path is not valid.' } });
+        return;
+      }
+      handleRpc(booted.dispatcher, channel, req, res).catch((e: unknown) => {
         opts.log.error('rpc transport failed', { error: e });
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Transport failure.' } });
       });

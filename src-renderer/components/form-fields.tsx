@@ -1,17 +1,18 @@
 import { PasswordInput, Select, TextInput, type PasswordInputProps, type SelectProps, type TextInputProps } from '@mantine/core';
 import { Controller, get, useFormContext, type FieldValues } from 'react-hook-form';
+import { fieldMessage } from '../app/field-messages';
 
 /** Inputs bound by name to the surrounding react-hook-form (FormProvider), with its error shown. */
 export function FormTextInput({ name, ...props }: TextInputProps & { name: string }) {
   const { register, formState } = useFormContext<FieldValues>();
   const error = get(formState.errors, name) as { message?: string } | undefined;
-  return <TextInput {...props} {...register(name)} error={error?.message} />;
+  return <TextInput {...props} {...register(name)} error={fieldMessage(error?.message)} />;
 }
 
 export function FormPasswordInput({ name, ...props }: PasswordInputProps & { name: string }) {
   const { register, formState } = useFormContext<FieldValues>();
   const error = get(formState.errors, name) as { message?: string } | undefined;
-  return <PasswordInput {...props} {...register(name)} error={error?.message} />;
+  return <PasswordInput {...props} {...register(name)} error={fieldMessage(error?.message)} />;
 }
 
 export function FormSelect({ name, ...props }: Omit<SelectProps, 'value' | 'onChange'> & { name: string }) {
@@ -27,7 +28,7 @@ export function FormSelect({ name, ...props }: Omit<SelectProps, 'value' | 'onCh
           value={(field.value as string | null | undefined) ?? null}
           onChange={(v) => field.onChange(v ?? '')}
           onBlur={field.onBlur}
-          error={fieldState.error?.message}
+          error={fieldMessage(fieldState.error?.message)}
         />
       )}
     />

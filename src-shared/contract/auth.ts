@@ -203,7 +203,7 @@ export const authChannels = {
 export const authEvents = {
   'session.ended': event({
     summary: 'This session was ended by the system (tenant suspended, account deactivated, idle timeout).',
-    payload: z.object({ reason: z.enum(['tenant-suspended', 'account-deactivated', 'idle', 'tenant-deleted', 'password-reset']) }),
+    payload: z.object({ reason: z.enum(['tenant-suspended', 'account-deactivated', 'idle', 'tenant-deleted', 'password-reset', 'password-changed']) }),
     access: 'session',
   }),
 } as const;

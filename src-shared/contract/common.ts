@@ -2,17 +2,27 @@ import { z } from 'zod';
 import { isValidPhone, normalisePhone } from '../domain/phone';
 import { isValidTimeZone } from '../domain/time';
 import { SUPPORTED_CURRENCIES } from '../domain/money';
+import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../domain/password-policy';
+import { hasControlChars, TEXT_CONTROL_CHARS } from '../domain/text';
+
+/**
+ * Names and free text: no control, bidi or zero-width characters (a field error with code
+ * TEXT_CONTROL_CHARS). Multi-line text (notes) may keep line breaks ("\n") and nothing else.
+ */
+export function plainText<T extends z.ZodString>(schema: T, opts: { multiline?: boolean } = {}): T {
+  return schema.refine((v) => !hasControlChars(v, opts.multiline ?? false), { message: TEXT_CONTROL_CHARS });
+}
 
 /** Ids are UUIDv7 strings. */
 export const id = z.uuid({ message: 'Must be a valid id' });
 
 export const instant = z.iso.datetime({ offset: true, message: 'Must be an ISO date-time' });
 
-export const personName = z
+export const personName = plainText(z
   .string({ message: 'Required' })
   .trim()
   .min(2, 'Enter at least 2 characters')
-  .max(120, 'Use at most 120 characters');
+  .max(120, 'Use at most 120 characters'));
 
 export const email = z
   .string({ message: 'Required' })
@@ -32,10 +42,15 @@ export const optionalPhone = z
   .optional()
   .transform((v) => (v ? v : null));
 
+/**
+ * A new password: the field errors are PasswordProblem codes. That it is not the person's own e-mail or
+ * name is checked by the service that knows who it is for.
+ */
 export const password = z
   .string({ message: 'Required' })
-  .min(8, 'Use at least 8 characters')
-  .max(200, 'Use at most 200 characters');
+  .refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, { message: 'PASSWORD_TOO_SHORT', abort: true })
+  .refine((v) => v.length <= PASSWORD_MAX_LENGTH, { message: 'PASSWORD_TOO_LONG', abort: true })
+  .refine((v) => !isCommonPassword(v), { message: 'PASSWORD_COMMON' });
 
 export const currency = z.enum(SUPPORTED_CURRENCIES as [string, ...string[]], { message: 'Choose a supported currency' });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, event, stream } from './define';
-import { empty, id, instant, ok, pageInput, pageOutput } from './common';
+import { empty, id, instant, ok, pageInput, pageOutput, plainText } from './common';
 
 /** Hostname, IPv4 or IPv6 literal. */
 const host = z
@@ -20,9 +20,9 @@ const host = z
   );
 
 const port = z.number({ message: 'Must be a number' }).int('Must be a whole number').min(1, 'Ports are 1–65535').max(65535, 'Ports are 1–65535');
-const apiUser = z.string({ message: 'Required' }).trim().min(1, 'Enter the API user name').max(64, 'Use at most 64 characters');
+const apiUser = plainText(z.string({ message: 'Required' }).trim().min(1, 'Enter the API user name').max(64, 'Use at most 64 characters'));
 const apiPassword = z.string({ message: 'Required' }).max(128, 'Use at most 128 characters');
-const routerName = z.string({ message: 'Required' }).trim().min(2, 'Enter at least 2 characters').max(60, 'Use at most 60 characters');
+const routerName = plainText(z.string({ message: 'Required' }).trim().min(2, 'Enter at least 2 characters').max(60, 'Use at most 60 characters'));
 /** SHA-256 certificate fingerprint as hex pairs. */
 export const fingerprint = z
   .string()
@@ -67,8 +67,8 @@ const routerFields = {
   port,
   useTls: z.boolean(),
   username: apiUser,
-  site: z.string().trim().max(120, 'Use at most 120 characters'),
-  notes: z.string().trim().max(2000, 'Use at most 2000 characters'),
+  site: plainText(z.string().trim().max(120, 'Use at most 120 characters')),
+  notes: plainText(z.string().trim().max(2000, 'Use at most 2000 characters'), { multiline: true }),
   isCore: z.boolean(),
 };
 
@@ -200,10 +200,10 @@ const secretFields = {
   name: z.string({ message: 'Required' }).trim().min(1, 'Enter the user name').max(64, 'Use at most 64 characters').regex(/^[^\s"\\]+$/, 'No spaces, quotes or backslashes'),
   password: z.string({ message: 'Required' }).min(1, 'Enter a password').max(64, 'Use at most 64 characters'),
   service: z.enum(['any', 'pppoe', 'pptp', 'l2tp', 'ovpn', 'sstp']),
-  profile: z.string().trim().min(1, 'Choose a profile').max(64),
+  profile: plainText(z.string().trim().min(1, 'Choose a profile').max(64)),
   remoteAddress: z.union([z.literal(''), z.ipv4({ message: 'Enter an IPv4 address or leave empty' })]),
-  callerId: z.string().trim().max(64),
-  comment: z.string().trim().max(200),
+  callerId: plainText(z.string().trim().max(64)),
+  comment: plainText(z.string().trim().max(200)),
   disabled: z.boolean(),
 };
 
@@ -214,15 +214,15 @@ const rate = z
 const optionalRate = z.union([z.literal(''), rate]);
 
 const queueFields = {
-  name: z.string({ message: 'Required' }).trim().min(1, 'Enter a name').max(64),
-  target: z.string({ message: 'Required' }).trim().min(1, 'Enter a target address, e.g. 10.10.1.5/32').max(200),
+  name: plainText(z.string({ message: 'Required' }).trim().min(1, 'Enter a name').max(64)),
+  target: plainText(z.string({ message: 'Required' }).trim().min(1, 'Enter a target address, e.g. 10.10.1.5/32').max(200)),
   maxLimit: rate,
   burstLimit: optionalRate,
   burstThreshold: optionalRate,
   burstTime: z.union([z.literal(''), z.string().trim().regex(/^\d+[smh]?\/\d+[smh]?$/, 'Use upload/download seconds, e.g. 8/8')]),
   priority: z.string().trim().regex(/^[1-8]\/[1-8]$/, 'Use upload/download priority 1–8, e.g. 8/8'),
-  parent: z.string().trim().max(64),
-  comment: z.string().trim().max(200),
+  parent: plainText(z.string().trim().max(64)),
+  comment: plainText(z.string().trim().max(200)),
   disabled: z.boolean(),
 };
 

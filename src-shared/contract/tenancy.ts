@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel, event } from './define';
 import {
   countryCode, currency, email, empty, id, instant, ok, optionalPhone, pageInput, pageOutput, password, personName,
-  phone, timeZone,
+  phone, plainText, timeZone,
 } from './common';
 import { sessionInfo } from './auth';
 
@@ -10,11 +10,11 @@ export const TENANT_STATUSES = ['active', 'suspended', 'trial'] as const;
 export const tenantStatus = z.enum(TENANT_STATUSES);
 export type TenantStatus = z.infer<typeof tenantStatus>;
 
-const tenantName = z
+const tenantName = plainText(z
   .string({ message: 'Required' })
   .trim()
   .min(2, 'Enter at least 2 characters')
-  .max(80, 'Use at most 80 characters');
+  .max(80, 'Use at most 80 characters'));
 
 const tenantFields = {
   name: tenantName,
@@ -82,18 +82,18 @@ export type BusinessSettings = z.infer<typeof businessSettings>;
 const LOGO_MAX_CHARS = 400_000; // ~300 KB image as a data URL
 
 export const businessSettingsInput = z.strictObject({
-  legalName: z.string().trim().max(160, 'Use at most 160 characters'),
-  address: z.string().trim().max(400, 'Use at most 400 characters'),
+  legalName: plainText(z.string().trim().max(160, 'Use at most 160 characters')),
+  address: plainText(z.string().trim().max(400, 'Use at most 400 characters'), { multiline: true }),
   phone: z.union([z.literal(''), phone]),
   email: z.union([z.literal(''), email]),
-  taxId: z.string().trim().max(40, 'Use at most 40 characters'),
+  taxId: plainText(z.string().trim().max(40, 'Use at most 40 characters')),
   vatRateBasisPoints: z.number({ message: 'Must be a number' }).int('Must be a whole number').min(0, 'Cannot be negative').max(10_000, 'At most 100 %'),
   logoDataUrl: z
     .string()
     .max(LOGO_MAX_CHARS, 'The logo is too large (max ~300 KB)')
     .regex(/^data:image\/(png|jpeg|svg\+xml|webp);base64,[A-Za-z0-9+/=]+$/, 'Use a PNG, JPEG, SVG or WebP image')
     .nullable(),
-  receiptFooter: z.string().trim().max(500, 'Use at most 500 characters'),
+  receiptFooter: plainText(z.string().trim().max(500, 'Use at most 500 characters'), { multiline: true }),
 });
 
 export const preferences = z.object({
@@ -126,10 +126,10 @@ export const tenancyChannels = {
     access: 'public',
     mutates: true,
   }).sample(() => ({
-    platformAdmin: { fullName: 'Pat Admin', email: 'pat@example.com', password: 'correct horse 1' },
+    platformAdmin: { fullName: 'Pat Admin', email: 'pat@example.com', password: 'green valley 2041' },
     tenant: {
       name: 'Sample Net', ownerName: 'Owner', ownerEmail: 'owner@example.com', ownerPhone: '0712345678',
-      admin: { fullName: 'Sam Admin', email: 'sam@example.com', password: 'correct horse 2' },
+      admin: { fullName: 'Sam Admin', email: 'sam@example.com', password: 'green valley 2042' },
     },
   })),
   'tenants.directory': channel({
@@ -178,7 +178,7 @@ export const tenancyChannels = {
     mutates: true,
   }).sample(() => ({
       name: 'Another Net', ownerName: 'Owner', ownerEmail: 'o@example.com', ownerPhone: '0712345678',
-      admin: { fullName: 'An Admin', email: 'admin@example.com', password: 'correct horse 3' },
+      admin: { fullName: 'An Admin', email: 'admin@example.com', password: 'green valley 2043' },
     })),
   'tenants.update': channel({
     summary: 'Edit a tenant profile.',
@@ -189,7 +189,7 @@ export const tenancyChannels = {
   }).sample((r) => ({ tenantId: r.tenant, ownerName: 'New Owner' })),
   'tenants.set-status': channel({
     summary: 'Suspend or reactivate a tenant: a suspended tenant cannot sign in and its background work stops.',
-    input: z.strictObject({ tenantId: id, status: tenantStatus, reason: z.string().trim().max(300).optional() }),
+    input: z.strictObject({ tenantId: id, status: tenantStatus, reason: plainText(z.string().trim().max(300)).optional() }),
     output: tenantSummary,
     access: 'platform',
     mutates: true,

@@ -72,7 +72,7 @@ describe('router dashboard tabs', () => {
     sim = await startRouterSimulator({ users: [{ name: API.name, password: API.password, group: 'full' }], seed: 'demo', demoVariant: 'core', randomSeed: 5 });
     server = await startServer();
     const setup = await rpc<{ tenantId: string }>('setup.complete', {
-      platformAdmin: { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'pat platform 2026' },
+      platformAdmin: { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' },
       tenant: {
         name: 'Kiserian Net', ownerName: 'Kiserian Owner', ownerEmail: 'owner@kiserian.example', ownerPhone: '0711 222 333',
         admin: { fullName: ADMIN.name, email: ADMIN.email, password: ADMIN.password },

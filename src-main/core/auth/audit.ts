@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from '@shared/domain/ids';
+import { neutraliseControlChars } from '@shared/domain/text';
 import type { AUDIT_ACTIONS, AuditEntry } from '@shared/contract/auth';
 import type { PageInput } from '@shared/contract/common';
 import type { TenantDB } from '../db/tenant-schema';
@@ -18,7 +19,10 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-/** Appends to the tenant's audit log (the table refuses updates and deletes). */
+/**
+ * Appends to the tenant's audit log (the table refuses updates and deletes). Summary and actor name are
+ * one line each whatever went into them, so no input can forge a second entry in a reading of the log.
+ */
 export async function appendAudit(
   db: Kysely<TenantDB> | Transaction<TenantDB>,
   clock: Clock,
@@ -32,11 +36,11 @@ export async function appendAudit(
       at: clock.now().toISOString(),
       actorKind: actor.kind,
       actorId: actor.id,
-      actorName: actor.name,
+      actorName: neutraliseControlChars(actor.name),
       action: rec.action,
       targetType: rec.targetType ?? null,
       targetId: rec.targetId ?? null,
-      summary: rec.summary,
+      summary: neutraliseControlChars(rec.summary),
       details: rec.details ? JSON.stringify(rec.details) : null,
     })
     .execute();

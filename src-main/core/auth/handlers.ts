@@ -8,7 +8,7 @@ export const authHandlers: HandlersFor<
   | 'staff.list' | 'staff.get' | 'staff.create' | 'staff.update' | 'staff.set-active' | 'staff.reset-password'
   | 'audit.list'
 > = {
-  'auth.sign-in': (input, ctx) => signIn(ctx.core, input),
+  'auth.sign-in': (input, ctx) => signIn(ctx.core, input, ctx.caller),
   'auth.session': (_input, ctx) => principalOf(ctx.core, ctx.session),
   'auth.sign-out': (_input, ctx) => Promise.resolve(signOut(ctx.core, ctx.session)),
   'auth.change-password': (input, ctx) => changeOwnPassword(ctx.core, ctx.session, input),

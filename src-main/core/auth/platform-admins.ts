@@ -1,3 +1,4 @@
+import { AppError } from '@shared/domain/errors';
 import { uuidv7 } from '@shared/domain/ids';
 import type { Core } from '../context';
 import { hashPassword } from './passwords';
@@ -10,13 +11,27 @@ export function findPlatformAdmin(core: Core, id: string): Promise<{ id: string;
   return core.app.db.selectFrom('platformAdmins').select(['id', 'fullName']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function createPlatformAdmin(core: Core, admin: { fullName: string; email: string; password: string }): Promise<string> {
+/**
+ * Creates a platform administrator. With `onlyIfFirst` (first-run setup) the check and the insert run in
+ * one transaction (Kysely holds the single connection, SQLite locks the file), so concurrent first runs
+ * cannot both win: the others get CONFLICT. The slow hash is done before, outside the transaction.
+ */
+export async function createPlatformAdmin(
+  core: Core,
+  admin: { fullName: string; email: string; password: string },
+  opts: { onlyIfFirst?: boolean } = {},
+): Promise<string> {
   const id = uuidv7();
   const now = core.clock.now().toISOString();
-  await core.app.db.insertInto('platformAdmins').values({
-    id, fullName: admin.fullName, email: admin.email, passwordHash: await hashPassword(admin.password), mustChangePassword: 0,
-    lastSignInAt: null, createdAt: now,
-  }).execute();
+  const passwordHash = await hashPassword(admin.password);
+  await core.app.db.transaction().execute(async (trx) => {
+    if (opts.onlyIfFirst && (await trx.selectFrom('platformAdmins').select('id').limit(1).executeTakeFirst())) {
+      throw new AppError('CONFLICT', 'This installation is already set up. Sign in instead.');
+    }
+    await trx.insertInto('platformAdmins').values({
+      id, fullName: admin.fullName, email: admin.email, passwordHash, mustChangePassword: 0, lastSignInAt: null, createdAt: now,
+    }).execute();
+  });
   return id;
 }
 

@@ -6,6 +6,7 @@ import type { TenantCtx, TenantScope } from '../context';
 import { containsText, pageWindow } from '../db/query-helpers';
 import { appendAudit } from './audit';
 import { hashPassword } from './passwords';
+import { assertPasswordAllowed } from './password-rules';
 import { countOtherActiveAdmins, findStaffByEmail, findStaffById, rolesOf, toStaffMember } from './staff-repo';
 
 const SORT_COLUMNS = { fullName: 'fullName', email: 'email', lastSignInAt: 'lastSignInAt', createdAt: 'createdAt' } as const;
@@ -40,6 +41,7 @@ export async function createStaff(ctx: TenantCtx, input: ParsedInputOf<'staff.cr
   if (await findStaffByEmail(ctx.db, input.email)) {
     throw conflict('A staff member with this email already exists.', { email: 'Already used by another staff member' });
   }
+  assertPasswordAllowed(input.password, { email: input.email, name: input.fullName }, 'password');
   const now = ctx.core.clock.now().toISOString();
   const id = uuidv7();
   const passwordHash = await hashPassword(input.password);
@@ -122,6 +124,7 @@ export async function setStaffActive(ctx: TenantCtx, input: ParsedInputOf<'staff
 
 export async function resetStaffPassword(ctx: TenantCtx, input: ParsedInputOf<'staff.reset-password'>): Promise<StaffMember> {
   const row = await mustFind(ctx, input.staffId);
+  assertPasswordAllowed(input.newPassword, { email: row.email, name: row.fullName }, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('staffUsers').set({ passwordHash, mustChangePassword: 1, updatedAt: ctx.core.clock.now().toISOString() }).where('id', '=', row.id).execute();

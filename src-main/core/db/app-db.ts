@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { kyselyOver, openRawSqlite, type RawSqlite } from './open-sqlite';
 import { migrateToLatest } from './migrate';
+import { ensurePrivateDir } from './private-files';
 import { appMigrations } from './migrations/app';
 import type { AppDB } from './app-schema';
 import { hostname } from 'node:os';
@@ -17,7 +17,7 @@ export interface AppDatabase {
 }
 
 export async function openAppDb(dataDir: string): Promise<AppDatabase> {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = join(dataDir, 'app.sqlite');
   const raw = openRawSqlite(file);
   const db = kyselyOver<AppDB>(raw);

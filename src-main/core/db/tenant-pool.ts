@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { kyselyOver, openRawSqlite, type RawSqlite } from './open-sqlite';
 import { migrateToLatest } from './migrate';
 import type { Migration } from 'kysely/migration';
+import { ensurePrivateDir } from './private-files';
 import type { TenantDB } from './tenant-schema';
 import type { Clock, Logger } from '../ports';
 
@@ -78,7 +79,7 @@ export class TenantPool {
   /** Creates a brand-new tenant file; refuses if one exists. */
   async create(tenantId: string): Promise<void> {
     if (this.exists(tenantId)) throw new Error(`a data file already exists for tenant ${tenantId}`);
-    mkdirSync(this.dirOf(tenantId), { recursive: true });
+    ensurePrivateDir(this.dirOf(tenantId), this.opts.dataDir);
     await this.use(tenantId, async (h) => {
       await h.db.insertInto('tenantMeta').values({ key: 'tenant_id', value: tenantId }).execute();
     }, { create: true });

@@ -50,7 +50,7 @@ function allowedBeforePasswordChange(channel: ChannelName): boolean {
 }
 
 /**
- * The one way into core for both transports: validate → authenticate → authorise (role and tenant) →
+ * The one way into core for both transports: authenticate → validate → authorise (role and tenant) →
  * call the service → validate the output → envelope. Never throws.
  */
 /** Who a session belongs to now, answered by the auth domain (roles re-read on every call). */
@@ -79,6 +79,8 @@ export class Dispatcher {
 
   private async run(name: ChannelName, rawInput: unknown, caller: CallerInfo): Promise<unknown> {
     const def = contract[name];
+    // Authenticate before validating: an anonymous caller of a non-public channel learns nothing of its schema.
+    const authenticated = def.access === 'public' ? null : this.authenticate(caller);
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('VALIDATION', 'Please correct the highlighted fields.', fieldErrors(parsed.error));
     const input: unknown = parsed.data;
@@ -91,7 +93,7 @@ export class Dispatcher {
     if (access === 'public') {
       output = await handler(input, base);
     } else {
-      const session = this.authenticate(caller);
+      const session = authenticated ?? this.authenticate(caller);
       this.checkPasswordChange(name, session);
       if (access === 'session') {
         const ctx: SessionCtx = { ...base, session };

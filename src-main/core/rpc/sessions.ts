@@ -23,7 +23,8 @@ export interface StaffSession extends SessionBase {
 export type Session = PlatformSession | StaffSession;
 export type NewSession = Omit<PlatformSession, 'token' | 'createdAtMs' | 'lastSeenMs'> | Omit<StaffSession, 'token' | 'createdAtMs' | 'lastSeenMs'>;
 
-export type SessionEndReason = 'tenant-suspended' | 'account-deactivated' | 'idle' | 'tenant-deleted' | 'password-reset' | 'signed-out';
+export type SessionEndReason =
+  | 'tenant-suspended' | 'account-deactivated' | 'idle' | 'tenant-deleted' | 'password-reset' | 'password-changed' | 'signed-out';
 
 /** Sessions a piece of work created or ended (see SessionStore.observe). */
 export interface SessionChanges {

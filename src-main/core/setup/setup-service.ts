@@ -2,6 +2,7 @@ import { AppError } from '@shared/domain/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Core } from '../context';
 import { createPlatformAdmin, hasPlatformAdmin, removePlatformAdmin } from '../auth/platform-admins';
+import { assertPasswordAllowed } from '../auth/password-rules';
 import { principalOf } from '../auth/sign-in';
 import { createTenant } from '../tenancy/tenant-service';
 import { demoOf } from '../demo/runtime';
@@ -10,19 +11,26 @@ export async function needsSetup(core: Core): Promise<boolean> {
   return !(await hasPlatformAdmin(core));
 }
 
+const alreadySetUp = () => new AppError('CONFLICT', 'This installation is already set up. Sign in instead.');
+
 /** First run: the platform administrator and the first tenant (its admin chose their own password here). */
 export async function completeSetup(core: Core, input: ParsedInputOf<'setup.complete'>): Promise<OutputOf<'setup.complete'>> {
-  if (!(await needsSetup(core))) {
-    throw new AppError('CONFLICT', 'This installation is already set up. Sign in instead.');
+  // Cheap refusal first: after setup this public channel must not cost a password hash.
+  if (!(await needsSetup(core))) throw alreadySetUp();
+  const { platformAdmin, tenant } = input;
+  assertPasswordAllowed(platformAdmin.password, { email: platformAdmin.email, name: platformAdmin.fullName }, 'platformAdmin.password');
+  if (!input.demo && tenant) {
+    assertPasswordAllowed(tenant.admin.password, { email: tenant.admin.email, name: tenant.admin.fullName }, 'tenant.admin.password');
   }
-  const id = await createPlatformAdmin(core, input.platformAdmin);
+  // Check-and-insert is one transaction in auth: of concurrent first runs exactly one wins.
+  const id = await createPlatformAdmin(core, platformAdmin, { onlyIfFirst: true });
   let tenantId: string;
-  const actor = { kind: 'platform' as const, id, name: input.platformAdmin.fullName };
+  const actor = { kind: 'platform' as const, id, name: platformAdmin.fullName };
   try {
     if (input.demo) {
-      tenantId = (await demoOf(core).createDemoTenant(input.platformAdmin, actor)).id;
-    } else if (input.tenant) {
-      tenantId = (await createTenant(core, input.tenant, actor, { adminMustChangePassword: false })).id;
+      tenantId = (await demoOf(core).createDemoTenant(platformAdmin, actor)).id;
+    } else if (tenant) {
+      tenantId = (await createTenant(core, tenant, actor, { adminMustChangePassword: false })).id;
     } else {
       throw new AppError('VALIDATION', 'Describe your ISP, or choose the demo.', { tenant: 'Required' });
     }

@@ -7,6 +7,7 @@ import type { Actor, Core } from '../context';
 import { appendAudit } from '../auth/audit';
 import { hashPassword } from '../auth/passwords';
 import { insertStaff } from '../auth/staff-repo';
+import { assertPasswordAllowed } from '../auth/password-rules';
 import { toTenantSummary, type TenantRecord } from './registry';
 import { pageInMemory } from '../paging';
 
@@ -46,6 +47,7 @@ export interface CreateTenantOptions {
  */
 export async function createTenant(core: Core, input: CreateInput, actor: Actor, opts: CreateTenantOptions): Promise<TenantRecord> {
   assertNameFree(core, input.name);
+  assertPasswordAllowed(input.admin.password, { email: input.admin.email, name: input.admin.fullName }, 'admin.password');
   const id = uuidv7();
   const now = core.clock.now().toISOString();
   const passwordHash = await hashPassword(input.admin.password);

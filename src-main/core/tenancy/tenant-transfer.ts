@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -11,6 +11,7 @@ import type { OutputOf } from '@shared/contract';
 import { tenantStatus, type TenantSummary } from '@shared/contract/tenancy';
 import type { Actor, Core } from '../context';
 import { openRawSqlite } from '../db/open-sqlite';
+import { ensurePrivateDir } from '../db/private-files';
 import { openWithPassphrase, sealWithPassphrase } from '../secrets/aes-gcm-secret-box';
 import { resealSecrets } from '../secrets/secret-store';
 import { appendAudit } from '../auth/audit';
@@ -125,7 +126,7 @@ export async function importTenant(core: Core, contentBase64: string, passphrase
   }
   const dir = core.tenants.dirOf(head.tenant.id);
   try {
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir, core.config.dataDir);
     writeFileSync(core.tenants.fileOf(head.tenant.id), db, { flag: 'wx' });
     const raw = openRawSqlite(core.tenants.fileOf(head.tenant.id));
     try {

@@ -36,12 +36,28 @@ export const en = {
     required: 'Required',
     passwordsDiffer: 'The passwords do not match',
   },
+  /** Field error codes from the contract and core (src-shared/domain/password-policy.ts, text.ts). */
+  fieldErrors: {
+    PASSWORD_TOO_SHORT: 'Use at least {{min}} characters',
+    PASSWORD_TOO_LONG: 'Use at most {{max}} characters',
+    PASSWORD_COMMON: 'This password is on the list of commonly used passwords; choose another',
+    PASSWORD_IS_EMAIL: 'Do not use your e-mail address in the password',
+    PASSWORD_IS_NAME: 'Do not use your name in the password',
+    TEXT_CONTROL_CHARS: 'Remove line breaks, control or invisible characters',
+  },
+  passwordStrength: {
+    label: 'Password strength: {{level}}',
+    levels: { 0: 'too weak', 1: 'weak', 2: 'fair', 3: 'good', 4: 'strong' },
+    empty: 'Use at least {{min}} characters: a short sentence is easy to remember and hard to guess.',
+    ok: 'Longer, with a mix of words, digits and symbols, is stronger.',
+  },
   sessionEnded: {
     'tenant-suspended': 'This ISP profile was suspended, so you were signed out. Contact your platform administrator.',
     'account-deactivated': 'Your account was deactivated, so you were signed out. Ask your administrator.',
     idle: 'Your session expired after a period of inactivity. Please sign in again.',
     'tenant-deleted': 'This ISP profile was deleted.',
     'password-reset': 'An administrator reset your password. Sign in with the new temporary password.',
+    'password-changed': 'Your password was changed in another window, so you were signed out here. Sign in with the new password.',
     unknown: 'Your session has ended. Please sign in again.',
   },
   theme: {
@@ -105,7 +121,7 @@ export const en = {
     password: 'Password',
     initialPassword: 'Password',
     confirmPassword: 'Confirm password',
-    passwordHint: 'At least 8 characters. A short sentence is easy to remember and hard to guess.',
+    passwordHint: 'At least 12 characters, not your e-mail or name. A short sentence is easy to remember and hard to guess.',
   },
   adminAccount: {
     fullName: "Administrator's full name",

@@ -1,6 +1,7 @@
-import { SimpleGrid, Text } from '@mantine/core';
+import { SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormPasswordInput, FormTextInput } from '../../components/form-fields';
+import { PasswordStrength } from '../../components/password-strength';
 
 interface AccountFieldsProps {
   /** Form path of the account object, with a trailing dot ('platformAdmin.', 'tenant.admin.', 'admin.'). */
@@ -30,7 +31,7 @@ export function AccountFields({ prefix, labels, withPhone = false, initialPasswo
         />
         <FormPasswordInput name={`${prefix}confirmPassword`} label={t(`${labels}.confirmPassword`)} autoComplete="new-password" />
       </SimpleGrid>
-      <Text size="xs" c="dimmed" mt={-8}>{t('account.passwordHint')}</Text>
+      <PasswordStrength name={`${prefix}password`} emailField={`${prefix}email`} nameField={`${prefix}fullName`} />
     </>
   );
 }

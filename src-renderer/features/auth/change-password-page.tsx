@@ -16,6 +16,7 @@ import { useSessionStore } from '../../app/session-store';
 import { PublicLayout } from '../../app/shell/public-layout';
 import { FormError } from '../../components/form-error';
 import { FormPasswordInput } from '../../components/form-fields';
+import { PasswordStrength } from '../../components/password-strength';
 import { PageHeader } from '../../components/page-header';
 import { signOut } from './sign-out';
 
@@ -54,6 +55,7 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
         <Stack gap="md">
           <FormPasswordInput name="currentPassword" label={t(forced ? 'password.temporary' : 'password.current')} autoComplete="current-password" />
           <FormPasswordInput name="newPassword" label={t('password.new')} description={t('account.passwordHint')} autoComplete="new-password" />
+          <PasswordStrength name="newPassword" owner={{ email: principal.email, name: principal.fullName }} />
           <FormPasswordInput name="confirmPassword" label={t('password.confirm')} autoComplete="new-password" />
           <FormError form={form} />
           <Group justify="space-between">

@@ -14,6 +14,7 @@ import { i18n } from '../../app/i18n';
 import { useCall } from '../../app/scope-context';
 import { FormModal } from '../../components/form-modal';
 import { FormPasswordInput } from '../../components/form-fields';
+import { PasswordStrength } from '../../components/password-strength';
 
 const schema = contract['staff.reset-password'].input
   .omit({ staffId: true })
@@ -45,6 +46,7 @@ export function StaffResetPasswordModal({ opened, member, onClose, onDone }: { o
     <FormModal opened={opened} onClose={onClose} title={t('staff.resetTitle', { name: member.fullName })} form={form} onSubmit={submit} submitLabel={t('staff.resetSubmit')}>
       <Alert variant="light" color="brand" icon={<IconInfoCircle size={18} />}>{t('staff.resetHint')}</Alert>
       <FormPasswordInput name="newPassword" label={t('staff.temporaryPassword')} description={t('account.passwordHint')} autoComplete="new-password" />
+      <PasswordStrength name="newPassword" owner={{ email: member.email, name: member.fullName }} />
       <FormPasswordInput name="confirmPassword" label={t('staff.confirmTemporaryPassword')} autoComplete="new-password" />
     </FormModal>
   );

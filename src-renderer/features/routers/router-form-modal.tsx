@@ -7,6 +7,7 @@ import { Controller, FormProvider, useForm, type Resolver } from 'react-hook-for
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { routerCreateInput, type RouterSummary } from '@shared/contract/routers';
+import { fieldMessage } from '../../app/field-messages';
 import { showServerError } from '../../app/form-errors';
 import { useCall } from '../../app/scope-context';
 import { ErrorAlert } from '../../components/error-alert';
@@ -193,7 +194,7 @@ export function RouterFormModal({ opened, onClose, router, prefill = null, onSav
                       allowNegative={false}
                       clampBehavior="none"
                       hideControls
-                      error={fieldState.error?.message}
+                      error={fieldMessage(fieldState.error?.message)}
                     />
                   )}
                 />
@@ -252,7 +253,7 @@ export function RouterFormModal({ opened, onClose, router, prefill = null, onSav
               control={form.control}
               name="notes"
               render={({ field, fieldState }) => (
-                <Textarea label={t('routers.form.notes')} autosize minRows={1} maxRows={5} {...field} error={fieldState.error?.message} />
+                <Textarea label={t('routers.form.notes')} autosize minRows={1} maxRows={5} {...field} error={fieldMessage(fieldState.error?.message)} />
               )}
             />
             <Divider label={t('routers.form.testSection')} labelPosition="left" />

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { businessSettingsInput, type BusinessSettings } from '@shared/contract/tenancy';
 import { formatDateTime } from '../../app/format';
+import { fieldMessage } from '../../app/field-messages';
 import { showServerError } from '../../app/form-errors';
 import { useCall, usePrincipal } from '../../app/scope-context';
 import { useRpc } from '../../app/use-rpc';
@@ -78,7 +79,7 @@ export function SettingsPage() {
                     control={form.control}
                     name="address"
                     render={({ field, fieldState }) => (
-                      <Textarea label={t('settings.address')} autosize minRows={2} {...field} error={fieldState.error?.message} />
+                      <Textarea label={t('settings.address')} autosize minRows={2} {...field} error={fieldMessage(fieldState.error?.message)} />
                     )}
                   />
                   <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -99,7 +100,7 @@ export function SettingsPage() {
                           value={typeof field.value === 'number' ? field.value / 100 : ''}
                           onChange={(v) => field.onChange(typeof v === 'number' ? Math.round(v * 100) : Number.NaN)}
                           onBlur={field.onBlur}
-                          error={fieldState.error?.message}
+                          error={fieldMessage(fieldState.error?.message)}
                         />
                       )}
                     />
@@ -109,7 +110,7 @@ export function SettingsPage() {
                     control={form.control}
                     name="receiptFooter"
                     render={({ field, fieldState }) => (
-                      <Textarea label={t('settings.receiptFooter')} description={t('settings.receiptFooterHint')} autosize minRows={2} {...field} error={fieldState.error?.message} />
+                      <Textarea label={t('settings.receiptFooter')} description={t('settings.receiptFooterHint')} autosize minRows={2} {...field} error={fieldMessage(fieldState.error?.message)} />
                     )}
                   />
                 </Stack>

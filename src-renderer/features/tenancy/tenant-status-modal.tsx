@@ -17,7 +17,8 @@ export function TenantStatusModal({ opened, tenant, onClose, onDone }: { opened:
   const suspending = tenant.status !== 'suspended';
 
   const confirm = async () => {
-    const r = reason.trim();
+    // The reason goes into one audit line: line breaks typed in the box become spaces.
+    const r = reason.replace(/\s+/g, ' ').trim();
     await callIn('tenants.set-status', { tenantId: tenant.id, status: suspending ? 'suspended' : 'active', ...(r ? { reason: r } : {}) });
     notifications.show({
       color: suspending ? 'orange' : 'green',

@@ -80,7 +80,7 @@ describe('passwords', () => {
 
   it('enforces a minimum length', async () => {
     const env = await t.raw('auth.change-password', { currentPassword: ADMIN_PASSWORD, newPassword: 'short' }, inst.adminToken);
-    expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { newPassword: 'Use at least 8 characters' } } });
+    expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { newPassword: 'PASSWORD_TOO_SHORT' } } });
   });
 
   it('an admin reset forces a change at next sign-in and ends the member’s sessions', async () => {

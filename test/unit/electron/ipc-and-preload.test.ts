@@ -101,7 +101,7 @@ describe('Electron IPC adapter', () => {
   });
 
   it('validates input like the HTTP transport', async () => {
-    expect(await call(OUR_PAGE, 'tenants.list', { page: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call(OUR_PAGE, 'auth.sign-in', { scope: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
 
