@@ -3,7 +3,8 @@ import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { StaffMember } from '@shared/contract/auth';
 import type { TenantCtx } from '../context';
-import { containsText, pageWindow } from '../db/query-helpers';
+import { containsText } from '../db/query-helpers';
+import { mapPage, pageQuery } from '../paging';
 import { appendAudit } from './audit';
 import { hashPassword } from './passwords';
 import { countOtherActiveAdmins, findStaffByEmail, findStaffById, rolesOf, toStaffMember } from './staff-repo';
@@ -19,11 +20,9 @@ export async function listStaff(ctx: TenantCtx, q: ParsedInputOf<'staff.list'>):
     const text = q.q;
     base = base.where((eb) => eb.or([containsText('fullName', text), containsText('email', text), containsText('phone', text)]));
   }
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const sort = q.sort ?? { field: 'fullName', dir: 'asc' as const };
-  const { limit, offset } = pageWindow(q.page, q.pageSize);
-  const rows = await base.selectAll().orderBy(SORT_COLUMNS[sort.field], sort.dir).orderBy('id').limit(limit).offset(offset).execute();
-  return { items: rows.map(toStaffMember), total: Number(total), page: q.page, pageSize: q.pageSize };
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: [{ by: SORT_COLUMNS[sort.field], dir: sort.dir }, { by: 'id', dir: 'asc' }] });
+  return mapPage(page, toStaffMember);
 }
 
 async function mustFind(ctx: TenantCtx, staffId: string) {

@@ -5,7 +5,7 @@ import type { AlertItem } from '@shared/contract/ops';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { TenantDB } from '../db/tenant-schema';
 import type { Core, TenantCtx } from '../context';
-import { pageWindow } from '../db/query-helpers';
+import { pageQuery } from '../paging';
 
 type Db = Kysely<TenantDB> | Transaction<TenantDB>;
 
@@ -36,11 +36,9 @@ async function unreadCount(db: Db): Promise<number> {
 export async function listAlerts(ctx: TenantCtx, q: ParsedInputOf<'alerts.list'>): Promise<OutputOf<'alerts.list'>> {
   let base = ctx.db.selectFrom('alerts');
   if (q.unreadOnly) base = base.where('readAt', 'is', null);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const dir = q.sort?.dir ?? 'desc';
-  const { limit, offset } = pageWindow(q.page, q.pageSize);
-  const items = await base.selectAll().orderBy('at', dir).orderBy('id', dir).limit(limit).offset(offset).execute();
-  return { items, total: Number(total), page: q.page, pageSize: q.pageSize, unread: await unreadCount(ctx.db) };
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: [{ by: 'at', dir }, { by: 'id', dir }] });
+  return { ...page, unread: await unreadCount(ctx.db) };
 }
 
 export async function markAlertsRead(ctx: TenantCtx, input: ParsedInputOf<'alerts.mark-read'>): Promise<OutputOf<'alerts.mark-read'>> {

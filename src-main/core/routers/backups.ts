@@ -5,7 +5,7 @@ import { diffLines } from '@shared/domain/text-diff';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Core, TenantCtx } from '../context';
 import type { RosConnection } from '../routeros/client';
-import { pageWindow } from '../db/query-helpers';
+import { mapPage, pageQuery } from '../paging';
 import type { RouterConnectionManager } from './connections';
 import { routerFailure } from './diagnose';
 import { mustFindRouter, type RouterRow } from './router-repo';
@@ -70,11 +70,9 @@ const META_COLUMNS = ['id', 'routerId', 'fetchedAt', 'trigger', 'sizeBytes', 'li
 export async function listBackups(ctx: TenantCtx, q: ParsedInputOf<'routers.backups.list'>): Promise<OutputOf<'routers.backups.list'>> {
   await mustFindRouter(ctx.db, q.routerId);
   const base = ctx.db.selectFrom('routerBackups').where('routerId', '=', q.routerId);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const dir = q.sort?.dir ?? 'desc';
-  const { limit, offset } = pageWindow(q.page, q.pageSize);
-  const rows = await base.select([...META_COLUMNS]).orderBy('fetchedAt', dir).orderBy('id', dir).limit(limit).offset(offset).execute();
-  return { items: rows.map(toMeta), total: Number(total), page: q.page, pageSize: q.pageSize };
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.select([...META_COLUMNS]), sort: [{ by: 'fetchedAt', dir }, { by: 'id', dir }] });
+  return mapPage(page, toMeta);
 }
 
 async function mustFindBackup(ctx: TenantCtx, id: string) {

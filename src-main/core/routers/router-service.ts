@@ -4,7 +4,8 @@ import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { RouterSummary } from '@shared/contract/routers';
 import type { TenantCtx } from '../context';
 import { appendAudit } from '../auth/audit';
-import { containsText, pageWindow } from '../db/query-helpers';
+import { containsText } from '../db/query-helpers';
+import { mapPage, pageQuery } from '../paging';
 import { routersOf } from './module';
 import {
   deleteRouterSecrets, hasRouterPassword, mustFindRouter, routerIdsWithPassword, saveRouterPassword, toRouterSummary, type RouterRow,
@@ -19,12 +20,10 @@ export async function listRouters(ctx: TenantCtx, q: ParsedInputOf<'routers.list
     const t = q.q;
     base = base.where((eb) => eb.or([containsText('name', t), containsText('host', t), containsText('site', t), containsText('identity', t)]));
   }
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const sort = q.sort ?? { field: 'name', dir: 'asc' as const };
-  const { limit, offset } = pageWindow(q.page, q.pageSize);
-  const rows = await base.selectAll().orderBy(SORT[sort.field], sort.dir).orderBy('id').limit(limit).offset(offset).execute();
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: [{ by: SORT[sort.field], dir: sort.dir }, { by: 'id', dir: 'asc' }] });
   const withPassword = await routerIdsWithPassword(ctx.db);
-  return { items: rows.map((r) => toRouterSummary(r, withPassword.has(r.id))), total: Number(total), page: q.page, pageSize: q.pageSize };
+  return mapPage(page, (r) => toRouterSummary(r, withPassword.has(r.id)));
 }
 
 export async function getRouter(ctx: TenantCtx, routerId: string): Promise<RouterSummary> {
@@ -132,11 +131,10 @@ export async function listDowntime(ctx: TenantCtx, q: ParsedInputOf<'routers.dow
     const text = q.q;
     base = base.where((eb) => eb.or([containsText('d.cause', text), containsText('r.name', text)]));
   }
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const { limit, offset } = pageWindow(q.page, q.pageSize);
   const dir = q.sort?.dir ?? 'desc';
-  const rows = await base
-    .select(['d.id', 'd.routerId', 'r.name as routerName', 'd.startedAt', 'd.endedAt', 'd.durationMs', 'd.cause'])
-    .orderBy('d.startedAt', dir).orderBy('d.id', dir).limit(limit).offset(offset).execute();
-  return { items: rows, total: Number(total), page: q.page, pageSize: q.pageSize };
+  return pageQuery(base, {
+    page: q,
+    select: (qb) => qb.select(['d.id', 'd.routerId', 'r.name as routerName', 'd.startedAt', 'd.endedAt', 'd.durationMs', 'd.cause']),
+    sort: [{ by: 'd.startedAt', dir }, { by: 'd.id', dir }],
+  });
 }

@@ -7,7 +7,8 @@ import type { Actor, Core } from '../context';
 import { appendAudit } from '../auth/audit';
 import { hashPassword } from '../auth/passwords';
 import { toTenantSummary, type TenantRecord } from './registry';
-import { pageInMemory } from '../paging';
+import { containsText } from '../db/query-helpers';
+import { pageQuery } from '../paging';
 
 type CreateInput = ParsedInputOf<'tenants.create'>;
 
@@ -159,13 +160,18 @@ export async function tenantCounts(core: Core, tenantId: string): Promise<{ staf
   });
 }
 
+// Name sorts on the folded key so "acme" and "Acme" sit together.
+const TENANT_SORT = { name: 'nameKey', createdAt: 'createdAt', status: 'status' } as const;
+
 export async function listTenants(core: Core, q: ParsedInputOf<'tenants.list'>): Promise<OutputOf<'tenants.list'>> {
-  const rows = q.status ? core.registry.all().filter((t) => t.status === q.status) : core.registry.all();
-  const page = pageInMemory(rows, q, {
-    defaultSort: { field: 'name', dir: 'asc' },
-    searchText: (t) => [t.name, t.ownerName, t.ownerEmail, t.slug],
-    value: (t, field) => t[field as keyof TenantRecord],
-  });
+  let base = core.app.db.selectFrom('tenants');
+  if (q.status) base = base.where('status', '=', q.status);
+  if (q.q) {
+    const text = q.q;
+    base = base.where((eb) => eb.or([containsText('name', text), containsText('ownerName', text), containsText('ownerEmail', text), containsText('slug', text)]));
+  }
+  const sort = q.sort ?? { field: 'name', dir: 'asc' as const };
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: [{ by: TENANT_SORT[sort.field], dir: sort.dir }, { by: 'id', dir: 'asc' }] });
   const items = [];
   for (const t of page.items) items.push({ ...toTenantSummary(t), ...(await tenantCounts(core, t.id)) });
   return { ...page, items };
