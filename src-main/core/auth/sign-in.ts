@@ -10,11 +10,11 @@ import { findStaffByEmail, findStaffById, rolesOf } from './staff-repo';
 
 type SignInInput = ParsedInputOf<'auth.sign-in'>;
 
-const WRONG = 'Wrong email or password.';
+const wrong = (): AppError => new AppError('UNAUTHENTICATED', 'auth.wrong-credentials', { reason: 'BAD_CREDENTIALS' });
 
 function throttled(retryAfterMs: number): AppError {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return new AppError('RATE_LIMITED', `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`);
+  return new AppError('RATE_LIMITED', 'auth.rate-limited', { params: { minutes } });
 }
 
 export async function signIn(core: Core, input: SignInInput): Promise<SessionInfo> {
@@ -30,7 +30,7 @@ async function signInPlatform(core: Core, input: Extract<SignInInput, { scope: '
   if (!admin || !ok) {
     core.throttle.recordFailure(key);
     core.log.info('platform sign-in failed', { email: input.email });
-    throw new AppError('UNAUTHENTICATED', WRONG, undefined, 'BAD_CREDENTIALS');
+    throw wrong();
   }
   core.throttle.recordSuccess(key);
   await core.app.db.updateTable('platformAdmins').set({ lastSignInAt: core.clock.now().toISOString() }).where('id', '=', admin.id).execute();
@@ -40,7 +40,7 @@ async function signInPlatform(core: Core, input: Extract<SignInInput, { scope: '
 
 async function signInStaff(core: Core, input: Extract<SignInInput, { scope: 'tenant' }>, key: string): Promise<SessionInfo> {
   const tenant = core.registry.get(input.tenantId);
-  if (!tenant) throw new AppError('NOT_FOUND', 'That ISP profile does not exist on this computer.');
+  if (!tenant) throw new AppError('NOT_FOUND', 'auth.unknown-profile');
   return core.tenants.use(tenant.id, async (h) => {
     const staff = await findStaffByEmail(h.db, input.email);
     const ok = await verifyPassword(input.password, staff?.passwordHash ?? (await dummyPasswordHash()));
@@ -51,7 +51,7 @@ async function signInStaff(core: Core, input: Extract<SignInInput, { scope: 'ten
         action: 'auth.sign-in-failed', summary: `Failed sign-in for ${input.email}`, targetType: 'staff', targetId: staff?.id,
         details: { reason: staff ? 'wrong-password' : 'unknown-email' },
       });
-      throw new AppError('UNAUTHENTICATED', WRONG, undefined, 'BAD_CREDENTIALS');
+      throw wrong();
     }
     core.throttle.recordSuccess(key);
     const actor = { kind: 'staff' as const, id: staff.id, name: staff.fullName };
@@ -60,14 +60,14 @@ async function signInStaff(core: Core, input: Extract<SignInInput, { scope: 'ten
         action: 'auth.sign-in-failed', summary: `${staff.fullName} could not sign in: the ISP profile is suspended`,
         targetType: 'staff', targetId: staff.id, details: { reason: 'tenant-suspended' },
       });
-      throw new AppError('FORBIDDEN', 'This ISP profile is suspended. Contact your platform administrator.', undefined, 'TENANT_SUSPENDED');
+      throw new AppError('FORBIDDEN', 'auth.tenant-suspended', { reason: 'TENANT_SUSPENDED' });
     }
     if (staff.isActive !== 1) {
       await appendAudit(h.db, core.clock, actor, {
         action: 'auth.sign-in-failed', summary: `${staff.fullName} could not sign in: the account is deactivated`,
         targetType: 'staff', targetId: staff.id, details: { reason: 'deactivated' },
       });
-      throw new AppError('FORBIDDEN', 'This account is deactivated. Ask your administrator to reactivate it.', undefined, 'ACCOUNT_DEACTIVATED');
+      throw new AppError('FORBIDDEN', 'auth.account-deactivated', { reason: 'ACCOUNT_DEACTIVATED' });
     }
     const now = core.clock.now().toISOString();
     await h.db.transaction().execute(async (trx) => {
@@ -84,14 +84,14 @@ async function signInStaff(core: Core, input: Extract<SignInInput, { scope: 'ten
 export async function principalOf(core: Core, session: Session): Promise<Principal> {
   if (session.kind === 'platform') {
     const a = await core.app.db.selectFrom('platformAdmins').selectAll().where('id', '=', session.userId).executeTakeFirst();
-    if (!a) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+    if (!a) throw new AppError('UNAUTHENTICATED', 'auth.sign-in-required');
     return { kind: 'platform', userId: a.id, fullName: a.fullName, email: a.email, mustChangePassword: session.mustChangePassword };
   }
   const tenant = core.registry.get(session.tenantId);
-  if (!tenant) throw new AppError('UNAUTHENTICATED', 'This tenant profile no longer exists.');
+  if (!tenant) throw new AppError('UNAUTHENTICATED', 'auth.tenant-gone');
   return core.tenants.use(tenant.id, async (h) => {
     const s = await findStaffById(h.db, session.userId);
-    if (!s || s.isActive !== 1) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+    if (!s || s.isActive !== 1) throw new AppError('UNAUTHENTICATED', 'auth.sign-in-required');
     const roles = rolesOf(s);
     return {
       kind: 'staff', userId: s.id, fullName: s.fullName, email: s.email, roles, permissions: [...permissionsOf(roles)],
@@ -112,21 +112,21 @@ export async function changeOwnPassword(
   input: InputOf<'auth.change-password'>,
 ): Promise<OutputOf<'auth.change-password'>> {
   if (input.currentPassword === input.newPassword) {
-    throw new AppError('VALIDATION', 'Choose a password different from the current one.', { newPassword: 'Must differ from the current password' });
+    throw new AppError('VALIDATION', 'auth.password-must-differ', { fields: { newPassword: 'must-differ' } });
   }
   const hash = await hashPassword(input.newPassword);
   if (session.kind === 'platform') {
     const a = await core.app.db.selectFrom('platformAdmins').selectAll().where('id', '=', session.userId).executeTakeFirstOrThrow();
     if (!(await verifyPassword(input.currentPassword, a.passwordHash))) {
-      throw new AppError('VALIDATION', 'The current password is not right.', { currentPassword: 'Not your current password' });
+      throw new AppError('VALIDATION', 'auth.wrong-current-password', { fields: { currentPassword: 'not-current-password' } });
     }
     await core.app.db.updateTable('platformAdmins').set({ passwordHash: hash, mustChangePassword: 0 }).where('id', '=', a.id).execute();
   } else {
     await core.tenants.use(session.tenantId, async (h) => {
       const s = await findStaffById(h.db, session.userId);
-      if (!s) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+      if (!s) throw new AppError('UNAUTHENTICATED', 'auth.sign-in-required');
       if (!(await verifyPassword(input.currentPassword, s.passwordHash))) {
-        throw new AppError('VALIDATION', 'The current password is not right.', { currentPassword: 'Not your current password' });
+        throw new AppError('VALIDATION', 'auth.wrong-current-password', { fields: { currentPassword: 'not-current-password' } });
       }
       await h.db.transaction().execute(async (trx) => {
         await trx.updateTable('staffUsers').set({ passwordHash: hash, mustChangePassword: 0, updatedAt: core.clock.now().toISOString() }).where('id', '=', s.id).execute();

@@ -1,4 +1,4 @@
-import { AppError, conflict, notFound } from '@shared/domain/errors';
+import { AppError, notFound } from '@shared/domain/errors';
 import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { StaffMember } from '@shared/contract/auth';
@@ -27,7 +27,7 @@ export async function listStaff(ctx: TenantCtx, q: ParsedInputOf<'staff.list'>):
 
 async function mustFind(ctx: TenantCtx, staffId: string) {
   const row = await findStaffById(ctx.db, staffId);
-  if (!row) throw notFound('Staff member');
+  if (!row) throw notFound('staff.not-found');
   return row;
 }
 
@@ -37,7 +37,7 @@ export async function getStaff(ctx: TenantCtx, staffId: string): Promise<StaffMe
 
 export async function createStaff(ctx: TenantCtx, input: ParsedInputOf<'staff.create'>): Promise<StaffMember> {
   if (await findStaffByEmail(ctx.db, input.email)) {
-    throw conflict('A staff member with this email already exists.', { email: 'Already used by another staff member' });
+    throw new AppError('CONFLICT', 'staff.email-taken', { fields: { email: 'taken' } });
   }
   const now = ctx.core.clock.now().toISOString();
   const id = uuidv7();
@@ -60,11 +60,11 @@ export async function updateStaff(ctx: TenantCtx, input: ParsedInputOf<'staff.up
   const before = rolesOf(row);
   if (input.email && input.email !== row.email) {
     const other = await findStaffByEmail(ctx.db, input.email);
-    if (other) throw conflict('A staff member with this email already exists.', { email: 'Already used by another staff member' });
+    if (other) throw new AppError('CONFLICT', 'staff.email-taken', { fields: { email: 'taken' } });
   }
   if (input.roles && before.includes('ADMIN') && !input.roles.includes('ADMIN') && row.isActive === 1) {
     if ((await countOtherActiveAdmins(ctx.db, row.id)) === 0) {
-      throw new AppError('CONFLICT', 'This is the last active administrator; keep the ADMIN role on at least one account.', { roles: 'The last admin must keep ADMIN' });
+      throw new AppError('CONFLICT', 'staff.last-admin-role', { fields: { roles: 'last-admin' } });
     }
   }
   const patch = {
@@ -97,9 +97,9 @@ export async function updateStaff(ctx: TenantCtx, input: ParsedInputOf<'staff.up
 export async function setStaffActive(ctx: TenantCtx, input: ParsedInputOf<'staff.set-active'>): Promise<StaffMember> {
   const row = await mustFind(ctx, input.staffId);
   if (!input.isActive) {
-    if (row.id === ctx.actor.id) throw new AppError('CONFLICT', 'You cannot deactivate your own account.');
+    if (row.id === ctx.actor.id) throw new AppError('CONFLICT', 'staff.cannot-deactivate-self');
     if (rolesOf(row).includes('ADMIN') && (await countOtherActiveAdmins(ctx.db, row.id)) === 0) {
-      throw new AppError('CONFLICT', 'This is the last active administrator and cannot be deactivated.');
+      throw new AppError('CONFLICT', 'staff.last-admin-deactivate');
     }
   }
   if ((row.isActive === 1) === input.isActive) return toStaffMember(row);

@@ -1,27 +1,27 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { uuidv7 } from '@shared/domain/ids';
 import { notFound } from '@shared/domain/errors';
 import type { AlertItem } from '@shared/contract/ops';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
-import type { TenantDB } from '../db/tenant-schema';
+import type { AlertsTable, TenantDB } from '../db/tenant-schema';
 import type { Core, TenantCtx } from '../context';
-import { pageQuery } from '../paging';
+import { mapPage, pageQuery } from '../paging';
 
 type Db = Kysely<TenantDB> | Transaction<TenantDB>;
 
-export interface NewAlert {
-  severity: AlertItem['severity'];
-  kind: string;
-  title: string;
-  body: string;
-  routerId: string | null;
-}
+type Distribute<T> = T extends AlertItem ? Omit<T, 'id' | 'at' | 'readAt'> : never;
+/** An alert to raise: its kind (the code the renderer words) with that kind's params. */
+export type NewAlert = Distribute<AlertItem>;
 
 /** Writes an alert row; call `publishAlert` after the transaction commits. */
 export async function insertAlert(db: Db, core: Core, alert: NewAlert): Promise<AlertItem> {
-  const row: AlertItem = { id: uuidv7(), at: core.clock.now().toISOString(), readAt: null, ...alert };
-  await db.insertInto('alerts').values(row).execute();
+  const row = { id: uuidv7(), at: core.clock.now().toISOString(), readAt: null, ...alert } as AlertItem;
+  await db.insertInto('alerts').values({ ...row, params: JSON.stringify(row.params) }).execute();
   return row;
+}
+
+function toAlertItem(row: Selectable<AlertsTable>): AlertItem {
+  return { ...row, params: JSON.parse(row.params) as unknown } as AlertItem;
 }
 
 export function publishAlert(core: Core, tenantId: string, alert: AlertItem): void {
@@ -38,7 +38,7 @@ export async function listAlerts(ctx: TenantCtx, q: ParsedInputOf<'alerts.list'>
   if (q.unreadOnly) base = base.where('readAt', 'is', null);
   const dir = q.sort?.dir ?? 'desc';
   const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: [{ by: 'at', dir }, { by: 'id', dir }] });
-  return { ...page, unread: await unreadCount(ctx.db) };
+  return { ...mapPage(page, toAlertItem), unread: await unreadCount(ctx.db) };
 }
 
 export async function markAlertsRead(ctx: TenantCtx, input: ParsedInputOf<'alerts.mark-read'>): Promise<OutputOf<'alerts.mark-read'>> {
@@ -48,7 +48,7 @@ export async function markAlertsRead(ctx: TenantCtx, input: ParsedInputOf<'alert
   } else {
     const found = await ctx.db.selectFrom('alerts').select('id').where('id', 'in', input.alertIds).execute();
     if (found.length !== new Set(input.alertIds).size) {
-      throw notFound('Alert');
+      throw notFound('alert.not-found');
     }
     await ctx.db.updateTable('alerts').set({ readAt: now }).where('id', 'in', input.alertIds).where('readAt', 'is', null).execute();
   }

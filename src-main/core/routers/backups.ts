@@ -32,7 +32,7 @@ async function readExport(conn: RosConnection, rosVersion: string | null): Promi
   if (direct.ret && direct.ret.trim() !== '') return direct.ret;
   await conn.command('/export', { attributes: { ...hide, file: EXPORT_FILE } }, { timeoutMs: 60_000 });
   const [file] = await conn.print('/file', { where: { name: `${EXPORT_FILE}.rsc` } });
-  if (!file?.contents) throw new AppError('UNAVAILABLE', 'The router did not return its configuration export.');
+  if (!file?.contents) throw new AppError('UNAVAILABLE', 'router.no-export');
   await conn.remove('/file', file['.id']!).catch(() => undefined);
   return file.contents;
 }
@@ -77,7 +77,7 @@ export async function listBackups(ctx: TenantCtx, q: ParsedInputOf<'routers.back
 
 async function mustFindBackup(ctx: TenantCtx, id: string) {
   const row = await ctx.db.selectFrom('routerBackups').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Configuration version');
+  if (!row) throw notFound('backup.not-found');
   return row;
 }
 
@@ -90,7 +90,7 @@ export async function diffBackups(ctx: TenantCtx, input: ParsedInputOf<'routers.
   const from = await mustFindBackup(ctx, input.fromBackupId);
   const to = await mustFindBackup(ctx, input.toBackupId);
   if (from.routerId !== to.routerId) {
-    throw new AppError('VALIDATION', 'Both versions must belong to the same router.', { toBackupId: 'Choose a version of the same router' });
+    throw new AppError('VALIDATION', 'backup.different-routers', { fields: { toBackupId: 'same-router' } });
   }
   return diffLines(from.content, to.content, input.context);
 }

@@ -1,4 +1,5 @@
-import { AppError, conflict } from '@shared/domain/errors';
+import { AppError } from '@shared/domain/errors';
+import { decodeNote, diagnosisOf } from '@shared/contract/diagnosis';
 import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { RouterSummary } from '@shared/contract/routers';
@@ -34,7 +35,7 @@ export async function getRouter(ctx: TenantCtx, routerId: string): Promise<Route
 async function assertAddressFree(ctx: TenantCtx, host: string, port: number, exceptId?: string): Promise<void> {
   const other = await ctx.db.selectFrom('routers').select(['id', 'name']).where('host', '=', host).where('port', '=', port).executeTakeFirst();
   if (other && other.id !== exceptId) {
-    throw conflict(`Router "${other.name}" already uses ${host}:${port}.`, { host: `Already used by ${other.name}`, port: `Already used by ${other.name}` });
+    throw new AppError('CONFLICT', 'router.address-taken', { params: { name: other.name, host, port }, fields: { host: 'taken', port: 'taken' } });
   }
 }
 
@@ -109,7 +110,7 @@ export async function deleteRouter(ctx: TenantCtx, routerId: string): Promise<Ou
 
 export async function trustCertificate(ctx: TenantCtx, input: ParsedInputOf<'routers.trust-certificate'>): Promise<RouterSummary> {
   const row = await mustFindRouter(ctx.db, input.routerId);
-  if (row.useTls !== 1) throw new AppError('VALIDATION', 'This router does not use API-SSL.', { tlsFingerprint: 'API-SSL is off for this router' });
+  if (row.useTls !== 1) throw new AppError('VALIDATION', 'router.tls-off', { fields: { tlsFingerprint: 'tls-off' } });
   const now = ctx.core.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('routers').set({ tlsFingerprint: input.tlsFingerprint, updatedAt: now }).where('id', '=', row.id).execute();
@@ -136,5 +137,5 @@ export async function listDowntime(ctx: TenantCtx, q: ParsedInputOf<'routers.dow
     page: q,
     select: (qb) => qb.select(['d.id', 'd.routerId', 'r.name as routerName', 'd.startedAt', 'd.endedAt', 'd.durationMs', 'd.cause']),
     sort: [{ by: 'd.startedAt', dir }, { by: 'd.id', dir }],
-  });
+  }).then((page) => mapPage(page, (d) => ({ ...d, cause: decodeNote(d.cause) ?? diagnosisOf('no-answer', {}) })));
 }

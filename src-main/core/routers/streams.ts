@@ -1,10 +1,11 @@
 import { AppError, notFound } from '@shared/domain/errors';
 import { uuidv7 } from '@shared/domain/ids';
 import type { ParsedInputOf } from '@shared/contract';
+import type { DiagnosisNote } from '@shared/contract/diagnosis';
 import type { Core, TenantCtx } from '../context';
 import type { RosRow, RosStream } from '../routeros/client';
 import type { RouterConnectionManager } from './connections';
-import { routerFailure } from './diagnose';
+import { explainRouterError, routerFailure } from './diagnose';
 import { mustFindRouter } from './router-repo';
 
 interface LiveStream {
@@ -12,6 +13,7 @@ interface LiveStream {
   tenantId: string;
   token: string;
   kind: 'traffic' | 'log';
+  target: { host: string; port: number; useTls: boolean };
   ros: RosStream | null;
   stopped: boolean;
 }
@@ -36,10 +38,10 @@ export class RouterStreams {
   async start(ctx: TenantCtx, input: ParsedInputOf<'routers.stream.start'>): Promise<{ streamId: string }> {
     const router = await mustFindRouter(ctx.db, input.routerId);
     const mine = [...this.live.values()].filter((l) => l.token === ctx.session.token);
-    if (mine.length >= MAX_PER_SESSION) throw new AppError('CONFLICT', 'Too many live views are open; close some and try again.');
-    const entry: LiveStream = { id: uuidv7(), tenantId: ctx.tenant.id, token: ctx.session.token, kind: input.kind, ros: null, stopped: false };
-    this.live.set(entry.id, entry);
+    if (mine.length >= MAX_PER_SESSION) throw new AppError('CONFLICT', 'stream.too-many');
     const target = { host: router.host, port: router.port, useTls: router.useTls === 1 };
+    const entry: LiveStream = { id: uuidv7(), tenantId: ctx.tenant.id, token: ctx.session.token, kind: input.kind, target, ros: null, stopped: false };
+    this.live.set(entry.id, entry);
     try {
       entry.ros =
         input.kind === 'traffic'
@@ -55,7 +57,7 @@ export class RouterStreams {
   }
 
   private async pump(entry: LiveStream, topics: string): Promise<void> {
-    const send = (rows: RosRow[], ended: boolean, error: string | null) =>
+    const send = (rows: RosRow[], ended: boolean, error: DiagnosisNote | null) =>
       this.core.events.emitToToken(entry.token, 'routers.stream-data', {
         streamId: entry.id, kind: entry.kind, at: this.core.clock.now().toISOString(), rows, ended, error,
       });
@@ -67,7 +69,7 @@ export class RouterStreams {
       }
       send([], true, null);
     } catch (e) {
-      send([], true, e instanceof Error ? e.message : String(e));
+      send([], true, explainRouterError(e, entry.target).note);
     } finally {
       this.live.delete(entry.id);
     }
@@ -75,7 +77,7 @@ export class RouterStreams {
 
   stop(ctx: TenantCtx, streamId: string): void {
     const entry = this.live.get(streamId);
-    if (!entry || entry.token !== ctx.session.token) throw notFound('Live view');
+    if (!entry || entry.token !== ctx.session.token) throw notFound('stream.not-found');
     this.end(entry);
   }
 

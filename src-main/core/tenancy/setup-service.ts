@@ -24,7 +24,7 @@ export async function createPlatformAdmin(core: Core, admin: { fullName: string;
 /** First run: the platform administrator and the first tenant (its admin chose their own password here). */
 export async function completeSetup(core: Core, input: ParsedInputOf<'setup.complete'>): Promise<OutputOf<'setup.complete'>> {
   if (!(await needsSetup(core))) {
-    throw new AppError('CONFLICT', 'This installation is already set up. Sign in instead.');
+    throw new AppError('CONFLICT', 'setup.already-done');
   }
   const id = await createPlatformAdmin(core, input.platformAdmin);
   let tenantId: string;
@@ -36,7 +36,7 @@ export async function completeSetup(core: Core, input: ParsedInputOf<'setup.comp
     } else if (input.tenant) {
       tenantId = (await createTenant(core, input.tenant, actor, { adminMustChangePassword: false })).id;
     } else {
-      throw new AppError('VALIDATION', 'Describe your ISP, or choose the demo.', { tenant: 'Required' });
+      throw new AppError('VALIDATION', 'setup.tenant-required', { fields: { tenant: 'required' } });
     }
   } catch (e) {
     // Leave the installation as it was so the wizard can simply be submitted again.

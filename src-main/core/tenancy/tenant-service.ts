@@ -1,4 +1,4 @@
-import { AppError, conflict, notFound } from '@shared/domain/errors';
+import { AppError, notFound } from '@shared/domain/errors';
 import { uuidv7 } from '@shared/domain/ids';
 import { nameKey, slugify } from '@shared/domain/text';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
@@ -14,7 +14,7 @@ type CreateInput = ParsedInputOf<'tenants.create'>;
 
 export function mustGetTenant(core: Core, tenantId: string): TenantRecord {
   const t = core.registry.get(tenantId);
-  if (!t) throw notFound('Tenant');
+  if (!t) throw notFound('tenant.not-found');
   return t;
 }
 
@@ -30,7 +30,7 @@ function uniqueSlug(core: Core, name: string, exceptId?: string): string {
 export function assertNameFree(core: Core, name: string, exceptId?: string): void {
   const owner = core.registry.byNameKey(nameKey(name));
   if (owner && owner.id !== exceptId) {
-    throw conflict(`A tenant named "${owner.name}" already exists.`, { name: 'This name is already used by another tenant' });
+    throw new AppError('CONFLICT', 'tenant.name-taken', { params: { name: owner.name }, fields: { name: 'taken' } });
   }
 }
 
@@ -132,7 +132,7 @@ export async function setTenantStatus(
 export async function deleteTenant(core: Core, input: ParsedInputOf<'tenants.delete'>): Promise<OutputOf<'tenants.delete'>> {
   const t = mustGetTenant(core, input.tenantId);
   if (input.confirmName.trim() !== t.name) {
-    throw new AppError('VALIDATION', 'The name typed does not match; nothing was deleted.', { confirmName: `Type "${t.name}" exactly to confirm` });
+    throw new AppError('VALIDATION', 'tenant.confirm-name-mismatch', { fields: { confirmName: 'type-name-exactly' } });
   }
   core.sessions.endWhere((s) => s.kind === 'staff' && s.tenantId === t.id, 'tenant-deleted');
   await core.hooks.inactive(t.id, 'deleted');
@@ -143,7 +143,7 @@ export async function deleteTenant(core: Core, input: ParsedInputOf<'tenants.del
     await core.tenants.remove(t.id);
   } catch (e) {
     core.log.error('tenant folder could not be removed', { tenantId: t.id, dir: core.tenants.dirOf(t.id), error: e });
-    throw new AppError('INTERNAL', `The tenant was removed but its folder ${core.tenants.dirOf(t.id)} could not be deleted.`);
+    throw new AppError('INTERNAL', 'tenant.folder-not-deleted', { params: { folder: core.tenants.dirOf(t.id) } });
   }
   core.events.emit('tenants.changed', { platform: true }, { tenantId: t.id, change: 'deleted' });
   return { ok: true };

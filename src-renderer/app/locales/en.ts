@@ -1,13 +1,18 @@
 /**
  * English strings. A Swahili file (sw.ts) will mirror this shape; keys are grouped by screen.
- * Messages that come from main (error.message) are shown as they are.
+ * Main sends codes with parameters (errors, diagnoses, alerts); their words live here and in the feature
+ * locales, typed so that every code has an entry.
  */
 import { routersEn } from '../../features/routers/locale.en';
 import { routerTabsEn } from '../../features/routers/dashboard/locale.en';
+import { apiErrorsEn, errorCodesEn, fieldErrorsEn } from './en-errors';
 
 export const en = {
   routers: routersEn,
   routerTabs: routerTabsEn,
+  apiErrors: apiErrorsEn,
+  fieldErrors: fieldErrorsEn,
+  errorCodes: errorCodesEn,
   app: {
     name: 'ISP Desk',
     demo: 'DEMO',

@@ -8,6 +8,7 @@ import { useEvent } from '../../../app/use-event';
 import { toApiError, useRpc } from '../../../app/use-rpc';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { ErrorAlert } from '../../../components/error-alert';
+import { diagnosisLine } from '../../../app/messages';
 import { logLineOf, mergeLogLines, prependLines, topicColor, type LogLine } from './log-lines';
 import { FULL_BADGE, SimpleTable, TabHeader, type SimpleColumn } from './tab-kit';
 import type { RouterTabProps } from './tabs';
@@ -85,7 +86,7 @@ export function LogTab({ router }: RouterTabProps) {
     if (p.ended) {
       activeStream.current = null;
       setFollowing(false);
-      setStream(p.error ? { status: 'failed', message: t('routerTabs.log.streamEnded', { error: p.error }) } : { status: 'off' });
+      setStream(p.error ? { status: 'failed', message: t('routerTabs.log.streamEnded', { error: diagnosisLine(p.error) }) } : { status: 'off' });
     }
   });
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PayloadOf } from '@shared/contract';
+import { diagnosisLine } from '../../../app/messages';
 import type { ApiError } from '../../../app/api-client';
 import { useCall } from '../../../app/scope-context';
 import { useEvent } from '../../../app/use-event';
@@ -53,7 +54,7 @@ export function useTrafficStream(routerId: string, interfaces: string[]) {
     if (p.ended) {
       run.ended = true;
       current.current = null;
-      setStatus({ state: 'ended', error: p.error });
+      setStatus({ state: 'ended', error: p.error ? diagnosisLine(p.error) : null });
       return;
     }
     const sec = Math.floor(new Date(p.at).getTime() / 1000);
