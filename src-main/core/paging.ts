@@ -1,14 +1,56 @@
+import { sql, type OrderByExpression, type SelectQueryBuilder } from 'kysely';
 import type { PageInput } from '@shared/contract/common';
 
+/** One page of a list: the shape of every `pageOutput(...)` in the contract. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type SortDir = 'asc' | 'desc';
+
+/** One ORDER BY term; put a unique column last so pages never overlap or skip rows. */
+export interface SortTerm<DB, TB extends keyof DB, O> {
+  by: OrderByExpression<DB, TB, O>;
+  dir: SortDir;
+}
+
 /**
- * Pages, sorts and searches rows held in memory (tenant registry, lists read from a router). Sorting
- * compares numbers as numbers and everything else as text.
+ * Count-then-page over a filtered query: `base` holds FROM/JOIN/WHERE only; `select` picks the
+ * columns; `sort` orders the page. The count reuses `base`, so filters and total never disagree.
+ */
+export async function pageQuery<DB, TB extends keyof DB, O>(
+  base: SelectQueryBuilder<DB, TB, object>,
+  opts: {
+    page: Pick<PageInput, 'page' | 'pageSize'>;
+    select: (qb: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, O>;
+    sort: readonly SortTerm<DB, TB, O>[];
+  },
+): Promise<Page<O>> {
+  const { page, pageSize } = opts.page;
+  const counted = await base.select(sql<number | bigint>`count(*)`.as('total')).executeTakeFirstOrThrow();
+  let rows = opts.select(base);
+  for (const term of opts.sort) rows = rows.orderBy(term.by, term.dir);
+  const items = (await rows.limit(pageSize).offset((page - 1) * pageSize).execute()) as O[];
+  return { items, total: Number((counted as { total: number | bigint }).total), page, pageSize };
+}
+
+/** `Page.items` mapped, the rest kept (rows → contract items). */
+export function mapPage<T, U>(page: Page<T>, fn: (row: T) => U): Page<U> {
+  return { ...page, items: page.items.map(fn) };
+}
+
+/**
+ * Pages, sorts and searches rows that only exist in memory (lists read from a router), in the same
+ * output shape as `pageQuery`. Sorting compares numbers as numbers and everything else as text.
  */
 export function pageInMemory<T>(
   rows: readonly T[],
   q: PageInput,
-  opts: { defaultSort: { field: string; dir: 'asc' | 'desc' }; searchText: (row: T) => string[]; value: (row: T, field: string) => unknown },
-): { items: T[]; total: number; page: number; pageSize: number } {
+  opts: { defaultSort: { field: string; dir: SortDir }; searchText: (row: T) => string[]; value: (row: T, field: string) => unknown },
+): Page<T> {
   let list = [...rows];
   if (q.q) {
     const needle = q.q.toLowerCase();

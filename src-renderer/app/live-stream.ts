@@ -1,8 +1,10 @@
 import { streamEventName, type ChunkOf, type EndOf, type PayloadOf, type StreamName } from '@shared/contract';
+import type { ErrorBody } from '@shared/domain/errors';
 import { subscribe } from './api-client';
+import { errorText } from './messages';
 
-/** Why a stream stopped early (the payload of `<stream>.error`). */
-export type StreamFailure = PayloadOf<`${StreamName}.error`>['data'];
+/** Why a stream stopped early (the payload of `<stream>.error`), with its words. */
+export type StreamFailure = PayloadOf<`${StreamName}.error`>['data'] & { message: string };
 
 export interface LiveStreamOptions<S extends StreamName> {
   /** The session the stream runs in. */
@@ -45,7 +47,10 @@ export function openLiveStream<S extends StreamName>(opts: LiveStreamOptions<S>)
     finished = true;
     unsubscribe();
     if (p.part === 'end') opts.onEnd(p.data as EndOf<S>);
-    else opts.onError(p.data as StreamFailure);
+    else {
+      const failure = p.data as PayloadOf<`${StreamName}.error`>['data'];
+      opts.onError({ ...failure, message: errorText(failure as ErrorBody) });
+    }
   };
   const receive = (part: Pushed['part']) => (payload: unknown) => {
     const p = { part, ...(payload as { streamId: string; data: unknown }) };

@@ -66,8 +66,10 @@ export function stream<C extends z.ZodType, E extends z.ZodType, const A extends
   return def;
 }
 
-/** Why a stream stopped early: a code the renderer turns into words, the core's message as a fallback. */
-export const streamError = z.object({ code: z.enum(ERROR_CODES), message: z.string(), reason: z.string().optional() });
+/** Why a stream stopped early: an error key with its params, worded by the renderer like any error. */
+export const streamError = z.object({
+  code: z.enum(ERROR_CODES), key: z.string(), params: z.record(z.string(), z.unknown()), reason: z.string().optional(),
+});
 
 export const STREAM_PARTS = ['chunk', 'end', 'error'] as const;
 export type StreamPart = (typeof STREAM_PARTS)[number];

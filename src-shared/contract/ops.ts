@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import { channel, event } from './define';
 import { id, instant, pageInput, pageOutput } from './common';
+import { diagnosisNote } from './diagnosis';
 
-export const alertItem = z.object({
+const alertBase = {
   id,
   at: instant,
   severity: z.enum(['info', 'warning', 'critical']),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
   routerId: id.nullable(),
   readAt: instant.nullable(),
-});
+};
+
+/** An in-app alert: its `kind` is the code the renderer words, with typed `params`. */
+export const alertItem = z.discriminatedUnion('kind', [
+  z.object({ ...alertBase, kind: z.literal('router.down'), params: z.object({ routerName: z.string(), cause: diagnosisNote.nullable() }) }),
+  z.object({ ...alertBase, kind: z.literal('router.up'), params: z.object({ routerName: z.string(), downForMs: z.number().int().nullable() }) }),
+  z.object({ ...alertBase, kind: z.literal('router.degraded'), params: z.object({ routerName: z.string(), cause: diagnosisNote.nullable() }) }),
+]);
 export type AlertItem = z.infer<typeof alertItem>;
+export type AlertKind = AlertItem['kind'];
 
 export const opsChannels = {
   'alerts.list': channel({

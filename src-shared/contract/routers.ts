@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, event, stream } from './define';
 import { empty, id, instant, ok, pageInput, pageOutput, plainText } from './common';
+import { diagnosisNote } from './diagnosis';
 
 /** Hostname, IPv4 or IPv6 literal. */
 const host = z
@@ -52,7 +53,8 @@ export const routerSummary = z.object({
   status: routerStatus,
   statusSince: instant.nullable(),
   lastCheckedAt: instant.nullable(),
-  lastError: z.string().nullable(),
+  /** Why the router is offline or degraded (null when online). */
+  lastError: diagnosisNote.nullable(),
   routerOsVersion: z.string().nullable(),
   boardName: z.string().nullable(),
   identity: z.string().nullable(),
@@ -84,7 +86,7 @@ export const routerCreateInput = z.strictObject({
   tlsFingerprint: fingerprint.nullable().default(null),
 });
 
-/** Why a connection works or not, in words a technician can act on. */
+/** Why a connection works or not: a coarse kind for the screen's tone and actions, and the note to word. */
 export const DIAGNOSIS_KINDS = [
   'ok', 'dns', 'refused', 'timeout', 'unreachable', 'tls-no-certificate', 'tls-pin-mismatch', 'tls-handshake',
   'bad-credentials', 'no-api-policy', 'missing-policy', 'reset', 'error',
@@ -92,8 +94,7 @@ export const DIAGNOSIS_KINDS = [
 export const diagnosis = z.object({
   ok: z.boolean(),
   kind: z.enum(DIAGNOSIS_KINDS),
-  message: z.string(),
-  hint: z.string(),
+  note: diagnosisNote,
   durationMs: z.number().int(),
   details: z.object({
     routerOsVersion: z.string().nullable(),
@@ -251,7 +252,7 @@ export const diffLine = z.object({
 
 export const downtimePeriod = z.object({
   id, routerId: id, routerName: z.string(), startedAt: instant, endedAt: instant.nullable(), durationMs: z.number().int().nullable(),
-  cause: z.string(),
+  cause: diagnosisNote,
 });
 
 export const STREAM_KINDS = ['traffic', 'log'] as const;
@@ -594,7 +595,7 @@ export const routersChannels = {
 export const routersEvents = {
   'routers.status-changed': event({
     summary: 'A router went online, degraded or offline.',
-    payload: z.object({ routerId: id, status: routerStatus, since: instant, error: z.string().nullable() }),
+    payload: z.object({ routerId: id, status: routerStatus, since: instant, error: diagnosisNote.nullable() }),
     access: 'routers.read',
   }),
 } as const;

@@ -1,3 +1,5 @@
+import type { DiagnosisNote } from '../contract/diagnosis';
+
 /** One error envelope for both transports (Electron IPC and HTTP). */
 export const ERROR_CODES = [
   'VALIDATION',
@@ -11,44 +13,144 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface ErrorBody {
+/**
+ * What went wrong, as a key with typed parameters. Core never words an error: the renderer's locale has
+ * one entry per key (`Record<ErrorKey, string>`), so adding a key here fails its typecheck until it has words.
+ */
+export interface ErrorParams {
+  'request.invalid': Record<never, never>;
+  'request.unknown-channel': { channel: string };
+  'request.bad-output': Record<never, never>;
+  'request.internal': Record<never, never>;
+  'db.busy': Record<never, never>;
+  'db.value-in-use': Record<never, never>;
+  'db.too-new': Record<never, never>;
+
+  'auth.sign-in-required': Record<never, never>;
+  'auth.session-expired': Record<never, never>;
+  'auth.platform-only': Record<never, never>;
+  'auth.tenant-only': Record<never, never>;
+  'auth.account-gone': Record<never, never>;
+  'auth.account-inactive': Record<never, never>;
+  'auth.tenant-gone': Record<never, never>;
+  'auth.tenant-suspended': Record<never, never>;
+  'auth.role-forbidden': Record<never, never>;
+  'auth.password-change-required': Record<never, never>;
+  'auth.wrong-credentials': Record<never, never>;
+  'auth.rate-limited': { minutes: number };
+  'auth.unknown-profile': Record<never, never>;
+  'auth.account-deactivated': Record<never, never>;
+  'auth.password-must-differ': Record<never, never>;
+  'auth.wrong-current-password': Record<never, never>;
+  'auth.password-weak': Record<never, never>;
+  'auth.role-revoked': Record<never, never>;
+
+  'setup.already-done': Record<never, never>;
+  'setup.tenant-required': Record<never, never>;
+
+  'tenant.not-found': Record<never, never>;
+  'tenant.name-taken': { name: string };
+  'tenant.confirm-name-mismatch': Record<never, never>;
+  'tenant.folder-not-deleted': { folder: string };
+  'transfer.not-export-file': Record<never, never>;
+  'transfer.damaged': Record<never, never>;
+  'transfer.wrong-passphrase': Record<never, never>;
+  'transfer.newer-version': Record<never, never>;
+  'transfer.already-here': { name: string };
+  'transfer.leftover-folder': Record<never, never>;
+
+  'staff.not-found': Record<never, never>;
+  'staff.email-taken': Record<never, never>;
+  'staff.last-admin-role': Record<never, never>;
+  'staff.cannot-deactivate-self': Record<never, never>;
+  'staff.last-admin-deactivate': Record<never, never>;
+
+  'router.not-found': Record<never, never>;
+  'router.address-taken': { name: string; host: string; port: number };
+  'router.tls-off': Record<never, never>;
+  'router.item-gone': Record<never, never>;
+  /** The router refused a change; its own (RouterOS) words are passed on. */
+  'router.refused': { routerMessage: string };
+  /** The router could not be reached or used: worded like a diagnosis (message and hint). */
+  'router.unavailable': { note: DiagnosisNote };
+  'router.no-export': Record<never, never>;
+  /** The export could not be read back: reason says which way (the renderer words each). */
+  'backup.unreadable': { sizeBytes: number; readBytes: number; routerOsVersion: string };
+  'backup.not-found': Record<never, never>;
+  'backup.different-routers': Record<never, never>;
+  'stream.not-found': Record<never, never>;
+  'stream.too-many': Record<never, never>;
+  'alert.not-found': Record<never, never>;
+}
+export type ErrorKey = keyof ErrorParams;
+export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];
+export type NotFoundKey = Extract<ErrorKey, `${string}.not-found`>;
+
+/**
+ * Field-level error codes core sets next to an input field (the renderer words them, `fieldErrors`).
+ * Field messages from the contract's zod schemas arrive as the schema's own text.
+ */
+export const FIELD_CODES = [
+  'required', 'taken', 'wrong-passphrase', 'damaged-file', 'not-export-file', 'already-here', 'type-name-exactly',
+  'last-admin', 'must-differ', 'not-current-password', 'same-router', 'tls-off', 'router-refused',
+  // Password policy and text rules (src-shared/domain/password-policy.ts, text.ts).
+  'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_COMMON', 'PASSWORD_IS_EMAIL', 'PASSWORD_IS_NAME', 'TEXT_CONTROL_CHARS',
+] as const;
+export type FieldCode = (typeof FIELD_CODES)[number];
+export type FieldErrors = Record<string, FieldCode>;
+
+export function isFieldCode(v: string): v is FieldCode {
+  return (FIELD_CODES as readonly string[]).includes(v);
+}
+
+interface ErrorBase {
   code: ErrorCode;
-  message: string;
-  /** Field path (dot-joined, '' for the whole input) → message shown next to that field. */
+  /** Field path (dot-joined, '' for the whole input) → a FieldCode, or the contract schema's message. */
   fields?: Record<string, string>;
   /** Machine-readable detail, e.g. a router diagnosis kind. */
   reason?: string;
 }
 
+/**
+ * Errors from the dispatcher carry `key` + `params`. Transports that refuse a request before the
+ * dispatcher runs (unknown host, bad JSON…) send only a developer `message`; the renderer words those
+ * by `code`.
+ */
+export type ErrorBody = ErrorBase & (ErrorMessage | { key?: undefined; params?: undefined; message: string });
+
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
-/** Thrown by services; only the dispatcher turns it into an envelope. */
-export class AppError extends Error {
+type Extras<K extends ErrorKey> = { fields?: FieldErrors; reason?: string } & (Record<never, never> extends ErrorParams[K]
+  ? { params?: ErrorParams[K] }
+  : { params: ErrorParams[K] });
+
+/** Thrown by services; only the dispatcher turns it into an envelope. The Error message is the key (logs). */
+export class AppError<K extends ErrorKey = ErrorKey> extends Error {
+  readonly params: ErrorParams[K];
+  readonly fields: FieldErrors | undefined;
+  readonly reason: string | undefined;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly fields?: Record<string, string>,
-    readonly reason?: string,
+    readonly key: K,
+    ...[extras]: Record<never, never> extends ErrorParams[K] ? [extras?: Extras<K>] : [extras: Extras<K>]
   ) {
-    super(message);
+    super(key);
     this.name = 'AppError';
+    this.params = (extras?.params ?? {}) as ErrorParams[K];
+    this.fields = extras?.fields;
+    this.reason = extras?.reason;
   }
 
   toBody(): ErrorBody {
-    const body: ErrorBody = { code: this.code, message: this.message };
+    const body = { code: this.code, key: this.key, params: this.params } as ErrorBody;
     if (this.fields) body.fields = this.fields;
     if (this.reason) body.reason = this.reason;
     return body;
   }
 }
 
-export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} was not found.`);
-export const conflict = (message: string, fields?: Record<string, string>): AppError =>
-  new AppError('CONFLICT', message, fields);
-export const invalid = (fields: Record<string, string>, message = 'Please correct the highlighted fields.'): AppError =>
-  new AppError('VALIDATION', message, fields);
-export const forbidden = (message = 'You do not have permission to do that.'): AppError =>
-  new AppError('FORBIDDEN', message);
+export const notFound = (key: NotFoundKey): AppError => new AppError('NOT_FOUND', key);
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

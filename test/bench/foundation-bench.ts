@@ -30,7 +30,7 @@ async function buildDataDir(dir: string, log: (l: string) => void): Promise<{ te
   const { core, dispatcher } = booted;
   const call = async (ch: string, input: unknown, token: string | null = null) => {
     const env = await dispatcher.dispatch(ch, input, { token, transport: 'test' });
-    if (!env.ok) throw new Error(`${ch}: ${env.error.message}`);
+    if (!env.ok) throw new Error(`${ch}: ${env.error.key ?? env.error.message}`);
     return env.data as Record<string, unknown>;
   };
   const setup = await call('setup.complete', {

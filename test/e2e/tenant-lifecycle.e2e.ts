@@ -83,7 +83,7 @@ describe('tenant lifecycle in platform administration', () => {
     await dialog.getByLabel("Confirm administrator's password").fill(SECOND_ADMIN.password);
     await dialog.getByRole('button', { name: 'Create tenant' }).click();
     // Main refuses the duplicate name; the message lands next to the name field.
-    await visible(dialog, 'This name is already used by another tenant');
+    await visible(dialog, 'Already in use');
     await dialog.getByLabel('ISP name').fill(SECOND.name);
     await shot(page, 'create-tenant');
     await dialog.getByRole('button', { name: 'Create tenant' }).click();

@@ -6,7 +6,8 @@ import type { PageInput } from '@shared/contract/common';
 import type { TenantDB } from '../db/tenant-schema';
 import type { Actor } from '../context';
 import type { Clock } from '../ports';
-import { containsText, pageWindow } from '../db/query-helpers';
+import { containsText } from '../db/query-helpers';
+import { pageQuery, type Page } from '../paging';
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -53,7 +54,7 @@ export interface AuditQuery extends PageInput {
   to?: string;
 }
 
-export async function listAudit(db: Kysely<TenantDB>, q: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
+export async function listAudit(db: Kysely<TenantDB>, q: AuditQuery): Promise<Page<AuditEntry>> {
   let base = db.selectFrom('auditLog');
   if (q.action) base = base.where('action', '=', q.action);
   if (q.actorId) base = base.where('actorId', '=', q.actorId);
@@ -63,14 +64,10 @@ export async function listAudit(db: Kysely<TenantDB>, q: AuditQuery): Promise<{ 
     const text = q.q;
     base = base.where((eb) => eb.or([containsText('summary', text), containsText('actorName', text)]));
   }
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const dir = q.sort?.dir ?? 'desc';
-  const rows = await base
-    .select(['id', 'at', 'actorKind', 'actorId', 'actorName', 'action', 'targetType', 'targetId', 'summary'])
-    .orderBy('at', dir)
-    .orderBy('id', dir)
-    .limit(pageWindow(q.page, q.pageSize).limit)
-    .offset(pageWindow(q.page, q.pageSize).offset)
-    .execute();
-  return { items: rows, total: Number(total) };
+  return pageQuery(base, {
+    page: q,
+    select: (qb) => qb.select(['id', 'at', 'actorKind', 'actorId', 'actorName', 'action', 'targetType', 'targetId', 'summary']),
+    sort: [{ by: 'at', dir }, { by: 'id', dir }],
+  });
 }

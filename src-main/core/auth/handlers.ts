@@ -18,5 +18,5 @@ export const authHandlers: HandlersFor<
   'staff.update': (input, ctx) => updateStaff(ctx, input),
   'staff.set-active': (input, ctx) => setStaffActive(ctx, input),
   'staff.reset-password': (input, ctx) => resetStaffPassword(ctx, input),
-  'audit.list': async (input, ctx) => ({ ...(await listAudit(ctx.db, input)), page: input.page, pageSize: input.pageSize }),
+  'audit.list': (input, ctx) => listAudit(ctx.db, input),
 };

@@ -7,5 +7,5 @@ import { passwordProblem, type PasswordOwner } from '@shared/domain/password-pol
  */
 export function assertPasswordAllowed(password: string, owner: PasswordOwner, field: string): void {
   const problem = passwordProblem(password, owner);
-  if (problem) throw new AppError('VALIDATION', 'Choose a stronger password.', { [field]: problem }, problem);
+  if (problem) throw new AppError('VALIDATION', 'auth.password-weak', { fields: { [field]: problem }, reason: problem });
 }

@@ -26,7 +26,7 @@ export async function createPlatformAdmin(
   const passwordHash = await hashPassword(admin.password);
   await core.app.db.transaction().execute(async (trx) => {
     if (opts.onlyIfFirst && (await trx.selectFrom('platformAdmins').select('id').limit(1).executeTakeFirst())) {
-      throw new AppError('CONFLICT', 'This installation is already set up. Sign in instead.');
+      throw new AppError('CONFLICT', 'setup.already-done');
     }
     await trx.insertInto('platformAdmins').values({
       id, fullName: admin.fullName, email: admin.email, passwordHash, mustChangePassword: 0, lastSignInAt: null, createdAt: now,

@@ -12,13 +12,12 @@ import { findStaffByEmail, findStaffById, rolesOf } from './staff-repo';
 
 type SignInInput = ParsedInputOf<'auth.sign-in'>;
 
-const WRONG = 'Wrong email or password.';
 /** The one refusal for every unusable sign-in: unknown e-mail, wrong password, deactivated account, suspended tenant. */
-const badCredentials = () => new AppError('UNAUTHENTICATED', WRONG, undefined, 'BAD_CREDENTIALS');
+const badCredentials = () => new AppError('UNAUTHENTICATED', 'auth.wrong-credentials', { reason: 'BAD_CREDENTIALS' });
 
 function throttled(retryAfterMs: number): AppError {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return new AppError('RATE_LIMITED', `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`);
+  return new AppError('RATE_LIMITED', 'auth.rate-limited', { params: { minutes } });
 }
 
 /** Who is guessing: the transport's client (HTTP peer address, Electron window), else the transport itself. */
@@ -29,7 +28,7 @@ function clientKey(caller: CallerInfo): string {
 export async function signIn(core: Core, input: SignInInput, caller: CallerInfo): Promise<SessionInfo> {
   // Tenant ids are public (the sign-in directory lists them), so an unknown one costs no hash and no attempt.
   const tenant = input.scope === 'tenant' ? core.registry.get(input.tenantId) : undefined;
-  if (input.scope === 'tenant' && !tenant) throw new AppError('NOT_FOUND', 'That ISP profile does not exist on this computer.');
+  if (input.scope === 'tenant' && !tenant) throw new AppError('NOT_FOUND', 'auth.unknown-profile');
   const key = input.scope === 'platform' ? `platform:${input.email}` : `tenant:${input.tenantId}:${input.email}`;
   const gate = core.throttle.reserve(key, clientKey(caller));
   if (!gate.allowed) throw throttled(gate.retryAfterMs);
@@ -99,14 +98,14 @@ function failSummary(reason: FailReason, email: string, fullName: string | undef
 export async function principalOf(core: Core, session: Session): Promise<Principal> {
   if (session.kind === 'platform') {
     const a = await core.app.db.selectFrom('platformAdmins').selectAll().where('id', '=', session.userId).executeTakeFirst();
-    if (!a) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+    if (!a) throw new AppError('UNAUTHENTICATED', 'auth.sign-in-required');
     return { kind: 'platform', userId: a.id, fullName: a.fullName, email: a.email, mustChangePassword: session.mustChangePassword };
   }
   const tenant = core.registry.get(session.tenantId);
-  if (!tenant) throw new AppError('UNAUTHENTICATED', 'This tenant profile no longer exists.');
+  if (!tenant) throw new AppError('UNAUTHENTICATED', 'auth.tenant-gone');
   return core.tenants.use(tenant.id, async (h) => {
     const s = await findStaffById(h.db, session.userId);
-    if (!s || s.isActive !== 1) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+    if (!s || s.isActive !== 1) throw new AppError('UNAUTHENTICATED', 'auth.sign-in-required');
     const roles = rolesOf(s);
     return {
       kind: 'staff', userId: s.id, fullName: s.fullName, email: s.email, roles, permissions: [...permissionsOf(roles)],
@@ -127,7 +126,7 @@ export async function changeOwnPassword(
   input: InputOf<'auth.change-password'>,
 ): Promise<OutputOf<'auth.change-password'>> {
   if (input.currentPassword === input.newPassword) {
-    throw new AppError('VALIDATION', 'Choose a password different from the current one.', { newPassword: 'Must differ from the current password' });
+    throw new AppError('VALIDATION', 'auth.password-must-differ', { fields: { newPassword: 'must-differ' } });
   }
   if (session.kind === 'platform') {
     const a = await core.app.db.selectFrom('platformAdmins').selectAll().where('id', '=', session.userId).executeTakeFirstOrThrow();
@@ -138,7 +137,7 @@ export async function changeOwnPassword(
   } else {
     await core.tenants.use(session.tenantId, async (h) => {
       const s = await findStaffById(h.db, session.userId);
-      if (!s) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+      if (!s) throw new AppError('UNAUTHENTICATED', 'auth.sign-in-required');
       assertPasswordAllowed(input.newPassword, { email: s.email, name: s.fullName }, 'newPassword');
       if (!(await verifyPassword(input.currentPassword, s.passwordHash))) throw notCurrentPassword();
       const hash = await hashPassword(input.newPassword);
@@ -156,7 +155,7 @@ export async function changeOwnPassword(
   return { ok: true };
 }
 
-const notCurrentPassword = () => new AppError('VALIDATION', 'The current password is not right.', { currentPassword: 'Not your current password' });
+const notCurrentPassword = () => new AppError('VALIDATION', 'auth.wrong-current-password', { fields: { currentPassword: 'not-current-password' } });
 
 function isSamePerson(a: Session, b: Session): boolean {
   if (a.kind === 'platform' || b.kind === 'platform') return a.kind === b.kind && a.userId === b.userId;

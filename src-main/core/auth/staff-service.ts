@@ -1,9 +1,10 @@
-import { AppError, conflict, notFound } from '@shared/domain/errors';
+import { AppError, notFound } from '@shared/domain/errors';
 import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { StaffMember } from '@shared/contract/auth';
 import type { TenantCtx, TenantScope } from '../context';
-import { containsText, pageWindow } from '../db/query-helpers';
+import { containsText } from '../db/query-helpers';
+import { mapPage, pageQuery } from '../paging';
 import { appendAudit } from './audit';
 import { hashPassword } from './passwords';
 import { assertPasswordAllowed } from './password-rules';
@@ -20,16 +21,14 @@ export async function listStaff(ctx: TenantCtx, q: ParsedInputOf<'staff.list'>):
     const text = q.q;
     base = base.where((eb) => eb.or([containsText('fullName', text), containsText('email', text), containsText('phone', text)]));
   }
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const sort = q.sort ?? { field: 'fullName', dir: 'asc' as const };
-  const { limit, offset } = pageWindow(q.page, q.pageSize);
-  const rows = await base.selectAll().orderBy(SORT_COLUMNS[sort.field], sort.dir).orderBy('id').limit(limit).offset(offset).execute();
-  return { items: rows.map(toStaffMember), total: Number(total), page: q.page, pageSize: q.pageSize };
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: [{ by: SORT_COLUMNS[sort.field], dir: sort.dir }, { by: 'id', dir: 'asc' }] });
+  return mapPage(page, toStaffMember);
 }
 
 async function mustFind(ctx: TenantCtx, staffId: string) {
   const row = await findStaffById(ctx.db, staffId);
-  if (!row) throw notFound('Staff member');
+  if (!row) throw notFound('staff.not-found');
   return row;
 }
 
@@ -39,7 +38,7 @@ export async function getStaff(ctx: TenantCtx, staffId: string): Promise<StaffMe
 
 export async function createStaff(ctx: TenantCtx, input: ParsedInputOf<'staff.create'>): Promise<StaffMember> {
   if (await findStaffByEmail(ctx.db, input.email)) {
-    throw conflict('A staff member with this email already exists.', { email: 'Already used by another staff member' });
+    throw new AppError('CONFLICT', 'staff.email-taken', { fields: { email: 'taken' } });
   }
   assertPasswordAllowed(input.password, { email: input.email, name: input.fullName }, 'password');
   const now = ctx.core.clock.now().toISOString();
@@ -63,11 +62,11 @@ export async function updateStaff(ctx: TenantCtx, input: ParsedInputOf<'staff.up
   const before = rolesOf(row);
   if (input.email && input.email !== row.email) {
     const other = await findStaffByEmail(ctx.db, input.email);
-    if (other) throw conflict('A staff member with this email already exists.', { email: 'Already used by another staff member' });
+    if (other) throw new AppError('CONFLICT', 'staff.email-taken', { fields: { email: 'taken' } });
   }
   if (input.roles && before.includes('ADMIN') && !input.roles.includes('ADMIN') && row.isActive === 1) {
     if ((await countOtherActiveAdmins(ctx.db, row.id)) === 0) {
-      throw new AppError('CONFLICT', 'This is the last active administrator; keep the ADMIN role on at least one account.', { roles: 'The last admin must keep ADMIN' });
+      throw new AppError('CONFLICT', 'staff.last-admin-role', { fields: { roles: 'last-admin' } });
     }
   }
   const patch = {
@@ -102,9 +101,9 @@ export async function updateStaff(ctx: TenantCtx, input: ParsedInputOf<'staff.up
 export async function setStaffActive(ctx: TenantCtx, input: ParsedInputOf<'staff.set-active'>): Promise<StaffMember> {
   const row = await mustFind(ctx, input.staffId);
   if (!input.isActive) {
-    if (row.id === ctx.actor.id) throw new AppError('CONFLICT', 'You cannot deactivate your own account.');
+    if (row.id === ctx.actor.id) throw new AppError('CONFLICT', 'staff.cannot-deactivate-self');
     if (rolesOf(row).includes('ADMIN') && (await countOtherActiveAdmins(ctx.db, row.id)) === 0) {
-      throw new AppError('CONFLICT', 'This is the last active administrator and cannot be deactivated.');
+      throw new AppError('CONFLICT', 'staff.last-admin-deactivate');
     }
   }
   if ((row.isActive === 1) === input.isActive) return toStaffMember(row);
@@ -147,7 +146,7 @@ export async function resetStaffPassword(ctx: TenantCtx, input: ParsedInputOf<'s
 export async function setStaffPasswordBySystem(scope: TenantScope, email: string, password: string): Promise<void> {
   if (scope.actor.kind !== 'system') throw new Error('only a system actor sets a password without the old one');
   const row = await findStaffByEmail(scope.db, email);
-  if (!row) throw notFound('Staff member');
+  if (!row) throw notFound('staff.not-found');
   const passwordHash = await hashPassword(password);
   await scope.db.transaction().execute(async (trx) => {
     await trx.updateTable('staffUsers').set({ passwordHash, mustChangePassword: 0, updatedAt: scope.core.clock.now().toISOString() }).where('id', '=', row.id).execute();

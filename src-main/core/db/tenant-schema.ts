@@ -1,3 +1,5 @@
+import type { AlertKind } from '@shared/contract/ops';
+
 /** Tables of one tenant's data.sqlite. Every row here belongs to that tenant alone. */
 export interface TenantDB {
   tenantMeta: TenantMetaTable;
@@ -109,6 +111,7 @@ export interface RoutersTable {
   status: 'unknown' | 'online' | 'degraded' | 'offline';
   statusSince: string | null;
   lastCheckedAt: string | null;
+  /** JSON of a DiagnosisNote: why the router is offline or degraded. */
   lastError: string | null;
   rosVersion: string | null;
   boardName: string | null;
@@ -123,6 +126,7 @@ export interface RouterDowntimesTable {
   startedAt: string;
   endedAt: string | null;
   durationMs: number | null;
+  /** JSON of a DiagnosisNote (why the router went down). */
   cause: string;
 }
 
@@ -130,9 +134,9 @@ export interface AlertsTable {
   id: string;
   at: string;
   severity: 'info' | 'warning' | 'critical';
-  kind: string;
-  title: string;
-  body: string;
+  kind: AlertKind;
+  /** JSON of the kind's params (see alertItem in the contract). */
+  params: string;
   routerId: string | null;
   readAt: string | null;
 }

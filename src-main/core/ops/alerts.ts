@@ -1,28 +1,28 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { uuidv7 } from '@shared/domain/ids';
 import { notFound } from '@shared/domain/errors';
 import type { AlertItem } from '@shared/contract/ops';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
-import type { TenantDB } from '../db/tenant-schema';
+import type { AlertsTable, TenantDB } from '../db/tenant-schema';
 import type { Core, TenantScope } from '../context';
-import { pageWindow } from '../db/query-helpers';
+import { mapPage, pageQuery } from '../paging';
 import { appendAudit } from '../auth/audit';
 
 type Db = Kysely<TenantDB> | Transaction<TenantDB>;
 
-export interface NewAlert {
-  severity: AlertItem['severity'];
-  kind: string;
-  title: string;
-  body: string;
-  routerId: string | null;
-}
+type Distribute<T> = T extends AlertItem ? Omit<T, 'id' | 'at' | 'readAt'> : never;
+/** An alert to raise: its kind (the code the renderer words) with that kind's params. */
+export type NewAlert = Distribute<AlertItem>;
 
 /** Writes an alert row; call `publishAlert` after the transaction commits. */
 export async function insertAlert(db: Db, core: Core, alert: NewAlert): Promise<AlertItem> {
-  const row: AlertItem = { id: uuidv7(), at: core.clock.now().toISOString(), readAt: null, ...alert };
-  await db.insertInto('alerts').values(row).execute();
+  const row = { id: uuidv7(), at: core.clock.now().toISOString(), readAt: null, ...alert } as AlertItem;
+  await db.insertInto('alerts').values({ ...row, params: JSON.stringify(row.params) }).execute();
   return row;
+}
+
+function toAlertItem(row: Selectable<AlertsTable>): AlertItem {
+  return { ...row, params: JSON.parse(row.params) as unknown } as AlertItem;
 }
 
 export function publishAlert(core: Core, tenantId: string, alert: AlertItem): void {
@@ -37,11 +37,9 @@ async function unreadCount(db: Db): Promise<number> {
 export async function listAlerts(ctx: TenantScope, q: ParsedInputOf<'alerts.list'>): Promise<OutputOf<'alerts.list'>> {
   let base = ctx.db.selectFrom('alerts');
   if (q.unreadOnly) base = base.where('readAt', 'is', null);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const dir = q.sort?.dir ?? 'desc';
-  const { limit, offset } = pageWindow(q.page, q.pageSize);
-  const items = await base.selectAll().orderBy('at', dir).orderBy('id', dir).limit(limit).offset(offset).execute();
-  return { items, total: Number(total), page: q.page, pageSize: q.pageSize, unread: await unreadCount(ctx.db) };
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: [{ by: 'at', dir }, { by: 'id', dir }] });
+  return { ...mapPage(page, toAlertItem), unread: await unreadCount(ctx.db) };
 }
 
 export async function markAlertsRead(ctx: TenantScope, input: ParsedInputOf<'alerts.mark-read'>): Promise<OutputOf<'alerts.mark-read'>> {
@@ -54,7 +52,7 @@ export async function markAlertsRead(ctx: TenantScope, input: ParsedInputOf<'ale
       if (count > 0) await trx.updateTable('alerts').set({ readAt: now }).where('readAt', 'is', null).execute();
     } else {
       const found = await trx.selectFrom('alerts').select(['id', 'readAt']).where('id', 'in', input.alertIds).execute();
-      if (found.length !== new Set(input.alertIds).size) throw notFound('Alert');
+      if (found.length !== new Set(input.alertIds).size) throw notFound('alert.not-found');
       const unread = found.filter((r) => r.readAt === null).map((r) => r.id);
       count = unread.length;
       if (count > 0) await trx.updateTable('alerts').set({ readAt: now }).where('id', 'in', unread).execute();

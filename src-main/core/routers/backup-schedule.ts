@@ -1,3 +1,4 @@
+import { AppError } from '@shared/domain/errors';
 import type { Core } from '../context';
 import { claimSlot, finishRun, latestSlot } from '../scheduler/job-runs';
 import type { RouterConnectionManager } from './connections';
@@ -52,7 +53,8 @@ export class BackupScheduler {
         await fetchBackup(this.core, this.connections, tenantId, r.id, 'nightly');
         ok += 1;
       } catch (e) {
-        failures.push(`${r.name}: ${e instanceof Error ? e.message : String(e)}`);
+        // Job-run text is for developers and logs: the code and its params, not words.
+        failures.push(`${r.name}: ${e instanceof AppError ? `${e.key} ${JSON.stringify(e.params)}` : e instanceof Error ? e.message : String(e)}`);
       }
     }
     await this.core.tenants.use(tenantId, (h) => finishRun(h.db, runId, this.core.clock.now(), failures.length ? failures.join('; ').slice(0, 2000) : null));

@@ -5,7 +5,7 @@ import { diffLines } from '@shared/domain/text-diff';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Core, TenantCtx } from '../context';
 import { RosTrapError, type RosConnection } from '../routeros/client';
-import { pageWindow } from '../db/query-helpers';
+import { mapPage, pageQuery } from '../paging';
 import type { RouterConnectionManager } from './connections';
 import { routerFailure } from './diagnose';
 import { BACKUP_SECRET_OWNER, mustFindRouter, type RouterRow } from './router-repo';
@@ -26,8 +26,8 @@ const READ_CHUNK = 32_768;
 /** Why a configuration could not be read back; the renderer words each reason (routerTabs.backups.errors). */
 export type BackupFailure = 'export-file-missing' | 'export-too-large-for-api' | 'export-read-short';
 
-function backupError(reason: BackupFailure, message: string): AppError {
-  return new AppError('UNAVAILABLE', message, undefined, reason);
+function backupError(reason: BackupFailure, params: { sizeBytes: number; readBytes: number; routerOsVersion: string }): AppError {
+  return new AppError('UNAVAILABLE', 'backup.unreadable', { params, reason });
 }
 
 /** Whether the API user's group has the `sensitive` policy (needed to see passwords in an export). */
@@ -48,7 +48,7 @@ async function canSeeSecrets(conn: RosConnection, username: string): Promise<boo
  */
 async function readFileBack(conn: RosConnection, name: string, version: string): Promise<string> {
   const [file] = await conn.print('/file', { where: { name } });
-  if (!file) throw backupError('export-file-missing', 'The router did not write its configuration export file.');
+  if (!file) throw backupError('export-file-missing', { sizeBytes: 0, readBytes: 0, routerOsVersion: version });
   const size = Number(file.size ?? 0);
   if (file.contents !== undefined && Buffer.byteLength(file.contents) >= size) return file.contents;
   const parts: string[] = [];
@@ -63,14 +63,11 @@ async function readFileBack(conn: RosConnection, name: string, version: string):
     }
   } catch (e) {
     if (e instanceof RosTrapError && /no such command/.test(e.trapMessage)) {
-      throw backupError(
-        'export-too-large-for-api',
-        `The configuration is ${Math.ceil(size / 1024)} KB; RouterOS ${version} returns at most ${file.contents === undefined ? 'a few' : Math.floor(Buffer.byteLength(file.contents) / 1024)} KB of a file over the API and has no /file/read (RouterOS 7.13 or later). Upgrade RouterOS or copy the file with FTP/SFTP.`,
-      );
+      throw backupError('export-too-large-for-api', { sizeBytes: size, readBytes: file.contents === undefined ? 0 : Buffer.byteLength(file.contents), routerOsVersion: version });
     }
     throw e;
   }
-  if (got < size) throw backupError('export-read-short', `The router returned ${got} of the ${size} bytes of its configuration export.`);
+  if (got < size) throw backupError('export-read-short', { sizeBytes: size, readBytes: got, routerOsVersion: version });
   return parts.join('');
 }
 
@@ -151,16 +148,14 @@ const META_COLUMNS = ['id', 'routerId', 'fetchedAt', 'trigger', 'sizeBytes', 'li
 export async function listBackups(ctx: TenantCtx, q: ParsedInputOf<'routers.backups.list'>): Promise<OutputOf<'routers.backups.list'>> {
   await mustFindRouter(ctx.db, q.routerId);
   const base = ctx.db.selectFrom('routerBackups').where('routerId', '=', q.routerId);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const dir = q.sort?.dir ?? 'desc';
-  const { limit, offset } = pageWindow(q.page, q.pageSize);
-  const rows = await base.select([...META_COLUMNS]).orderBy('fetchedAt', dir).orderBy('id', dir).limit(limit).offset(offset).execute();
-  return { items: rows.map(toMeta), total: Number(total), page: q.page, pageSize: q.pageSize };
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.select([...META_COLUMNS]), sort: [{ by: 'fetchedAt', dir }, { by: 'id', dir }] });
+  return mapPage(page, toMeta);
 }
 
 async function mustFindBackup(ctx: TenantCtx, id: string) {
   const row = await ctx.db.selectFrom('routerBackups').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Configuration version');
+  if (!row) throw notFound('backup.not-found');
   return row;
 }
 
@@ -179,7 +174,7 @@ export async function diffBackups(ctx: TenantCtx, input: ParsedInputOf<'routers.
   const from = await mustFindBackup(ctx, input.fromBackupId);
   const to = await mustFindBackup(ctx, input.toBackupId);
   if (from.routerId !== to.routerId) {
-    throw new AppError('VALIDATION', 'Both versions must belong to the same router.', { toBackupId: 'Choose a version of the same router' });
+    throw new AppError('VALIDATION', 'backup.different-routers', { fields: { toBackupId: 'same-router' } });
   }
   return diffLines(await contentOf(ctx, from), await contentOf(ctx, to), input.context);
 }

@@ -1,4 +1,5 @@
 import { rosNumber } from '@shared/domain/routeros-values';
+import { diagnosisOf } from '@shared/contract/diagnosis';
 import type { Core } from '../context';
 import type { RouterConnectionManager } from './connections';
 import { explainRouterError } from './diagnose';
@@ -83,7 +84,7 @@ export class RouterMonitor {
       const tookMs = Date.now() - started;
       const cpu = rosNumber(res.resource?.['cpu-load']);
       const degradedReason =
-        tookMs > this.opts.slowMs ? `The API answered slowly (${tookMs} ms).` : cpu >= this.opts.cpuDegradedPercent ? `CPU load is ${cpu} %.` : undefined;
+        tookMs > this.opts.slowMs ? diagnosisOf('slow-api', { tookMs }) : cpu >= this.opts.cpuDegradedPercent ? diagnosisOf('cpu-high', { percent: cpu }) : undefined;
       return {
         at: this.core.clock.now(), ok: true, ...(degradedReason ? { degradedReason } : {}),
         info: { routerOsVersion: res.resource?.version, boardName: res.resource?.['board-name'], identity: res.identity },

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { notFound } from '@shared/domain/errors';
 import type { RouterSummary } from '@shared/contract/routers';
+import { decodeNote } from '@shared/contract/diagnosis';
 import type { RoutersTable, TenantDB } from '../db/tenant-schema';
 import type { SecretBox } from '../ports';
 import { deleteSecretsOf, hasSecret, ownersWithSecret, readSecret, saveSecret } from '../secrets/secret-store';
@@ -15,7 +16,7 @@ export function toRouterSummary(r: RouterRow, hasPassword: boolean): RouterSumma
   return {
     id: r.id, name: r.name, host: r.host, port: r.port, useTls: r.useTls === 1, username: r.username, hasPassword,
     tlsFingerprint: r.tlsFingerprint, site: r.site, notes: r.notes, isCore: r.isCore === 1, isDemo: r.isDemo === 1,
-    status: r.status, statusSince: r.statusSince, lastCheckedAt: r.lastCheckedAt, lastError: r.lastError,
+    status: r.status, statusSince: r.statusSince, lastCheckedAt: r.lastCheckedAt, lastError: decodeNote(r.lastError),
     routerOsVersion: r.rosVersion, boardName: r.boardName, identity: r.identity, createdAt: r.createdAt, updatedAt: r.updatedAt,
   };
 }
@@ -26,7 +27,7 @@ export async function findRouter(db: Db, id: string): Promise<RouterRow | undefi
 
 export async function mustFindRouter(db: Db, id: string): Promise<RouterRow> {
   const r = await findRouter(db, id);
-  if (!r) throw notFound('Router');
+  if (!r) throw notFound('router.not-found');
   return r;
 }
 

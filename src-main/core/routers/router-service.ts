@@ -1,10 +1,12 @@
-import { AppError, conflict } from '@shared/domain/errors';
+import { AppError } from '@shared/domain/errors';
+import { decodeNote, diagnosisOf } from '@shared/contract/diagnosis';
 import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { RouterSummary } from '@shared/contract/routers';
 import type { TenantScope } from '../context';
 import { appendAudit } from '../auth/audit';
-import { containsText, pageWindow } from '../db/query-helpers';
+import { containsText } from '../db/query-helpers';
+import { mapPage, pageQuery } from '../paging';
 import { routersOf } from './runtime';
 import {
   deleteRouterSecrets, hasRouterPassword, mustFindRouter, routerIdsWithPassword, saveRouterPassword, toRouterSummary, type RouterRow,
@@ -19,12 +21,10 @@ export async function listRouters(ctx: TenantScope, q: ParsedInputOf<'routers.li
     const t = q.q;
     base = base.where((eb) => eb.or([containsText('name', t), containsText('host', t), containsText('site', t), containsText('identity', t)]));
   }
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const sort = q.sort ?? { field: 'name', dir: 'asc' as const };
-  const { limit, offset } = pageWindow(q.page, q.pageSize);
-  const rows = await base.selectAll().orderBy(SORT[sort.field], sort.dir).orderBy('id').limit(limit).offset(offset).execute();
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: [{ by: SORT[sort.field], dir: sort.dir }, { by: 'id', dir: 'asc' }] });
   const withPassword = await routerIdsWithPassword(ctx.db);
-  return { items: rows.map((r) => toRouterSummary(r, withPassword.has(r.id))), total: Number(total), page: q.page, pageSize: q.pageSize };
+  return mapPage(page, (r) => toRouterSummary(r, withPassword.has(r.id)));
 }
 
 export async function getRouter(ctx: TenantScope, routerId: string): Promise<RouterSummary> {
@@ -35,7 +35,7 @@ export async function getRouter(ctx: TenantScope, routerId: string): Promise<Rou
 async function assertAddressFree(ctx: TenantScope, host: string, port: number, exceptId?: string): Promise<void> {
   const other = await ctx.db.selectFrom('routers').select(['id', 'name']).where('host', '=', host).where('port', '=', port).executeTakeFirst();
   if (other && other.id !== exceptId) {
-    throw conflict(`Router "${other.name}" already uses ${host}:${port}.`, { host: `Already used by ${other.name}`, port: `Already used by ${other.name}` });
+    throw new AppError('CONFLICT', 'router.address-taken', { params: { name: other.name, host, port }, fields: { host: 'taken', port: 'taken' } });
   }
 }
 
@@ -110,7 +110,7 @@ export async function deleteRouter(ctx: TenantScope, routerId: string): Promise<
 
 export async function trustCertificate(ctx: TenantScope, input: ParsedInputOf<'routers.trust-certificate'>): Promise<RouterSummary> {
   const row = await mustFindRouter(ctx.db, input.routerId);
-  if (row.useTls !== 1) throw new AppError('VALIDATION', 'This router does not use API-SSL.', { tlsFingerprint: 'API-SSL is off for this router' });
+  if (row.useTls !== 1) throw new AppError('VALIDATION', 'router.tls-off', { fields: { tlsFingerprint: 'tls-off' } });
   const now = ctx.core.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('routers').set({ tlsFingerprint: input.tlsFingerprint, updatedAt: now }).where('id', '=', row.id).execute();
@@ -149,11 +149,10 @@ export async function listDowntime(ctx: TenantScope, q: ParsedInputOf<'routers.d
     const text = q.q;
     base = base.where((eb) => eb.or([containsText('d.cause', text), containsText('r.name', text)]));
   }
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const { limit, offset } = pageWindow(q.page, q.pageSize);
   const dir = q.sort?.dir ?? 'desc';
-  const rows = await base
-    .select(['d.id', 'd.routerId', 'r.name as routerName', 'd.startedAt', 'd.endedAt', 'd.durationMs', 'd.cause'])
-    .orderBy('d.startedAt', dir).orderBy('d.id', dir).limit(limit).offset(offset).execute();
-  return { items: rows, total: Number(total), page: q.page, pageSize: q.pageSize };
+  return pageQuery(base, {
+    page: q,
+    select: (qb) => qb.select(['d.id', 'd.routerId', 'r.name as routerName', 'd.startedAt', 'd.endedAt', 'd.durationMs', 'd.cause']),
+    sort: [{ by: 'd.startedAt', dir }, { by: 'd.id', dir }],
+  }).then((page) => mapPage(page, (d) => ({ ...d, cause: decodeNote(d.cause) ?? diagnosisOf('no-answer', {}) })));
 }

@@ -14,6 +14,7 @@ interface LiveStream {
   tenantId: string;
   token: string;
   kind: 'traffic' | 'log';
+  target: { host: string; port: number; useTls: boolean };
   ros: RosStream | null;
   stopped: boolean;
   /** Stopped because the session lost the right to see it (the session was told already). */
@@ -46,7 +47,7 @@ export class RouterStreams {
     core.sessions.onRolesChanged((s) => {
       const access = (l: LiveStream) => streams[STREAM_OF_KIND[l.kind]].access;
       this.stopWhere((l) => l.token === s.token && !can(s.roles, access(l)), (l) => {
-        const body = new AppError('FORBIDDEN', 'Your role no longer allows this live view.', undefined, `NEEDS_${access(l)}`).toBody();
+        const body = new AppError('FORBIDDEN', 'auth.role-revoked', { reason: `NEEDS_${access(l)}` }).toBody();
         core.events.streamError(l.token, STREAM_OF_KIND[l.kind], l.id, body);
       });
     });
@@ -58,10 +59,10 @@ export class RouterStreams {
   async start(ctx: TenantCtx, input: ParsedInputOf<'routers.stream.start'>): Promise<{ streamId: string }> {
     const router = await mustFindRouter(ctx.db, input.routerId);
     const mine = [...this.live.values()].filter((l) => l.token === ctx.session.token);
-    if (mine.length >= MAX_PER_SESSION) throw new AppError('CONFLICT', 'Too many live views are open; close some and try again.');
-    const entry: LiveStream = { id: uuidv7(), tenantId: ctx.tenant.id, token: ctx.session.token, kind: input.kind, ros: null, stopped: false };
-    this.live.set(entry.id, entry);
+    if (mine.length >= MAX_PER_SESSION) throw new AppError('CONFLICT', 'stream.too-many');
     const target = { host: router.host, port: router.port, useTls: router.useTls === 1 };
+    const entry: LiveStream = { id: uuidv7(), tenantId: ctx.tenant.id, token: ctx.session.token, kind: input.kind, target, ros: null, stopped: false };
+    this.live.set(entry.id, entry);
     try {
       entry.ros =
         input.kind === 'traffic'
@@ -104,7 +105,7 @@ export class RouterStreams {
 
   stop(ctx: TenantCtx, streamId: string): void {
     const entry = this.live.get(streamId);
-    if (!entry || entry.token !== ctx.session.token) throw notFound('Live view');
+    if (!entry || entry.token !== ctx.session.token) throw notFound('stream.not-found');
     this.end(entry);
   }
 

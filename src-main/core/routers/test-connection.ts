@@ -1,5 +1,6 @@
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Diagnosis } from '@shared/contract/routers';
+import { diagnosisOf } from '@shared/contract/diagnosis';
 import type { TenantCtx } from '../context';
 import { RosTlsError, RosTrapError, type RosConnection } from '../routeros/client';
 import { explainRouterError, isPermissionTrap } from './diagnose';
@@ -56,7 +57,7 @@ export async function testConnection(ctx: TenantCtx, input: ParsedInputOf<'route
       const routerId = saved.id;
       await recordOutcome(ctx.core, ctx.tenant.id, routerId, {
         at: ctx.core.clock.now(), ok: d.ok,
-        ...(d.ok ? {} : { error: { kind: d.kind, message: d.message, hint: d.hint } }),
+        ...(d.ok ? {} : { error: { kind: d.kind, note: d.note } }),
         info: { ...(details.routerOsVersion ? { routerOsVersion: details.routerOsVersion } : {}), ...(details.boardName ? { boardName: details.boardName } : {}), ...(details.identity ? { identity: details.identity } : {}) },
       });
     }
@@ -85,7 +86,7 @@ export async function testConnection(ctx: TenantCtx, input: ParsedInputOf<'route
     } catch (e) {
       if (!isPermissionTrap(e)) throw e;
       details.missingPolicies = ['read'];
-      return finish({ ok: false, kind: 'missing-policy', message: 'Logged in, but the user may not read the router configuration.', hint: "Give the user's group the read and write policies (/user group set <group> policy=...,read,write,api)." });
+      return finish({ ok: false, kind: 'missing-policy', note: diagnosisOf('no-read-policy', {}) });
     }
     const [res] = await conn.print('/system/resource', { proplist: ['version', 'board-name'] });
     details.routerOsVersion = res?.version ?? null;
@@ -97,13 +98,16 @@ export async function testConnection(ctx: TenantCtx, input: ParsedInputOf<'route
     if (details.missingPolicies.length > 0) {
       return finish({
         ok: true, kind: 'missing-policy',
-        message: `Connected, but the group "${group}" lacks: ${details.missingPolicies.join(', ')}. Changes from ISP Desk (kicking sessions, editing queues) will fail.`,
-        hint: `On the router: /user group set ${group} policy=${[...(policies ?? []), ...details.missingPolicies].join(',')}`,
+        note: diagnosisOf('missing-policies', { group, missing: details.missingPolicies, policy: [...(policies ?? []), ...details.missingPolicies].join(',') }),
       });
     }
     const skew = details.clockSkewMs;
-    const skewNote = skew !== null && Math.abs(skew) > 120_000 ? ` The router clock is off by ${Math.round(skew / 60_000)} min: set NTP on the router, expiry times depend on it.` : '';
-    return finish({ ok: true, kind: 'ok', message: `Connected to ${details.identity ?? target.host} (RouterOS ${details.routerOsVersion ?? '?'}, ${details.boardName ?? 'unknown board'}).${skewNote}`, hint: '' });
+    // Expiry is enforced by the router's clock, so a skew over two minutes is worth a word.
+    const clockSkewMinutes = skew !== null && Math.abs(skew) > 120_000 ? Math.round(skew / 60_000) : null;
+    return finish({
+      ok: true, kind: 'ok',
+      note: diagnosisOf('connected', { identity: details.identity ?? target.host, routerOsVersion: details.routerOsVersion, boardName: details.boardName, clockSkewMinutes }),
+    });
   } catch (e) {
     return finish({ ok: false, ...explainRouterError(e, target) });
   } finally {

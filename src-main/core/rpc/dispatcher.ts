@@ -32,15 +32,15 @@ function sqliteCode(e: unknown): string | null {
 
 export function toErrorBody(e: unknown, core: Core, channel: string): ErrorBody {
   if (e instanceof AppError) return e.toBody();
-  if (e instanceof z.ZodError) return { code: 'VALIDATION', message: 'Please correct the highlighted fields.', fields: fieldErrors(e) };
-  if (e instanceof SchemaTooNewError) return { code: 'UNAVAILABLE', message: e.message };
+  if (e instanceof z.ZodError) return { code: 'VALIDATION', key: 'request.invalid', params: {}, fields: fieldErrors(e) };
+  if (e instanceof SchemaTooNewError) return { code: 'UNAVAILABLE', key: 'db.too-new', params: {} };
   const code = sqliteCode(e);
-  if (code?.startsWith('SQLITE_CONSTRAINT_UNIQUE')) return { code: 'CONFLICT', message: 'That value is already in use.' };
+  if (code?.startsWith('SQLITE_CONSTRAINT_UNIQUE')) return { code: 'CONFLICT', key: 'db.value-in-use', params: {} };
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return { code: 'UNAVAILABLE', message: 'The database is busy; please try again.' };
+    return { code: 'UNAVAILABLE', key: 'db.busy', params: {} };
   }
   core.log.error('channel failed', { channel, error: e, stack: e instanceof Error ? e.stack : undefined });
-  return { code: 'INTERNAL', message: 'Something went wrong. The error was logged; please try again.' };
+  return { code: 'INTERNAL', key: 'request.internal', params: {} };
 }
 
 /** Channels a user who must change their password may still call. */
@@ -64,7 +64,7 @@ export class Dispatcher {
 
   async dispatch(channelName: string, rawInput: unknown, caller: CallerInfo, options: DispatchOptions = {}): Promise<Envelope<unknown>> {
     if (!isChannelName(channelName)) {
-      return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel: ${channelName.slice(0, 80)}` } };
+      return { ok: false, error: { code: 'NOT_FOUND', key: 'request.unknown-channel', params: { channel: channelName.slice(0, 80) } } };
     }
     const changes: SessionChanges = { created: [], ended: [] };
     try {
@@ -82,7 +82,7 @@ export class Dispatcher {
     // Authenticate before validating: an anonymous caller of a non-public channel learns nothing of its schema.
     const authenticated = def.access === 'public' ? null : this.authenticate(caller);
     const parsed = def.input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw new AppError('VALIDATION', 'Please correct the highlighted fields.', fieldErrors(parsed.error));
+    if (!parsed.success) throw parsed.error;
     const input: unknown = parsed.data;
     // Handlers are typed per channel in HandlersFor; here the channel is dynamic, so call through a widened view.
     const handler = this.handlers[name] as unknown as (input: unknown, ctx: unknown) => Promise<unknown>;
@@ -99,35 +99,35 @@ export class Dispatcher {
         const ctx: SessionCtx = { ...base, session };
         output = await handler(input, ctx);
       } else if (access === 'platform') {
-        if (session.kind !== 'platform') throw new AppError('FORBIDDEN', 'This needs a platform administrator.');
+        if (session.kind !== 'platform') throw new AppError('FORBIDDEN', 'auth.platform-only');
         const admin = await this.principals.platformAdmin(this.core, session.userId);
         if (!admin) {
           this.core.sessions.end(session, 'account-deactivated');
-          throw new AppError('UNAUTHENTICATED', 'Your account no longer exists. Please sign in again.');
+          throw new AppError('UNAUTHENTICATED', 'auth.account-gone');
         }
         const ctx: PlatformCtx = { ...base, session, actor: { kind: 'platform', id: admin.id, name: admin.fullName } };
         output = await handler(input, ctx);
       } else if (isTenantAccess(access)) {
-        if (session.kind !== 'staff') throw new AppError('FORBIDDEN', 'Sign in to a tenant profile to do this.');
+        if (session.kind !== 'staff') throw new AppError('FORBIDDEN', 'auth.tenant-only');
         const tenant = this.core.registry.get(session.tenantId);
         if (!tenant) {
           this.core.sessions.end(session, 'tenant-deleted');
-          throw new AppError('UNAUTHENTICATED', 'This tenant profile no longer exists.');
+          throw new AppError('UNAUTHENTICATED', 'auth.tenant-gone');
         }
         if (tenant.status === 'suspended') {
           this.core.sessions.end(session, 'tenant-suspended');
-          throw new AppError('FORBIDDEN', 'This ISP profile is suspended. Contact your platform administrator.', undefined, 'TENANT_SUSPENDED');
+          throw new AppError('FORBIDDEN', 'auth.tenant-suspended', { reason: 'TENANT_SUSPENDED' });
         }
         output = await this.core.tenants.use(tenant.id, async (h) => {
           // Roles are re-read from the auth domain on every call: a change applies at once.
           const staff = await this.principals.activeStaff(h.db, session.userId);
           if (!staff) {
             this.core.sessions.end(session, 'account-deactivated');
-            throw new AppError('UNAUTHENTICATED', 'Your account is no longer active. Please contact your administrator.');
+            throw new AppError('UNAUTHENTICATED', 'auth.account-inactive');
           }
           const roles = staff.roles;
           session.roles = roles;
-          if (!can(roles, access)) throw new AppError('FORBIDDEN', 'Your role does not allow this.', undefined, `NEEDS_${access}`);
+          if (!can(roles, access)) throw new AppError('FORBIDDEN', 'auth.role-forbidden', { reason: `NEEDS_${access}` });
           const ctx: TenantCtx = {
             ...base, session, tenant, db: h.db, roles, actor: { kind: 'staff', id: staff.id, name: staff.fullName },
           };
@@ -139,7 +139,7 @@ export class Dispatcher {
     const out = def.output.safeParse(output);
     if (!out.success) {
       this.core.log.error('handler output does not match the contract', { channel: name, issues: out.error.issues.slice(0, 5) });
-      throw new AppError('INTERNAL', 'The app produced an unexpected answer. The error was logged.');
+      throw new AppError('INTERNAL', 'request.bad-output');
     }
     return out.data;
   }
@@ -147,12 +147,9 @@ export class Dispatcher {
   private authenticate(caller: CallerInfo): Session {
     const r = this.core.sessions.resolve(caller.token);
     if ('error' in r) {
-      throw new AppError(
-        'UNAUTHENTICATED',
-        r.error === 'expired' ? 'Your session expired after a period of inactivity. Please sign in again.' : 'Please sign in.',
-        undefined,
-        r.error === 'expired' ? 'SESSION_EXPIRED' : 'NO_SESSION',
-      );
+      throw r.error === 'expired'
+        ? new AppError('UNAUTHENTICATED', 'auth.session-expired', { reason: 'SESSION_EXPIRED' })
+        : new AppError('UNAUTHENTICATED', 'auth.sign-in-required', { reason: 'NO_SESSION' });
     }
     return r.session;
   }
@@ -160,7 +157,7 @@ export class Dispatcher {
   private checkPasswordChange(name: ChannelName, session: Session): void {
     if (allowedBeforePasswordChange(name)) return;
     if (session.mustChangePassword) {
-      throw new AppError('FORBIDDEN', 'Please change your password first.', undefined, 'PASSWORD_CHANGE_REQUIRED');
+      throw new AppError('FORBIDDEN', 'auth.password-change-required', { reason: 'PASSWORD_CHANGE_REQUIRED' });
     }
   }
 }

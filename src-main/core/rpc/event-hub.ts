@@ -79,8 +79,10 @@ export class EventHub {
   }
 
   streamError(token: string, stream: StreamName, streamId: string, error: ErrorBody): void {
-    const { code, message, reason } = error;
-    this.route(streamEventName(stream, 'error'), { token }, { streamId, data: { code, message, ...(reason ? { reason } : {}) } });
+    const { code, reason } = error;
+    // Errors from core always carry a key; a bare transport message has none and is reported as internal.
+    const worded = error.key === undefined ? { key: 'request.internal', params: {} } : { key: error.key, params: error.params as Record<string, unknown> };
+    this.route(streamEventName(stream, 'error'), { token }, { streamId, data: { code, ...worded, ...(reason ? { reason } : {}) } });
   }
 
   private allowed(session: Session, target: EventTarget, access: (typeof events)[EventName]['access']): boolean {

@@ -11,7 +11,7 @@ export async function needsSetup(core: Core): Promise<boolean> {
   return !(await hasPlatformAdmin(core));
 }
 
-const alreadySetUp = () => new AppError('CONFLICT', 'This installation is already set up. Sign in instead.');
+const alreadySetUp = () => new AppError('CONFLICT', 'setup.already-done');
 
 /** First run: the platform administrator and the first tenant (its admin chose their own password here). */
 export async function completeSetup(core: Core, input: ParsedInputOf<'setup.complete'>): Promise<OutputOf<'setup.complete'>> {
@@ -32,7 +32,7 @@ export async function completeSetup(core: Core, input: ParsedInputOf<'setup.comp
     } else if (tenant) {
       tenantId = (await createTenant(core, tenant, actor, { adminMustChangePassword: false })).id;
     } else {
-      throw new AppError('VALIDATION', 'Describe your ISP, or choose the demo.', { tenant: 'Required' });
+      throw new AppError('VALIDATION', 'setup.tenant-required', { fields: { tenant: 'required' } });
     }
   } catch (e) {
     // Leave the installation as it was so the wizard can simply be submitted again.

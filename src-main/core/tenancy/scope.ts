@@ -7,6 +7,6 @@ import type { Actor, Core, TenantScope } from '../context';
  */
 export async function withTenantScope<T>(core: Core, tenantId: string, actor: Actor, fn: (scope: TenantScope) => Promise<T>): Promise<T> {
   const tenant = core.registry.get(tenantId);
-  if (!tenant) throw notFound('Tenant');
+  if (!tenant) throw notFound('tenant.not-found');
   return core.tenants.use(tenantId, (h) => fn({ core, tenant, db: h.db, actor }));
 }

@@ -1,4 +1,4 @@
-import { AppError, conflict, notFound } from '@shared/domain/errors';
+import { AppError, notFound } from '@shared/domain/errors';
 import { uuidv7 } from '@shared/domain/ids';
 import { nameKey, slugify } from '@shared/domain/text';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
@@ -9,13 +9,14 @@ import { hashPassword } from '../auth/passwords';
 import { insertStaff } from '../auth/staff-repo';
 import { assertPasswordAllowed } from '../auth/password-rules';
 import { toTenantSummary, type TenantRecord } from './registry';
-import { pageInMemory } from '../paging';
+import { containsText } from '../db/query-helpers';
+import { pageQuery } from '../paging';
 
 type CreateInput = ParsedInputOf<'tenants.create'>;
 
 export function mustGetTenant(core: Core, tenantId: string): TenantRecord {
   const t = core.registry.get(tenantId);
-  if (!t) throw notFound('Tenant');
+  if (!t) throw notFound('tenant.not-found');
   return t;
 }
 
@@ -31,7 +32,7 @@ function uniqueSlug(core: Core, name: string, exceptId?: string): string {
 export function assertNameFree(core: Core, name: string, exceptId?: string): void {
   const owner = core.registry.byNameKey(nameKey(name));
   if (owner && owner.id !== exceptId) {
-    throw conflict(`A tenant named "${owner.name}" already exists.`, { name: 'This name is already used by another tenant' });
+    throw new AppError('CONFLICT', 'tenant.name-taken', { params: { name: owner.name }, fields: { name: 'taken' } });
   }
 }
 
@@ -134,7 +135,7 @@ export async function setTenantStatus(
 export async function deleteTenant(core: Core, input: ParsedInputOf<'tenants.delete'>): Promise<OutputOf<'tenants.delete'>> {
   const t = mustGetTenant(core, input.tenantId);
   if (input.confirmName.trim() !== t.name) {
-    throw new AppError('VALIDATION', 'The name typed does not match; nothing was deleted.', { confirmName: `Type "${t.name}" exactly to confirm` });
+    throw new AppError('VALIDATION', 'tenant.confirm-name-mismatch', { fields: { confirmName: 'type-name-exactly' } });
   }
   core.sessions.endWhere((s) => s.kind === 'staff' && s.tenantId === t.id, 'tenant-deleted');
   await core.hooks.inactive(t.id, 'deleted');
@@ -145,7 +146,7 @@ export async function deleteTenant(core: Core, input: ParsedInputOf<'tenants.del
     await core.tenants.remove(t.id);
   } catch (e) {
     core.log.error('tenant folder could not be removed', { tenantId: t.id, dir: core.tenants.dirOf(t.id), error: e });
-    throw new AppError('INTERNAL', `The tenant was removed but its folder ${core.tenants.dirOf(t.id)} could not be deleted.`);
+    throw new AppError('INTERNAL', 'tenant.folder-not-deleted', { params: { folder: core.tenants.dirOf(t.id) } });
   }
   core.events.emit('tenants.changed', { platform: true }, { tenantId: t.id, change: 'deleted' });
   return { ok: true };
@@ -162,13 +163,18 @@ export async function tenantCounts(core: Core, tenantId: string): Promise<{ staf
   });
 }
 
+// Name sorts on the folded key so "acme" and "Acme" sit together.
+const TENANT_SORT = { name: 'nameKey', createdAt: 'createdAt', status: 'status' } as const;
+
 export async function listTenants(core: Core, q: ParsedInputOf<'tenants.list'>): Promise<OutputOf<'tenants.list'>> {
-  const rows = q.status ? core.registry.all().filter((t) => t.status === q.status) : core.registry.all();
-  const page = pageInMemory(rows, q, {
-    defaultSort: { field: 'name', dir: 'asc' },
-    searchText: (t) => [t.name, t.ownerName, t.ownerEmail, t.slug],
-    value: (t, field) => t[field as keyof TenantRecord],
-  });
+  let base = core.app.db.selectFrom('tenants');
+  if (q.status) base = base.where('status', '=', q.status);
+  if (q.q) {
+    const text = q.q;
+    base = base.where((eb) => eb.or([containsText('name', text), containsText('ownerName', text), containsText('ownerEmail', text), containsText('slug', text)]));
+  }
+  const sort = q.sort ?? { field: 'name', dir: 'asc' as const };
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: [{ by: TENANT_SORT[sort.field], dir: sort.dir }, { by: 'id', dir: 'asc' }] });
   const items = [];
   for (const t of page.items) items.push({ ...toTenantSummary(t), ...(await tenantCounts(core, t.id)) });
   return { ...page, items };

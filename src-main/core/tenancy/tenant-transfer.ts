@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { AppError, conflict } from '@shared/domain/errors';
+import { AppError } from '@shared/domain/errors';
 import { nameKey, slugify } from '@shared/domain/text';
 import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf } from '@shared/contract';
@@ -17,6 +17,8 @@ import { resealSecrets } from '../secrets/secret-store';
 import { appendAudit } from '../auth/audit';
 import { assertNameFree, mustGetTenant } from './tenant-service';
 import { toTenantSummary, type TenantRecord } from './registry';
+
+const damaged = () => new AppError('VALIDATION', 'transfer.damaged', { fields: { contentBase64: 'damaged-file' } });
 
 const MAGIC = Buffer.from('ISPDESK-TENANT\n', 'ascii');
 const CHECK_PLAINTEXT = 'isp-desk-export';
@@ -78,7 +80,7 @@ export async function exportTenant(core: Core, tenantId: string, passphrase: str
 }
 
 function parseExport(bytes: Buffer): { head: Header; db: Buffer } {
-  const bad = () => new AppError('VALIDATION', 'This is not an ISP Desk tenant export file.', { contentBase64: 'Not an ISP Desk export file' });
+  const bad = () => new AppError('VALIDATION', 'transfer.not-export-file', { fields: { contentBase64: 'not-export-file' } });
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw bad();
   const len = bytes.readUInt32BE(MAGIC.length);
   const start = MAGIC.length + 4;
@@ -95,7 +97,7 @@ function parseExport(bytes: Buffer): { head: Header; db: Buffer } {
   try {
     db = gunzipSync(bytes.subarray(start + len));
   } catch {
-    throw new AppError('VALIDATION', 'The export file is damaged (its data does not decompress).', { contentBase64: 'Damaged file' });
+    throw damaged();
   }
   return { head: h.data, db };
 }
@@ -106,23 +108,20 @@ export async function importTenant(core: Core, contentBase64: string, passphrase
   try {
     if (openWithPassphrase(head.passCheck, passphrase, salt) !== CHECK_PLAINTEXT) throw new Error('mismatch');
   } catch {
-    throw new AppError('VALIDATION', 'Wrong passphrase for this export file.', { passphrase: 'Wrong passphrase' });
+    throw new AppError('VALIDATION', 'transfer.wrong-passphrase', { fields: { passphrase: 'wrong-passphrase' } });
   }
   const known = new Set(core.tenants.schemaSteps);
   const unknown = head.schema.filter((s) => !known.has(s));
   if (unknown.length > 0) {
-    throw new AppError('UNAVAILABLE', 'This export was made by a newer version of ISP Desk. Update ISP Desk to import it.');
+    throw new AppError('UNAVAILABLE', 'transfer.newer-version');
   }
   const existing = core.registry.get(head.tenant.id);
   if (existing) {
-    throw conflict(
-      `"${existing.name}" is already on this installation (same tenant). Delete it first if you want to replace it with the file.`,
-      { contentBase64: 'This tenant already exists here' },
-    );
+    throw new AppError('CONFLICT', 'transfer.already-here', { params: { name: existing.name }, fields: { contentBase64: 'already-here' } });
   }
   assertNameFree(core, head.tenant.name);
   if (existsSync(core.tenants.dirOf(head.tenant.id))) {
-    throw conflict('A leftover folder for this tenant exists in the data directory; remove it first.');
+    throw new AppError('CONFLICT', 'transfer.leftover-folder');
   }
   const dir = core.tenants.dirOf(head.tenant.id);
   try {
@@ -131,9 +130,9 @@ export async function importTenant(core: Core, contentBase64: string, passphrase
     const raw = openRawSqlite(core.tenants.fileOf(head.tenant.id));
     try {
       const check = raw.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new AppError('VALIDATION', 'The export file is damaged (integrity check failed).', { contentBase64: 'Damaged file' });
+      if (check !== 'ok') throw damaged();
       const meta = raw.prepare("SELECT value FROM tenant_meta WHERE key = 'tenant_id'").get() as { value: string } | undefined;
-      if (meta?.value !== head.tenant.id) throw new AppError('VALIDATION', 'The export file is inconsistent (tenant id mismatch).', { contentBase64: 'Damaged file' });
+      if (meta?.value !== head.tenant.id) throw damaged();
       resealSecrets(raw, (c) => core.secrets.seal(openWithPassphrase(c, passphrase, salt)));
     } finally {
       raw.close();

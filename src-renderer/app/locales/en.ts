@@ -1,13 +1,18 @@
 /**
  * English strings. A Swahili file (sw.ts) will mirror this shape; keys are grouped by screen.
- * Messages that come from main (error.message) are shown as they are.
+ * Main sends codes with parameters (errors, diagnoses, alerts); their words live here and in the feature
+ * locales, typed so that every code has an entry.
  */
 import { routersEn } from '../../features/routers/locale.en';
 import { routerTabsEn } from '../../features/routers/dashboard/locale.en';
+import { apiErrorsEn, errorCodesEn, fieldErrorsEn } from './en-errors';
 
 export const en = {
   routers: routersEn,
   routerTabs: routerTabsEn,
+  apiErrors: apiErrorsEn,
+  fieldErrors: fieldErrorsEn,
+  errorCodes: errorCodesEn,
   app: {
     name: 'ISP Desk',
     demo: 'DEMO',
@@ -35,15 +40,6 @@ export const en = {
   forms: {
     required: 'Required',
     passwordsDiffer: 'The passwords do not match',
-  },
-  /** Field error codes from the contract and core (src-shared/domain/password-policy.ts, text.ts). */
-  fieldErrors: {
-    PASSWORD_TOO_SHORT: 'Use at least {{min}} characters',
-    PASSWORD_TOO_LONG: 'Use at most {{max}} characters',
-    PASSWORD_COMMON: 'This password is on the list of commonly used passwords; choose another',
-    PASSWORD_IS_EMAIL: 'Do not use your e-mail address in the password',
-    PASSWORD_IS_NAME: 'Do not use your name in the password',
-    TEXT_CONTROL_CHARS: 'Remove line breaks, control or invisible characters',
   },
   passwordStrength: {
     label: 'Password strength: {{level}}',

@@ -11,6 +11,7 @@ import { useCall, usePrincipal, useScope } from '../../app/scope-context';
 import { useEvent } from '../../app/use-event';
 import { toApiError, useRpc } from '../../app/use-rpc';
 import { ErrorAlert } from '../../components/error-alert';
+import { alertText } from './alert-text';
 import { useNow } from './hooks';
 import { formatRelative } from './units';
 
@@ -44,7 +45,8 @@ function Bell() {
   useEvent('alerts.created', (a) => {
     list.reload();
     const { color } = SEVERITY[a.severity];
-    notifications.show({ color, title: a.title, message: a.body, autoClose: a.severity === 'critical' ? 12_000 : 6_000 });
+    const { title, body } = alertText(a);
+    notifications.show({ color, title, message: body, autoClose: a.severity === 'critical' ? 12_000 : 6_000 });
   });
 
   const markAll = async () => {
@@ -116,6 +118,7 @@ function AlertRow({ alert: a, now, timeZone, routerHref, onOpen }: { alert: Aler
   const { t } = useTranslation();
   const { color, Icon } = SEVERITY[a.severity];
   const unread = a.readAt === null;
+  const { title, body } = alertText(a);
   return (
     <Group
       role="listitem"
@@ -131,8 +134,8 @@ function AlertRow({ alert: a, now, timeZone, routerHref, onOpen }: { alert: Aler
         <Icon size={16} />
       </ThemeIcon>
       <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-        <Text size="sm" fw={unread ? 700 : 500}>{a.title}</Text>
-        {a.body && <Text size="xs" c="dimmed" lineClamp={3}>{a.body}</Text>}
+        <Text size="sm" fw={unread ? 700 : 500}>{title}</Text>
+        {body && <Text size="xs" c="dimmed" lineClamp={3}>{body}</Text>}
         <Group gap="sm">
           <Tooltip label={formatDateTime(a.at, timeZone)}>
             <Text size="xs" c="dimmed">{formatRelative(a.at, now)}</Text>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnosis } from '@shared/contract/routers';
 import { formatDateTime } from '../../app/format';
+import { diagnosisText } from '../../app/messages';
 import { SKEW_WARN_MS, formatSkew } from './units';
 
 /** Fingerprints are long hex runs: wrap them inside the card instead of widening it. */
@@ -32,6 +33,7 @@ export function DiagnosisCard({ diagnosis: d, onTrust, trustedFingerprint, onTru
   const tone = diagnosisTone(d);
   const icon = tone === 'green' ? <IconCircleCheck size={20} /> : tone === 'red' ? <IconCircleX size={20} /> : <IconAlertTriangle size={20} />;
   const x = d.details;
+  const words = diagnosisText(d.note);
   const skew = x.clockSkewMs;
   const skewWarn = skew !== null && Math.abs(skew) > SKEW_WARN_MS;
   const hasInfo = x.routerOsVersion !== null || x.identity !== null || x.boardName !== null;
@@ -48,11 +50,11 @@ export function DiagnosisCard({ diagnosis: d, onTrust, trustedFingerprint, onTru
       aria-live="polite"
     >
       <Stack gap="sm">
-        <Text size="sm">{d.message}</Text>
-        {d.hint && (
+        <Text size="sm">{words.message}</Text>
+        {words.hint && (
           <Text size="sm">
             <Text span fw={600}>{t('routers.diagnosis.whatToDo')} </Text>
-            {d.hint}
+            {words.hint}
           </Text>
         )}
 

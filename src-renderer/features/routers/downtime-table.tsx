@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
 import { formatDuration } from '@shared/domain/time';
 import { formatDateTime } from '../../app/format';
+import { diagnosisText } from '../../app/messages';
 import { href } from '../../app/router';
 import { paths } from '../../app/paths';
 import { usePrincipal, useScope } from '../../app/scope-context';
@@ -68,7 +69,7 @@ export function DowntimeTable({ routerId: fixedRouter }: { routerId?: string } =
         )
       ),
     },
-    { id: 'cause', header: t('routers.downtime.col.cause'), meta: { minWidth: 240 }, cell: ({ row }) => <Text size="sm">{row.original.cause}</Text> },
+    { id: 'cause', header: t('routers.downtime.col.cause'), meta: { minWidth: 240 }, cell: ({ row }) => <Text size="sm">{diagnosisText(row.original.cause).message}</Text> },
   ], [t, scope, timeZone, now]);
 
   return (

@@ -1,4 +1,11 @@
 /** English strings of the routers area: list, form, diagnosis, bootstrap script, alerts, downtime, dashboard shell. */
+import type { DiagnosisCode } from '@shared/contract/diagnosis';
+import type { AlertKind } from '@shared/contract/ops';
+
+type AlertArea<K extends string> = K extends `${infer A}.${string}` ? A : never;
+type AlertName<K extends string, A extends string> = K extends `${A}.${infer N}` ? N : never;
+type AlertWords = { [A in AlertArea<AlertKind>]: Record<AlertName<AlertKind, A>, { title: string; body: string }> };
+
 export const routersEn = {
   nav: {
     label: 'Routers',
@@ -103,6 +110,38 @@ export const routersEn = {
       reset: 'The router closed the connection',
       error: 'The connection failed',
     },
+    /** Words for each diagnosis code (`Record<DiagnosisCode, …>` below keeps this complete). */
+    note: {
+      connected: { message: 'Connected to {{identity}} (RouterOS {{routerOsVersion}}, {{boardName}}).', hint: '' },
+      refused: { message: '{{host}}:{{port}} refused the connection.', hint: 'Enable the {{service}} service on the router (IP → Services) and check the port: API is 8728, API-SSL is 8729.' },
+      dns: { message: 'The name {{host}} could not be resolved.', hint: "Check the spelling, or use the router's IP address." },
+      unreachable: { message: 'There is no route from this computer to {{host}}.', hint: 'Check the cable/Wi-Fi, the VPN or tunnel to the site, and the IP address.' },
+      'connect-timeout': { message: '{{host}}:{{port}} did not answer in time.', hint: 'A firewall may be dropping TCP {{port}}, the router may be off, or the route/VPN is down. Allow this computer in /ip firewall filter and in the {{service}} service\'s "available from".' },
+      reset: { message: '{{host}}:{{port}} closed the connection straight away.', hint: 'The {{service}} service\'s "available from" list probably excludes this computer\'s address.' },
+      'login-timeout': { message: '{{host}}:{{port}} did not complete the API login in {{timeoutMs}} ms.', hint: 'A firewall may be dropping TCP {{port}}, or the router is overloaded.' },
+      'command-timeout': { message: 'The router stopped answering ({{path}} took over {{timeoutMs}} ms).', hint: 'The router may be overloaded or the link is very poor; try again.' },
+      'tls-pin-mismatch': { message: "The router's certificate is not the one trusted for it. No password was sent.", hint: 'If the certificate was replaced on purpose, choose "Trust new certificate". Otherwise someone may be intercepting the connection.' },
+      'tls-no-certificate': { message: 'API-SSL on this router has no certificate, which ISP Desk cannot use.', hint: 'Create a certificate and set it on the api-ssl service (the bootstrap script does this), or use the plain API over a trusted LAN/VPN.' },
+      'tls-handshake': { message: 'The TLS handshake with {{host}}:{{port}} failed.', hint: 'Check that this port really is api-ssl and that the router has a valid certificate.' },
+      'no-api-policy': { message: "The router user's group does not have the 'api' policy.", hint: 'Give the group the api, read and write policies (/user group), or use the bootstrap script.' },
+      'bad-credentials': { message: 'The router rejected the user name or password.', hint: 'Check the API user and password (they are case-sensitive) in /user on the router.' },
+      'login-refused': { message: 'The router refused the login: {{routerMessage}}', hint: 'Check the user on the router.' },
+      'permission-denied': { message: 'The router user is not allowed to do this.', hint: "Give the user's group the read and write policies." },
+      'no-read-policy': { message: 'Logged in, but the user may not read the router configuration.', hint: "Give the user's group the read and write policies (/user group set <group> policy=...,read,write,api)." },
+      'missing-policies': { message: 'Connected, but the group "{{group}}" lacks: {{missing}}. Changes from ISP Desk (kicking sessions, editing queues) will fail.', hint: 'On the router: /user group set {{group}} policy={{policy}}' },
+      'router-refused': { message: 'The router refused: {{routerMessage}}', hint: '' },
+      'session-ended': { message: 'The router ended the session: {{reason}}', hint: 'Try again; if it repeats, check the router log.' },
+      'not-routeros': { message: 'The answer was not RouterOS API: {{detail}}', hint: 'Is this port really the RouterOS API?' },
+      unexpected: { message: '{{detail}}', hint: '' },
+      'no-answer': { message: 'Unreachable', hint: '' },
+      'slow-api': { message: 'The API answered slowly ({{tookMs}} ms).', hint: '' },
+      'cpu-high': { message: 'CPU load is {{percent}} %.', hint: '' },
+    } satisfies Record<DiagnosisCode, { message: string; hint: string }>,
+    aCommand: 'a command',
+    unknownGroup: 'unknown',
+    unknownVersion: '?',
+    unknownBoard: 'unknown board',
+    clockOff: 'The router clock is off by {{minutes}} min: set NTP on the router, expiry times depend on it.',
     whatToDo: 'What to do:',
     missingPolicies: 'Missing policies:',
     version: 'RouterOS version',
@@ -180,6 +219,15 @@ export const routersEn = {
     markAllRead: 'Mark all read',
     empty: 'No alerts yet. ISP Desk tells you here when a router goes down or comes back.',
     openRouter: 'Open router',
+    /** Words for each alert kind (`Record<AlertKind, …>` keeps this complete); the body adds the cause. */
+    kind: {
+      router: {
+        down: { title: 'Router {{routerName}} is down', body: '{{cause}}' },
+        up: { title: 'Router {{routerName}} is back up', body: 'Reachable again after {{downFor}} down.' },
+        degraded: { title: 'Router {{routerName}} is degraded', body: '{{cause}}' },
+      },
+    } satisfies AlertWords,
+    upBodyShort: 'Reachable again.',
   },
   dashboard: {
     back: 'All routers',

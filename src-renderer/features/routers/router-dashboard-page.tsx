@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Group, Paper, Skeleton, Stack, Tabs, Text, Title
 import { IconArrowLeft, IconFlask, IconPencil, IconPlugConnected } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { diagnosisText } from '../../app/messages';
 import { href, navigate } from '../../app/router';
 import { paths } from '../../app/paths';
 import { usePrincipal, useScope } from '../../app/scope-context';
@@ -94,7 +95,7 @@ export function RouterDashboardPage({ routerId, tab }: { routerId: string; tab: 
           </Stack>
         </Group>
         {r.status === 'offline' && r.lastError && (
-          <Text size="sm" c="red" mt="sm">{r.lastError}</Text>
+          <Text size="sm" c="red" mt="sm">{diagnosisText(r.lastError).message}</Text>
         )}
       </Paper>
       {r.isDemo && (

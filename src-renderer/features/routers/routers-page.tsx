@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROUTER_STATUSES, type RouterStatus, type RouterSummary } from '@shared/contract/routers';
 import { formatDateTime } from '../../app/format';
+import { diagnosisText } from '../../app/messages';
 import { href, navigate } from '../../app/router';
 import { paths } from '../../app/paths';
 import { useCall, usePrincipal, useScope } from '../../app/scope-context';
@@ -113,13 +114,7 @@ export function RoutersPage() {
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatRelative(r.lastCheckedAt, now)}</Text>
               </Tooltip>
             ) : <Text size="sm" c="dimmed">{t('common.never')}</Text>}
-            {r.lastError && (
-              <Tooltip label={r.lastError} multiline w={360} disabled={r.lastError.length <= ERROR_PREVIEW}>
-                <Text size="xs" c={r.status === 'offline' ? 'red' : 'orange'} maw={260}>
-                  {r.lastError.length > ERROR_PREVIEW ? `${r.lastError.slice(0, ERROR_PREVIEW - 1)}…` : r.lastError}
-                </Text>
-              </Tooltip>
-            )}
+            {r.lastError && <LastError text={diagnosisText(r.lastError).message} offline={r.status === 'offline'} />}
           </Stack>
         ),
       },
@@ -248,5 +243,16 @@ export function RoutersPage() {
         </>
       )}
     </>
+  );
+}
+
+/** Why the router is offline/degraded, shortened in the table with the whole text on hover. */
+function LastError({ text, offline }: { text: string; offline: boolean }) {
+  return (
+    <Tooltip label={text} multiline w={360} disabled={text.length <= ERROR_PREVIEW}>
+      <Text size="xs" c={offline ? 'red' : 'orange'} maw={260}>
+        {text.length > ERROR_PREVIEW ? `${text.slice(0, ERROR_PREVIEW - 1)}…` : text}
+      </Text>
+    </Tooltip>
   );
 }

@@ -32,7 +32,7 @@ describe('domain modules', () => {
     const inst = await setUpInstallation(t);
     const core = t.booted.core;
     const alert = await core.tenants.use(inst.tenantId, (h) =>
-      insertAlert(h.db, core, { severity: 'warning', kind: 'router.down', title: 'Down', body: 'x', routerId: null }),
+      insertAlert(h.db, core, { severity: 'warning', kind: 'router.down', params: { routerName: 'Core', cause: null }, routerId: null }),
     );
     const out = await withTenantScope(core, inst.tenantId, systemActor('system:expiry-sweep'), (scope) => markAlertsRead(scope, { alertIds: [alert.id] }));
     expect(out.unread).toBe(0);

@@ -16,7 +16,7 @@ describe('sign-in', () => {
   it('answers the same way for a wrong password and an unknown email, and audits both', async () => {
     const a = await signIn('wrong password');
     const b = await signIn('wrong password', 'nobody@alpha.test');
-    expect(a).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong email or password.' } });
+    expect(a).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', key: 'auth.wrong-credentials', reason: 'BAD_CREDENTIALS' } });
     expect(b).toEqual(a);
     const audit = await t.call('audit.list', { page: 1, pageSize: 10, action: 'auth.sign-in-failed' }, inst.adminToken);
     expect(audit.items.map((i) => i.actorName).sort()).toEqual(['ada@alpha.test', 'nobody@alpha.test']);
@@ -25,7 +25,7 @@ describe('sign-in', () => {
   it('locks an email after 5 failures, even with the right password, until the lock passes', async () => {
     for (let i = 0; i < 5; i++) await signIn('wrong password');
     const locked = await signIn(ADMIN_PASSWORD);
-    expect(locked).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringMatching(/Try again in 1 minute/) } });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', key: 'auth.rate-limited', params: { minutes: 1 } } });
     t.clock.advance(61_000);
     expect((await signIn(ADMIN_PASSWORD)).ok).toBe(true);
   });
@@ -72,7 +72,7 @@ describe('sign-in', () => {
 describe('passwords', () => {
   it('changes your own password only with the current one', async () => {
     const wrong = await t.raw('auth.change-password', { currentPassword: 'nope nope', newPassword: 'brand new pass' }, inst.adminToken);
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { currentPassword: expect.any(String) } } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { currentPassword: 'not-current-password' } } });
     await t.call('auth.change-password', { currentPassword: ADMIN_PASSWORD, newPassword: 'brand new pass' }, inst.adminToken);
     expect((await signIn(ADMIN_PASSWORD)).ok).toBe(false);
     expect((await signIn('brand new pass')).ok).toBe(true);

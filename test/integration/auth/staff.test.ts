@@ -14,7 +14,7 @@ describe('staff and roles', () => {
   it('keeps emails unique per tenant', async () => {
     await addStaff(t, inst.adminToken, 'cash@alpha.test', ['CASHIER']);
     const dup = await t.raw('staff.create', { fullName: 'Other Person', email: 'CASH@alpha.test', roles: ['VIEWER'], password: 'viewer pass 1' }, inst.adminToken);
-    expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { email: expect.any(String) } } });
+    expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'staff.email-taken', fields: { email: 'taken' } } });
   });
 
   it('lets each role reach only what the matrix allows', async () => {

@@ -80,6 +80,26 @@ describe('migrations', () => {
     check.close();
   });
 
+  it('moves alerts written with English title/body to kind + params, keeping the router name', async () => {
+    const file = join(temp(), 'data.sqlite');
+    await open(file, { '0001-init': tenantMigrations['0001-init']!, '0002-routers': tenantMigrations['0002-routers']! });
+    const raw = openRawSqlite(file);
+    raw.prepare("INSERT INTO routers (id, name, host, port, username, created_at, updated_at) VALUES ('r1', 'Core', '10.0.0.1', 8728, 'api', 'x', 'x')").run();
+    const insert = raw.prepare("INSERT INTO alerts (id, at, severity, kind, title, body, router_id) VALUES (?, 'x', ?, ?, ?, ?, 'r1')");
+    insert.run('a1', 'critical', 'router.down', 'Router Core is down', 'refused');
+    insert.run('a2', 'info', 'router.up', 'Router Core is back up', 'Reachable again.');
+    raw.close();
+    await open(file, tenantMigrations);
+    const check = openRawSqlite(file);
+    const rows = check.prepare('SELECT * FROM alerts ORDER BY id').all() as Record<string, unknown>[];
+    check.close();
+    expect(rows.map((r) => [r.kind, JSON.parse(String(r.params))])).toEqual([
+      ['router.down', { routerName: 'Core', cause: null }],
+      ['router.up', { routerName: 'Core', downForMs: null }],
+    ]);
+    expect(Object.keys(rows[0]!)).not.toContain('title');
+  });
+
   it('refuses a file written by a newer schema with a clear error and does not write to it', async () => {
     const file = join(temp(), 'data.sqlite');
     await open(file, { ...tenantMigrations, '9999-from-the-future': { up: async (db) => { await sql`CREATE TABLE future (id INTEGER)`.execute(db); } } });

@@ -25,13 +25,13 @@ describe('headless events in a browser holding sessions of two tenants', () => {
 
   async function invoke<T>(channel: string, input: unknown, token: string | null = null): Promise<T> {
     const env = (await bridge.invoke(channel, input, token)) as Envelope<T>;
-    if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
+    if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.key ?? env.error.message}`);
     return env.data;
   }
 
   async function raiseAlert(tenantId: string, title: string): Promise<void> {
     const core = server.booted.core;
-    const alert = await core.tenants.use(tenantId, (h) => insertAlert(h.db, core, { severity: 'warning', kind: 'test', title, body: '', routerId: null }));
+    const alert = await core.tenants.use(tenantId, (h) => insertAlert(h.db, core, { severity: 'warning', kind: 'router.down', params: { routerName: title, cause: null }, routerId: null }));
     publishAlert(core, tenantId, alert);
   }
 
@@ -62,8 +62,8 @@ describe('headless events in a browser holding sessions of two tenants', () => {
   it("delivers tenant A's alert only to A's listener, and B's only to B's", async () => {
     const gotA: string[] = [];
     const gotB: string[] = [];
-    const offA = bridge.on('alerts.created', adminA, (p) => gotA.push((p as { title: string }).title));
-    const offB = bridge.on('alerts.created', adminB, (p) => gotB.push((p as { title: string }).title));
+    const offA = bridge.on('alerts.created', adminA, (p) => gotA.push((p as { params: { routerName: string } }).params.routerName));
+    const offB = bridge.on('alerts.created', adminB, (p) => gotB.push((p as { params: { routerName: string } }).params.routerName));
     const events = server.booted.core.events;
     await vi.waitFor(() => expect(events.hasSink(adminA) && events.hasSink(adminB)).toBe(true));
 

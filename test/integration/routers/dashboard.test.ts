@@ -56,7 +56,7 @@ describe('router dashboard against the simulator', () => {
     const { id } = await w.t.call('routers.ppp.secret.add', { routerId: w.routerId, name: 'acc9001', password: 'pw-9001', profile: 'HOME-5M', comment: 'Test client' }, w.inst.adminToken);
     expect(w.sim.state.menu('/ppp/secret').find({ name: 'acc9001' })).toMatchObject({ profile: 'HOME-5M', service: 'pppoe', disabled: 'false' });
     const dup = await w.t.raw('routers.ppp.secret.add', { routerId: w.routerId, name: 'acc9001', password: 'x', profile: 'HOME-5M' }, w.inst.adminToken);
-    expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already exists/) } });
+    expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'router.refused', params: { routerMessage: expect.stringMatching(/already exists/) } } });
     const badProfile = await w.t.raw('routers.ppp.secret.update', { routerId: w.routerId, secretId: id, profile: 'NOPE' }, w.inst.adminToken);
     expect(badProfile).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { profile: expect.any(String) } } });
     await w.t.call('routers.ppp.secret.update', { routerId: w.routerId, secretId: id, disabled: true, profile: 'HOME-10M' }, w.inst.adminToken);
@@ -121,7 +121,7 @@ describe('router dashboard against the simulator', () => {
     w.sim.faults.set({ trapOnPath: { path: '/queue/simple/add', message: 'not enough permissions (9)' } });
     const env = await w.t.raw('routers.queues.add', { routerId: w.routerId, name: 'q1', target: '10.0.0.1/32', maxLimit: '1M/1M' }, w.inst.adminToken);
     w.sim.faults.clear();
-    expect(env).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', reason: 'missing-policy' } });
+    expect(env).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', reason: 'missing-policy', key: 'router.unavailable', params: { note: { code: 'permission-denied', params: {} } } } });
     expect((await w.t.raw('routers.dashboard.overview', { routerId: w.routerId }, w.inst.adminToken)).ok).toBe(true);
   });
 });

@@ -87,16 +87,18 @@ describe('monitoring', () => {
     w.t.clock.advance(60_000);
     await mod().monitor.checkRouter(w.inst.tenantId, w.routerId);
     const down = await w.t.call('routers.get', { routerId: w.routerId }, w.inst.adminToken);
-    expect(down).toMatchObject({ status: 'offline', lastError: expect.stringMatching(/user name or password/) });
+    expect(down).toMatchObject({ status: 'offline', lastError: { code: 'bad-credentials', params: {} } });
 
     w.t.clock.advance(5 * 60_000);
     w.sim.faults.clear();
     await mod().monitor.checkRouter(w.inst.tenantId, w.routerId);
     const periods = await w.t.call('routers.downtime.list', { page: 1, pageSize: 10, routerId: w.routerId }, w.inst.adminToken);
-    expect(periods.items).toEqual([expect.objectContaining({ routerName: 'Core', durationMs: 5 * 60_000, cause: expect.stringMatching(/password/), endedAt: expect.any(String) })]);
+    expect(periods.items).toEqual([expect.objectContaining({ routerName: 'Core', durationMs: 5 * 60_000, cause: { code: 'bad-credentials', params: {} }, endedAt: expect.any(String) })]);
     const alerts = await w.t.call('alerts.list', { page: 1, pageSize: 10 }, w.inst.adminToken);
-    expect(alerts.items.map((a) => a.title)).toEqual(['Router Core is back up', 'Router Core is down']);
-    expect(alerts.items[0]!.body).toMatch(/after 5m down/);
+    expect(alerts.items.map((a) => [a.kind, a.params])).toEqual([
+      ['router.up', { routerName: 'Core', downForMs: 5 * 60_000 }],
+      ['router.down', { routerName: 'Core', cause: { code: 'bad-credentials', params: {} } }],
+    ]);
     expect(alerts.unread).toBe(2);
     expect(events.some((e) => e.startsWith('routers.status-changed') && e.includes('"offline"'))).toBe(true);
     expect(events.some((e) => e.startsWith('alerts.created'))).toBe(true);
@@ -120,7 +122,7 @@ describe('monitoring', () => {
     const started = Date.now();
     await mod().monitor.checkRouter(w.inst.tenantId, w.routerId);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(await w.t.call('routers.get', { routerId: w.routerId }, w.inst.adminToken)).toMatchObject({ status: 'offline', lastError: expect.stringMatching(/did not/) });
+    expect(await w.t.call('routers.get', { routerId: w.routerId }, w.inst.adminToken)).toMatchObject({ status: 'offline', lastError: { code: expect.stringMatching(/^(connect|login|command)-timeout$/) } });
     const open = await w.t.call('routers.downtime.list', { page: 1, pageSize: 10, openOnly: true }, w.inst.adminToken);
     expect(open.total).toBe(1);
   });

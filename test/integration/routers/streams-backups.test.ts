@@ -118,6 +118,6 @@ describe('configuration backups', () => {
     w.t.clock.set('2026-11-28T00:30:00Z');
     expect(await routersOf(w.t.booted.core).backups.runDue(w.inst.tenantId)).toEqual({ ok: 0, failed: 1 });
     const [run] = await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.selectFrom('jobRuns').selectAll().execute());
-    expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/Core: .*password/) });
+    expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/Core: router\.unavailable .*bad-credentials/) });
   });
 });

@@ -12,7 +12,7 @@ afterEach(() => t.close());
 
 async function raiseAlert(): Promise<string> {
   const core = t.booted.core;
-  const a = await core.tenants.use(inst.tenantId, (h) => insertAlert(h.db, core, { severity: 'critical', kind: 'router.down', title: 'Core down', body: 'x', routerId: null }));
+  const a = await core.tenants.use(inst.tenantId, (h) => insertAlert(h.db, core, { severity: 'critical', kind: 'router.down', params: { routerName: 'Core', cause: null }, routerId: null }));
   return a.id;
 }
 

@@ -22,13 +22,13 @@ describe('an open SSE stream follows role changes', () => {
 
   async function invoke<T>(channel: string, input: unknown, token: string | null = null): Promise<T> {
     const env = (await bridge.invoke(channel, input, token)) as Envelope<T>;
-    if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
+    if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.key ?? env.error.message}`);
     return env.data;
   }
 
   async function raiseAlert(title: string): Promise<void> {
     const core = server.booted.core;
-    const alert = await core.tenants.use(tenantId, (h) => insertAlert(h.db, core, { severity: 'critical', kind: 'test', title, body: '', routerId: null }));
+    const alert = await core.tenants.use(tenantId, (h) => insertAlert(h.db, core, { severity: 'critical', kind: 'router.down', params: { routerName: title, cause: null }, routerId: null }));
     publishAlert(core, tenantId, alert);
   }
 
@@ -57,8 +57,8 @@ describe('an open SSE stream follows role changes', () => {
   it("stops router alerts on a technician's open stream once demoted to cashier, and resumes them when promoted back", async () => {
     const seenByTech: string[] = [];
     const seenByAdmin: string[] = [];
-    const offTech = bridge.on('alerts.created', tech.token, (p) => seenByTech.push((p as { title: string }).title));
-    const offAdmin = bridge.on('alerts.created', admin, (p) => seenByAdmin.push((p as { title: string }).title));
+    const offTech = bridge.on('alerts.created', tech.token, (p) => seenByTech.push((p as { params: { routerName: string } }).params.routerName));
+    const offAdmin = bridge.on('alerts.created', admin, (p) => seenByAdmin.push((p as { params: { routerName: string } }).params.routerName));
     const events = server.booted.core.events;
     await vi.waitFor(() => expect(events.hasSink(tech.token) && events.hasSink(admin)).toBe(true));
 
@@ -85,7 +85,7 @@ describe('an open SSE stream follows role changes', () => {
     const seen: string[] = [];
     const ended: unknown[] = [];
     let gone = 0;
-    bridge.on('alerts.created', tech.token, (p) => seen.push((p as { title: string }).title), () => { gone += 1; });
+    bridge.on('alerts.created', tech.token, (p) => seen.push((p as { params: { routerName: string } }).params.routerName), () => { gone += 1; });
     bridge.on('session.ended', tech.token, (p) => ended.push(p));
     await vi.waitFor(() => expect(server.booted.core.events.hasSink(tech.token)).toBe(true));
 

@@ -43,7 +43,7 @@ describe('tenant export and import', () => {
     const dst = await core();
     const other = await setUpInstallation(dst, 'Zulu Net');
     const wrongPass = await dst.raw('tenants.import', { contentBase64: exported.contentBase64, passphrase: 'not the phrase' }, other.platformToken);
-    expect(wrongPass).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { passphrase: 'Wrong passphrase' } } });
+    expect(wrongPass).toMatchObject({ ok: false, error: { code: 'VALIDATION', key: 'transfer.wrong-passphrase', fields: { passphrase: 'wrong-passphrase' } } });
 
     const imported = await dst.call('tenants.import', { contentBase64: exported.contentBase64, passphrase: 'move it safely' }, other.platformToken);
     expect(imported).toMatchObject({ id: inst.tenantId, name: 'Alpha Net', currency: 'KES' });
@@ -63,7 +63,7 @@ describe('tenant export and import', () => {
     const exported = await t.call('tenants.export', { tenantId: inst.tenantId, passphrase: 'move it safely' }, inst.platformToken);
     await t.call('staff.create', { fullName: 'After Export', email: 'after@alpha.test', roles: ['VIEWER'], password: 'viewer pass 1' }, inst.adminToken);
     const again = await t.raw('tenants.import', { contentBase64: exported.contentBase64, passphrase: 'move it safely' }, inst.platformToken);
-    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already on this installation/) } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'transfer.already-here', params: { name: expect.any(String) }, fields: { contentBase64: 'already-here' } } });
     const staff = await t.call('staff.list', { page: 1, pageSize: 10 }, inst.adminToken);
     expect(staff.items.map((s) => s.email)).toContain('after@alpha.test');
   });

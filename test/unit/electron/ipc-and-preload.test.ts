@@ -79,7 +79,7 @@ afterAll(() => t.close());
 /** Calls main through the preload, as the renderer does; throws on an error envelope. */
 async function invoke<T>(channel: string, input: unknown, token: string | null = null): Promise<T> {
   const env = (await bridge.invoke(channel, input, token)) as Envelope<T>;
-  if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
+  if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.key ?? env.error.message}`);
   return env.data;
 }
 
@@ -148,15 +148,15 @@ describe('events in a window holding sessions of two tenants', () => {
 
   async function raiseAlert(tenantId: string, title: string): Promise<void> {
     const core = t.booted.core;
-    const alert = await core.tenants.use(tenantId, (h) => insertAlert(h.db, core, { severity: 'warning', kind: 'test', title, body: '', routerId: null }));
+    const alert = await core.tenants.use(tenantId, (h) => insertAlert(h.db, core, { severity: 'warning', kind: 'router.down', params: { routerName: title, cause: null }, routerId: null }));
     publishAlert(core, tenantId, alert);
   }
 
   it("delivers tenant A's alert only to A's listener, and B's only to B's", async () => {
     const gotA: string[] = [];
     const gotB: string[] = [];
-    const offA = bridge.on('alerts.created', adminA, (p) => gotA.push((p as { title: string }).title));
-    const offB = bridge.on('alerts.created', adminB, (p) => gotB.push((p as { title: string }).title));
+    const offA = bridge.on('alerts.created', adminA, (p) => gotA.push((p as { params: { routerName: string } }).params.routerName));
+    const offB = bridge.on('alerts.created', adminB, (p) => gotB.push((p as { params: { routerName: string } }).params.routerName));
     await vi.waitFor(() => expect(t.booted.core.events.hasSink(adminA) && t.booted.core.events.hasSink(adminB)).toBe(true));
 
     await raiseAlert(tenantA, 'Alpha router down');

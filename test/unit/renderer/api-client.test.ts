@@ -19,13 +19,23 @@ describe('call (HTTP transport)', () => {
     expect(init?.body).toBe('{}');
   });
 
-  it('throws ApiError with code, message, fields and reason from an error envelope', async () => {
+  it('throws ApiError with the words for the key, field codes and schema messages, and the reason', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({
-      ok: false, error: { code: 'FORBIDDEN', message: 'This ISP profile is suspended.', reason: 'TENANT_SUSPENDED', fields: { email: 'x' } },
+      ok: false,
+      error: { code: 'FORBIDDEN', key: 'auth.tenant-suspended', params: {}, reason: 'TENANT_SUSPENDED', fields: { email: 'taken', name: 'Enter at least 2 characters' } },
     }), { status: 403 })));
     const e = await call('auth.session', {}).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(ApiError);
-    expect(e).toMatchObject({ code: 'FORBIDDEN', message: 'This ISP profile is suspended.', reason: 'TENANT_SUSPENDED', fields: { email: 'x' } });
+    expect(e).toMatchObject({
+      code: 'FORBIDDEN', message: 'This ISP profile is suspended. Contact your platform administrator.', reason: 'TENANT_SUSPENDED',
+      fields: { email: 'Already in use', name: 'Enter at least 2 characters' },
+    });
+  });
+
+  it('words a transport refusal that carries no key by its envelope code', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Unknown host.' } }), { status: 421 })));
+    const e = await call('auth.session', {}).catch((err: unknown) => err);
+    expect(e).toMatchObject({ code: 'FORBIDDEN', message: 'This request is not allowed.' });
   });
 
   it('turns a network failure into UNAVAILABLE with a readable message', async () => {

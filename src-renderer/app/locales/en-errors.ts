@@ -1,0 +1,125 @@
+/**
+ * Words for the error codes main sends (`ErrorBody.key` + params, field codes, envelope codes). Typed
+ * against the shared unions: a new code in src-shared fails the typecheck here until it has words.
+ */
+import type { ErrorCode, ErrorKey, FieldCode } from '@shared/domain/errors';
+
+type Area<K extends string> = K extends `${infer A}.${string}` ? A : never;
+type Name<K extends string, A extends string> = K extends `${A}.${infer N}` ? N : never;
+/** `'auth.rate-limited'` → `{ auth: { 'rate-limited': string } }`: i18next reads dots as nesting. */
+export type ErrorWords = { [A in Area<ErrorKey>]: Record<Name<ErrorKey, A>, string> };
+
+export const apiErrorsEn: ErrorWords = {
+  request: {
+    invalid: 'Please correct the highlighted fields.',
+    'unknown-channel': 'Unknown channel: {{channel}}',
+    'bad-output': 'The app produced an unexpected answer. The error was logged.',
+    internal: 'Something went wrong. The error was logged; please try again.',
+  },
+  db: {
+    busy: 'The database is busy; please try again.',
+    'value-in-use': 'That value is already in use.',
+    'too-new': 'This data was written by a newer version of ISP Desk. Update ISP Desk to open it.',
+  },
+  auth: {
+    'sign-in-required': 'Please sign in.',
+    'session-expired': 'Your session expired after a period of inactivity. Please sign in again.',
+    'platform-only': 'This needs a platform administrator.',
+    'tenant-only': 'Sign in to a tenant profile to do this.',
+    'account-gone': 'Your account no longer exists. Please sign in again.',
+    'account-inactive': 'Your account is no longer active. Please contact your administrator.',
+    'tenant-gone': 'This tenant profile no longer exists.',
+    'tenant-suspended': 'This ISP profile is suspended. Contact your platform administrator.',
+    'role-forbidden': 'Your role does not allow this.',
+    'password-change-required': 'Please change your password first.',
+    'wrong-credentials': 'Wrong email or password.',
+    'rate-limited': 'Too many failed sign-in attempts. Try again in {{minutes}} min.',
+    'unknown-profile': 'That ISP profile does not exist on this computer.',
+    'account-deactivated': 'This account is deactivated. Ask your administrator to reactivate it.',
+    'password-must-differ': 'Choose a password different from the current one.',
+    'wrong-current-password': 'The current password is not right.',
+    'password-weak': 'Choose a stronger password.',
+    'role-revoked': 'Your role no longer allows this live view.',
+  },
+  setup: {
+    'already-done': 'This installation is already set up. Sign in instead.',
+    'tenant-required': 'Describe your ISP, or choose the demo.',
+  },
+  tenant: {
+    'not-found': 'That ISP profile was not found.',
+    'name-taken': 'A tenant named "{{name}}" already exists.',
+    'confirm-name-mismatch': 'The name typed does not match; nothing was deleted.',
+    'folder-not-deleted': 'The tenant was removed but its folder {{folder}} could not be deleted.',
+  },
+  transfer: {
+    'not-export-file': 'This is not an ISP Desk tenant export file.',
+    damaged: 'The export file is damaged.',
+    'wrong-passphrase': 'Wrong passphrase for this export file.',
+    'newer-version': 'This export was made by a newer version of ISP Desk. Update ISP Desk to import it.',
+    'already-here': '"{{name}}" is already on this installation (same tenant). Delete it first if you want to replace it with the file.',
+    'leftover-folder': 'A leftover folder for this tenant exists in the data directory; remove it first.',
+  },
+  staff: {
+    'not-found': 'That staff member was not found.',
+    'email-taken': 'A staff member with this email already exists.',
+    'last-admin-role': 'This is the last active administrator; keep the ADMIN role on at least one account.',
+    'cannot-deactivate-self': 'You cannot deactivate your own account.',
+    'last-admin-deactivate': 'This is the last active administrator and cannot be deactivated.',
+  },
+  router: {
+    'not-found': 'That router was not found.',
+    'address-taken': 'Router "{{name}}" already uses {{host}}:{{port}}.',
+    'tls-off': 'This router does not use API-SSL.',
+    'item-gone': 'That item no longer exists on the router (it may have been removed already).',
+    refused: 'The router says: {{routerMessage}}',
+    // Worded from the diagnosis note (routers.diagnosis.note), see errorText.
+    unavailable: '',
+    'no-export': 'The router did not return its configuration export.',
+  },
+  backup: {
+    'not-found': 'That configuration version was not found.',
+    'different-routers': 'Both versions must belong to the same router.',
+    unreadable: 'The configuration ({{sizeBytes}} bytes) could not be read back from RouterOS {{routerOsVersion}}.',
+  },
+  stream: {
+    'not-found': 'That live view has already ended.',
+    'too-many': 'Too many live views are open; close some and try again.',
+  },
+  alert: {
+    'not-found': 'That alert was not found.',
+  },
+};
+
+export const fieldErrorsEn: Record<FieldCode, string> = {
+  required: 'Required',
+  taken: 'Already in use',
+  'wrong-passphrase': 'Wrong passphrase',
+  'damaged-file': 'Damaged file',
+  'not-export-file': 'Not an ISP Desk export file',
+  'already-here': 'This tenant already exists here',
+  'type-name-exactly': 'Type the name exactly as shown to confirm',
+  'last-admin': 'The last admin must keep ADMIN',
+  'must-differ': 'Must differ from the current password',
+  'not-current-password': 'Not your current password',
+  'same-router': 'Choose a version of the same router',
+  'tls-off': 'API-SSL is off for this router',
+  'router-refused': 'The router refused this value',
+  PASSWORD_TOO_SHORT: 'Use at least {{min}} characters',
+  PASSWORD_TOO_LONG: 'Use at most {{max}} characters',
+  PASSWORD_COMMON: 'This password is on the list of commonly used passwords; choose another',
+  PASSWORD_IS_EMAIL: 'Do not use your e-mail address in the password',
+  PASSWORD_IS_NAME: 'Do not use your name in the password',
+  TEXT_CONTROL_CHARS: 'Remove line breaks, control or invisible characters',
+};
+
+/** For refusals a transport sends before the dispatcher runs (they carry no key). */
+export const errorCodesEn: Record<ErrorCode, string> = {
+  VALIDATION: 'The request was not understood.',
+  UNAUTHENTICATED: 'Please sign in.',
+  FORBIDDEN: 'This request is not allowed.',
+  NOT_FOUND: 'That was not found.',
+  CONFLICT: 'That clashes with something that already exists.',
+  RATE_LIMITED: 'Too many requests; wait a moment and try again.',
+  UNAVAILABLE: 'ISP Desk cannot do that right now; try again.',
+  INTERNAL: 'Something went wrong. Please try again.',
+};
