@@ -36,6 +36,8 @@ export default defineConfig({
           root,
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],
+          // Finds a browser, or downloads / apt-installs one on a fresh machine (test/e2e/find-browser.ts).
+          globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // One browser and one server per file; files run one after another on 2 cores.
