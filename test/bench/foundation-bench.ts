@@ -7,6 +7,7 @@ import { bootCore } from '../../src-main/core/boot';
 import { silentLogger } from '../../src-main/core/ports';
 import { AesGcmSecretBox } from '../../src-main/core/secrets/aes-gcm-secret-box';
 import { makeTempDir } from '../fixtures/temp-dir';
+import { defineBench } from './figures';
 
 const TENANTS = 50;
 const ROWS = 10_000;
@@ -137,6 +138,16 @@ export async function runFoundationBench(log: (line: string) => void): Promise<F
     temp.remove();
   }
 }
+
+/** The foundation's figures for `npm run bench` (run.ts). */
+export const foundationBench = defineBench({
+  title: 'Foundation',
+  keys: ['foundation.cold_start_ms', 'foundation.audit_list_p95_ms', 'foundation.peak_rss_mb'],
+  run: async (log) => {
+    const r = await runFoundationBench(log);
+    return { 'foundation.cold_start_ms': r.coldStartMs, 'foundation.audit_list_p95_ms': r.listP95Ms, 'foundation.peak_rss_mb': r.peakRssMb };
+  },
+});
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runFoundationBench((l) => console.log(l)).catch((e: unknown) => {

@@ -20,8 +20,11 @@ import vm from 'node:vm';
 import { RouterOSAPI } from 'node-routeros';
 import { connectRouterOs, type RosConnection } from '../../src-main/core/routeros/client';
 import { startRouterSimulator, type RouterSimulator } from '../../src-main/routeros-simulator';
+import { defineBench } from './figures';
 
 export interface RouterOsBenchRow {
+  /** Stable name of the scenario, used in the JSON keys (`routeros.<id>_ratio`). */
+  id: ScenarioId;
   scenario: string;
   oursMs: number;
   nodeRouterosMs: number;
@@ -163,7 +166,10 @@ async function compare(ours: () => Promise<void>, theirs: () => Promise<void>): 
   return { oursMs: medianOf(a), theirsMs: medianOf(b) };
 }
 
+type ScenarioId = 'print_10k' | 'add_remove_1k' | 'concurrent_1k';
+
 interface Scenario {
+  id: ScenarioId;
   name: string;
   /** Run with the simulator's reply latency (see the header). */
   latency?: boolean;
@@ -171,6 +177,7 @@ interface Scenario {
 }
 
 const CONCURRENT: Scenario = {
+  id: 'concurrent_1k',
   name: `${OPS.toLocaleString('en')} concurrent tagged prints (${LINK_LATENCY_MS} ms latency)`,
   latency: true,
   run: async (c) => {
@@ -180,6 +187,7 @@ const CONCURRENT: Scenario = {
 
 const SCENARIOS: Scenario[] = [
   {
+    id: 'print_10k',
     name: `print ${SECRETS.toLocaleString('en')} /ppp/secret (.proplist)`,
     run: async (c) => {
       const n = await c.printSecrets();
@@ -187,6 +195,7 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    id: 'add_remove_1k',
     name: `${OPS.toLocaleString('en')} sequential add+remove`,
     run: async (c, prefix) => {
       for (let i = 0; i < OPS; i++) await c.addRemove(`${prefix}-${i}`);
@@ -244,7 +253,7 @@ export async function runRouterOsBench(log: (line: string) => void): Promise<Rou
           () => s.run(theirs, `n${round++}`),
         );
         sim.faults.clear();
-        rows.push({ scenario: s.name, oursMs, nodeRouterosMs, ratio: oursMs / nodeRouterosMs });
+        rows.push({ id: s.id, scenario: s.name, oursMs, nodeRouterosMs, ratio: oursMs / nodeRouterosMs });
         log(`  ${s.name}: ours ${oursMs.toFixed(1)} ms, node-routeros ${nodeRouterosMs.toFixed(1)} ms`);
       }
       sim.faults.set({ latencyMs: LINK_LATENCY_MS });
@@ -264,7 +273,7 @@ export async function runRouterOsBench(log: (line: string) => void): Promise<Rou
         await shipped.close();
       }
 
-      const concurrentRow = rows[2]!;
+      const concurrentRow = rows.find((r) => r.id === 'concurrent_1k')!;
       const result: RouterOsBenchResult = {
         rows,
         oursSequentialPrintsMs,
@@ -286,6 +295,27 @@ export async function runRouterOsBench(log: (line: string) => void): Promise<Rou
     await sim.stop();
   }
 }
+
+function ratioOf(result: RouterOsBenchResult, id: ScenarioId): number {
+  const row = result.rows.find((r) => r.id === id);
+  if (!row) throw new Error(`routeros bench: no ${id} row`);
+  return row.ratio;
+}
+
+/** The RouterOS client's figures for `npm run bench` (run.ts): ratios are ours / node-routeros. */
+export const routerOsBench = defineBench({
+  title: 'RouterOS client (ours vs node-routeros, against the simulator)',
+  keys: ['routeros.print_10k_ratio', 'routeros.add_remove_1k_ratio', 'routeros.concurrent_1k_ratio', 'routeros.concurrent_speedup'],
+  run: async (log) => {
+    const r = await runRouterOsBench(log);
+    return {
+      'routeros.print_10k_ratio': ratioOf(r, 'print_10k'),
+      'routeros.add_remove_1k_ratio': ratioOf(r, 'add_remove_1k'),
+      'routeros.concurrent_1k_ratio': ratioOf(r, 'concurrent_1k'),
+      'routeros.concurrent_speedup': r.concurrentSpeedup,
+    };
+  },
+});
 
 // `npx tsx test/bench/routeros-bench.ts` runs it; importing it (test/bench/run.ts, vitest) does not.
 if (typeof process.argv[1] === 'string' && /routeros-bench\.[cm]?[jt]s$/.test(process.argv[1])) {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
+import { e2eSpec, signInUi } from './fixture';
 
 /**
  * `npm run demo`: the headless app started with --demo prints random sign-in details for a demo ISP whose
@@ -8,38 +8,22 @@ import { launchBrowser, screenshotter, startServer, type BrowserSession, type Ru
  * screenshot of this spec is the one in the README (resources/docs/demo-router-dashboard.png).
  */
 
-let server: RunningServer;
-let browser: BrowserSession;
 let page: Page;
-const shot = screenshotter('demo-command');
-const pageErrors: string[] = [];
 
 describe('npm run demo', () => {
-  beforeAll(async () => {
-    server = await startServer({ args: ['--demo'] });
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
-
-  screenshotFailures(shot, () => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const e2e = e2eSpec('demo-command', { serverArgs: ['--demo'] });
+  const shot = e2e.shot;
+  beforeAll(() => {
+    page = e2e.page;
   });
 
   it('prints sign-in details (random passwords) and they open the demo ISP', async () => {
-    const m = /Sign in to it as: (\S+) \/ (\S+)/.exec(server.output());
-    expect(m, server.output()).not.toBeNull();
-    expect(server.output()).toMatch(/Platform administration: \S+ \/ \S+/);
-    await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByRole('combobox', { name: 'Profile' }).click();
-    await page.getByRole('option', { name: /Demo ISP/ }).click();
-    await page.getByLabel('Email', { exact: true }).fill(m![1]!);
-    await page.getByLabel('Password', { exact: true }).fill(m![2]!);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const output = e2e.server.output();
+    const m = /Sign in to it as: (\S+) \/ (\S+)/.exec(output);
+    expect(m, output).not.toBeNull();
+    expect(output).toMatch(/Platform administration: \S+ \/ \S+/);
+    await page.goto(e2e.server.url);
+    await signInUi(page, { profile: /Demo ISP/, email: m![1]!, password: m![2]! });
     await page.getByRole('banner').getByText('DEMO', { exact: true }).waitFor();
   });
 
@@ -63,6 +47,6 @@ describe('npm run demo', () => {
     await page.getByRole('tab', { name: 'PPP' }).click();
     await expect.poll(() => page.getByRole('row').count(), { timeout: 10_000 }).toBeGreaterThan(10);
     await shot(page, 'demo-ppp-active');
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

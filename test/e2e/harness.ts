@@ -2,12 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HEADLESS_ENTRY = join(ROOT, 'out/main/headless.js');
-const CHROMIUM = '/usr/bin/chromium';
 
 export interface RunningServer {
   url: string;
@@ -80,9 +79,9 @@ export interface BrowserSession {
 }
 
 export async function launchBrowser(): Promise<BrowserSession> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (Debian package "chromium").`);
+  // Found or installed once per run by the e2e globalSetup (find-browser.ts).
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: inject('chromiumPath'),
     args: [
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startRouterSimulator } from '../../src-main/routeros-simulator';
 import type { RouterSimulator } from '../../src-main/routeros-simulator';
-import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
+import { addRouter, addStaff, e2eSpec, setUpInstallation, visible } from './fixture';
 
 /**
  * The operational tabs of the router dashboard against a simulated MikroTik (demo seed): queues, firewall
@@ -17,31 +17,13 @@ const VIEWER = { name: 'Otieno Viewer', email: 'otieno@kiserian.example', passwo
 
 let sim: RouterSimulator;
 let simStopped = false;
-let server: RunningServer;
-let browser: BrowserSession;
 let page: Page;
+let serverUrl = '';
 let tenantId = '';
 let routerId = '';
-const shot = screenshotter('router-tabs');
-const pageErrors: string[] = [];
-
-async function rpc<T>(channel: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}rpc/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${channel} failed: ${JSON.stringify(body.error)}`);
-  return body.data as T;
-}
-
-async function visible(scope: Page | Locator, text: string | RegExp): Promise<void> {
-  await scope.getByText(text).first().waitFor({ state: 'visible' });
-}
 
 async function openTab(tab: string): Promise<void> {
-  await page.goto(`${server.url}#/t/${tenantId}/routers/${routerId}/${tab}`);
+  await page.goto(`${serverUrl}#/t/${tenantId}/routers/${routerId}/${tab}`);
   await page.getByRole('tab', { name: tabLabel(tab), selected: true }).waitFor();
 }
 
@@ -68,42 +50,34 @@ function row(tableName: string, text: string): Locator {
 }
 
 describe('router dashboard tabs', () => {
-  beforeAll(async () => {
-    sim = await startRouterSimulator({ users: [{ name: API.name, password: API.password, group: 'full' }], seed: 'demo', demoVariant: 'core', randomSeed: 5 });
-    server = await startServer();
-    const setup = await rpc<{ tenantId: string }>('setup.complete', {
-      platformAdmin: { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' },
-      tenant: {
-        name: 'Kiserian Net', ownerName: 'Kiserian Owner', ownerEmail: 'owner@kiserian.example', ownerPhone: '0711 222 333',
+  const e2e = e2eSpec('router-tabs', {
+    prepare: async ({ rpc, server }) => {
+      serverUrl = server.url;
+      sim = await startRouterSimulator({ users: [{ name: API.name, password: API.password, group: 'full' }], seed: 'demo', demoVariant: 'core', randomSeed: 5 });
+      const inst = await setUpInstallation(rpc, {
+        platformAdmin: { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' },
+        tenant: { name: 'Kiserian Net', ownerName: 'Kiserian Owner', ownerEmail: 'owner@kiserian.example', ownerPhone: '0711 222 333' },
         admin: { fullName: ADMIN.name, email: ADMIN.email, password: ADMIN.password },
-      },
-    });
-    tenantId = setup.tenantId;
-    const session = await rpc<{ token: string }>('auth.sign-in', { scope: 'tenant', tenantId, email: ADMIN.email, password: ADMIN.password });
-    const router = await rpc<{ id: string }>('routers.create', {
-      name: 'Kiserian core', host: '127.0.0.1', port: sim.port, username: API.name, password: API.password, isCore: true,
-    }, session.token);
-    routerId = router.id;
-    // A read-only colleague (VIEWER: routers.read without routers.operate), past the first-sign-in password change.
-    await rpc('staff.create', { fullName: VIEWER.name, email: VIEWER.email, roles: ['VIEWER'], password: VIEWER.password }, session.token);
-    const viewer = await rpc<{ token: string }>('auth.sign-in', { scope: 'tenant', tenantId, email: VIEWER.email, password: VIEWER.password });
-    await rpc('auth.change-password', { currentPassword: VIEWER.password, newPassword: VIEWER.own }, viewer.token);
+      });
+      tenantId = inst.tenantId;
+      routerId = (await addRouter(rpc, inst.adminToken, { name: 'Kiserian core', host: '127.0.0.1', port: sim.port, username: API.name, password: API.password, isCore: true })).id;
+      // A read-only colleague (VIEWER: routers.read without routers.operate), past the first-sign-in password change.
+      await addStaff(rpc, inst, { fullName: VIEWER.name, email: VIEWER.email, roles: ['VIEWER'], password: VIEWER.password, ownPassword: VIEWER.own });
+    },
+  });
+  const shot = e2e.shot;
+  const pageErrors = e2e.pageErrors;
 
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+  beforeAll(() => {
+    page = e2e.page;
   });
 
-  screenshotFailures(shot, () => page);
-
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     if (!simStopped) await sim?.stop();
   });
 
   it('signs in through the UI and opens a tab by its address', async () => {
-    await page.goto(`${server.url}#/t/${tenantId}/routers/${routerId}/queues`);
+    await page.goto(`${serverUrl}#/t/${tenantId}/routers/${routerId}/queues`);
     await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -337,16 +311,16 @@ describe('router dashboard tabs', () => {
   });
 
   it('shows a read-only role the data without the actions that change the router', async () => {
-    const other = await browser.newContext();
+    const other = await e2e.browser.newContext();
     const p = other.page;
     try {
-      await p.goto(`${server.url}#/t/${tenantId}/routers/${routerId}/queues`);
+      await p.goto(`${serverUrl}#/t/${tenantId}/routers/${routerId}/queues`);
       await p.getByLabel('Email', { exact: true }).fill(VIEWER.email);
       await p.getByLabel('Password', { exact: true }).fill(VIEWER.own);
       await p.getByRole('button', { name: 'Sign in' }).click();
       await p.getByRole('heading', { name: `Welcome, ${VIEWER.name}` }).waitFor();
       const go = async (tab: string) => {
-        await p.goto(`${server.url}#/t/${tenantId}/routers/${routerId}/${tab}`);
+        await p.goto(`${serverUrl}#/t/${tenantId}/routers/${routerId}/${tab}`);
         await p.getByRole('tab', { name: tabLabel(tab), selected: true }).waitFor();
       };
 

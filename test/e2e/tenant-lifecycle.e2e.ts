@@ -1,31 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
+import { e2eSpec, setUpInstallation, signInUi, visible } from './fixture';
 
 /**
- * Platform administration of tenant profiles in Chromium: wizard with "use my details", create with a
- * first admin, edit, export to a file, import refused while the tenant exists, delete only after typing
- * the name, import back; then the ISP admin manages a staff member (reset password, deactivate) in the
- * dark theme. Screenshots: test/artifacts/e2e/tenant-lifecycle/.
+ * Platform administration of tenant profiles in Chromium. The installation (platform admin and a first
+ * ISP, Langata Net) is set up over RPC; through the UI: create with a first admin, edit, export to a file,
+ * import refused while the tenant exists, delete only after typing the name, import back; then the ISP
+ * admin manages a staff member (reset password, deactivate) in the dark theme.
+ * Screenshots: test/artifacts/e2e/tenant-lifecycle/.
  */
 
-const ADMIN = { name: 'Amina Platform', email: 'amina@platform.example', password: 'amina pass 2026' };
+const ADMIN = { fullName: 'Amina Platform', email: 'amina@platform.example', password: 'amina pass 2026' };
+const FIRST = { name: 'Langata Net', ownerName: 'Langata Owner', ownerEmail: 'owner@langata.example', ownerPhone: '0733 444 555' };
+const FIRST_ADMIN = { fullName: 'Baraka Admin', email: 'baraka@langata.example', password: 'baraka pass 2026' };
 const SECOND = { name: 'Rongai Wireless', owner: 'Kamau Owner', ownerEmail: 'kamau@rongai.example', ownerPhone: '0722 000 111' };
 const SECOND_ADMIN = { name: 'Njeri Admin', email: 'njeri@rongai.example', password: 'njeri initial 1' };
 const PASSPHRASE = 'export passphrase 1';
 
-let server: RunningServer;
-let browser: BrowserSession;
 let page: Page;
 let exportFile = '';
-const shot = screenshotter('tenant-lifecycle');
-const pageErrors: string[] = [];
-
-async function visible(p: Page | Locator, text: string | RegExp): Promise<void> {
-  await p.getByText(text).first().waitFor({ state: 'visible' });
-}
 
 function row(name: string): Locator {
   return page.getByRole('row').filter({ hasText: name });
@@ -37,37 +32,18 @@ async function rowAction(name: string, action: string): Promise<void> {
 }
 
 describe('tenant lifecycle in platform administration', () => {
+  const e2e = e2eSpec('tenant-lifecycle', {
+    prepare: async ({ rpc }) => {
+      await setUpInstallation(rpc, { platformAdmin: ADMIN, tenant: FIRST, admin: FIRST_ADMIN });
+    },
+  });
+  const shot = e2e.shot;
+
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
-
-  screenshotFailures(shot, () => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  it('sets up with "use my details" for the first ISP administrator', async () => {
-    await page.goto(server.url);
-    await page.getByLabel('Full name', { exact: true }).fill(ADMIN.name);
-    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('Confirm password', { exact: true }).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('ISP name').fill('Langata Net');
-    await page.getByLabel('Owner name').fill('Langata Owner');
-    await page.getByLabel('Owner phone').fill('0733 444 555');
-    await page.getByLabel('Owner email').fill('owner@langata.example');
-    await page.getByLabel("Use my details for the ISP's administrator account").check();
-    await expect.poll(() => page.getByLabel("Administrator's email").count()).toBe(0);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await visible(page, 'Same as the platform administrator');
-    await page.getByRole('button', { name: 'Create and sign in' }).click();
-    await row('Langata Net').waitFor();
+    page = e2e.page;
+    await page.goto(e2e.server.url);
+    await signInUi(page, { profile: 'Platform administration', email: ADMIN.email, password: ADMIN.password });
+    await row(FIRST.name).waitFor();
   });
 
   it('creates a tenant with its first administrator, and edits it', async () => {
@@ -112,7 +88,7 @@ describe('tenant lifecycle in platform administration', () => {
     await dialog.getByRole('button', { name: 'Export' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^rongai-wireless-\d{4}-\d{2}-\d{2}\.ispdesk$/);
-    exportFile = join(server.dataDir, file.suggestedFilename());
+    exportFile = join(e2e.server.dataDir, file.suggestedFilename());
     await file.saveAs(exportFile);
     expect(readFileSync(exportFile).subarray(0, 14).toString('ascii')).toBe('ISPDESK-TENANT');
     await visible(dialog, 'Export ready');
@@ -217,6 +193,6 @@ describe('tenant lifecycle in platform administration', () => {
     await row('Deactivated Tom Technician').waitFor();
     await row('Reset the password of Tom Technician').waitFor();
     await shot(page, 'audit-dark-theme');
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -72,8 +72,8 @@ describe('faults', () => {
     const all = await Promise.all(Array.from({ length: 20 }, () => ros.print('/system/identity')));
     const took = Date.now() - t0;
     expect(all.every((r) => r.length === 1)).toBe(true);
-    expect(took).toBeGreaterThanOrEqual(110);
-    expect(took).toBeLessThan(1500); // pipelined: not 20 × 120 ms
+    expect(took).toBeGreaterThanOrEqual(110); // the latency was applied
+    // How much pipelining saves is a figure of `npm run bench` (routeros.concurrent_speedup), not an assertion.
   });
 
   it('latency beyond the command timeout → RosTimeoutError, and the late reply is ignored', async () => {

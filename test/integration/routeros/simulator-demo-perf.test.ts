@@ -44,7 +44,8 @@ describe('demo ISP seed', () => {
   });
 });
 
-describe('simulator throughput', () => {
+// How fast is measured by `npm run bench` (routeros.print_10k_ratio, routeros.concurrent_1k_ratio), not here.
+describe('simulator at scale', () => {
   it('prints 10k PPP secrets with .proplist and answers 1,000 concurrent tagged prints', async () => {
     const sim = await startRouterSimulator({ users: [ADMIN] });
     const c = await RawApiClient.connect(sim.port);
@@ -52,15 +53,11 @@ describe('simulator throughput', () => {
       const m = sim.state.menu('/ppp/secret');
       for (let i = 0; i < 10_000; i++) m.add({ name: `acc${i}`, password: 'x', comment: `Customer ${i}` });
       await c.login(ADMIN.name, ADMIN.password);
-      let t = Date.now();
       const rows = await c.command(['/ppp/secret/print', '=.proplist=.id,name,disabled'], 'big', 10_000);
       expect(rows).toHaveLength(10_001);
-      expect(Date.now() - t).toBeLessThan(3000);
-      t = Date.now();
       const start = c.received.length;
       for (let i = 0; i < 1000; i++) void c.send(['/ppp/secret/print', `?name=acc${i * 9}`, '=.proplist=name', `.tag=t${i}`]);
       await c.waitUntil((r) => r.length - start >= 2000, 10_000);
-      expect(Date.now() - t).toBeLessThan(3000);
       const answered = c.received.slice(start).filter((s) => s[0] === '!re');
       expect(answered).toHaveLength(1000);
       expect(attrsOf(answered[999]!).name).toBe(`acc${999 * 9}`);
