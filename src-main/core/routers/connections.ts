@@ -1,4 +1,4 @@
-import { connectRouterOs, RosConnectionError, RosFatalError, RosTimeoutError, RosTlsError, type RosArgs, type RosConnectOptions, type RosConnection, type RosStream } from '../routeros/client';
+import { connectRouterOs, RosConnectionError, RosFatalError, RosOutcomeUnknownError, RosTimeoutError, RosTlsError, type RosArgs, type RosConnectOptions, type RosConnection, type RosStream } from '../routeros/client';
 import type { Core } from '../context';
 import { appendAudit } from '../auth/audit';
 import { explainRouterError } from './diagnose';
@@ -14,6 +14,9 @@ export interface ConnectionManagerOptions {
   connectTimeoutMs?: number;
   commandTimeoutMs?: number;
   keepaliveIntervalMs?: number;
+  /** Dead-router detection (RosConnectOptions.deadAfterMs / deadAfterTimeouts); client defaults when unset. */
+  deadAfterMs?: number;
+  deadAfterTimeouts?: number;
   /** Reconnect back-off: first delay and cap. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -35,7 +38,8 @@ interface Link {
 /** Errors that mean the connection itself is gone (as opposed to a refused command). */
 export function isConnectionLoss(e: unknown): boolean {
   return e instanceof RosConnectionError || e instanceof RosFatalError || e instanceof RosTlsError ||
-    (e instanceof RosTimeoutError && e.stage !== 'command');
+    (e instanceof RosTimeoutError && e.stage !== 'command') ||
+    (e instanceof RosOutcomeUnknownError && e.reason === 'connection-lost');
 }
 
 /**
@@ -50,7 +54,8 @@ export class RouterConnectionManager {
   get connector(): Connector {
     return this.connect;
   }
-  private readonly opts: Required<Omit<ConnectionManagerOptions, 'connect'>>;
+  private readonly opts: Required<Omit<ConnectionManagerOptions, 'connect' | 'deadAfterMs' | 'deadAfterTimeouts'>>;
+  private readonly liveness: Pick<ConnectionManagerOptions, 'deadAfterMs' | 'deadAfterTimeouts'>;
 
   constructor(private readonly core: Core, options: ConnectionManagerOptions = {}) {
     this.connect = options.connect ?? connectRouterOs;
@@ -61,6 +66,10 @@ export class RouterConnectionManager {
       keepaliveIntervalMs: options.keepaliveIntervalMs ?? 30_000,
       backoffBaseMs: options.backoffBaseMs ?? 1_000,
       backoffMaxMs: options.backoffMaxMs ?? 60_000,
+    };
+    this.liveness = {
+      ...(options.deadAfterMs !== undefined ? { deadAfterMs: options.deadAfterMs } : {}),
+      ...(options.deadAfterTimeouts !== undefined ? { deadAfterTimeouts: options.deadAfterTimeouts } : {}),
     };
   }
 
@@ -139,6 +148,7 @@ export class RouterConnectionManager {
       connectTimeoutMs: this.opts.connectTimeoutMs,
       commandTimeoutMs: this.opts.commandTimeoutMs,
       keepaliveIntervalMs: this.opts.keepaliveIntervalMs,
+      ...this.liveness,
     });
     if (link.closed || !this.core.registry.isRunnable(link.tenantId)) {
       await conn.close().catch(() => undefined);
@@ -203,7 +213,8 @@ export class RouterConnectionManager {
       router ??= await this.core.tenants.use(link.tenantId, (h) => mustFindRouter(h.db, link.routerId)).catch(() => undefined);
       if (!router) return;
       if (link.failures >= 2) {
-        await recordOutcome(this.core, link.tenantId, router.id, { at, ok: false, error: explainRouterError(e, { host: router.host, port: router.port, useTls: router.useTls === 1 }) });
+        const wasOnline = router.rosVersion !== null;
+        await recordOutcome(this.core, link.tenantId, router.id, { at, ok: false, error: explainRouterError(e, { host: router.host, port: router.port, useTls: router.useTls === 1 }, { wasOnline }) });
       }
       // run() already scheduled the next attempt when the connection itself failed.
       if (!isConnectionLoss(e)) this.scheduleReconnect(link);

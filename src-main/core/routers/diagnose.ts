@@ -1,7 +1,7 @@
 import type { Diagnosis } from '@shared/contract/routers';
 import { AppError } from '@shared/domain/errors';
 import {
-  RosConnectionError, RosFatalError, RosLoginError, RosProtocolError, RosTimeoutError, RosTlsError, RosTrapError,
+  RosConnectionError, RosFatalError, RosLoginError, RosOutcomeUnknownError, RosProtocolError, RosTimeoutError, RosTlsError, RosTrapError,
 } from '../routeros/client';
 
 export type DiagnosisKind = Diagnosis['kind'];
@@ -20,9 +20,22 @@ export function isPermissionTrap(e: unknown): boolean {
  * Turns a RouterOS/network failure into what a technician can act on — the most common support
  * problem for ISP tools is "cannot connect to the router" with no reason given (peers.md §3.1).
  */
-export function explainRouterError(e: unknown, target: { host: string; port: number; useTls: boolean }): Explained {
+export function explainRouterError(
+  e: unknown,
+  target: { host: string; port: number; useTls: boolean },
+  /** wasOnline: the router answered the API before (its RouterOS version is known). */
+  context: { wasOnline?: boolean } = {},
+): Explained {
   const where = `${target.host}:${target.port}`;
   const service = target.useTls ? 'api-ssl' : 'api';
+  if (e instanceof RosOutcomeUnknownError && e.cause !== undefined) return explainRouterError(e.cause, target, context);
+  // A router that worked and went quiet lost power or its uplink; its API settings did not change, so
+  // "enable the api service" (refused while it reboots) or "firewall" advice would send people astray.
+  // `refused` is excluded: a router that answers with a TCP reset is powered and reachable.
+  const lostLink = e instanceof RosConnectionError ? e.reason !== 'dns' && e.reason !== 'refused' : e instanceof RosTimeoutError;
+  if ((e instanceof RosConnectionError && e.reason === 'silent') || (context.wasOnline === true && lostLink)) {
+    return { kind: 'went-silent', message: `${where} was online and stopped answering.`, hint: 'Unreachable: check the router\'s power and its uplink (or the VPN/tunnel to the site).' };
+  }
   if (e instanceof RosConnectionError) {
     switch (e.reason) {
       case 'refused':
@@ -31,6 +44,7 @@ export function explainRouterError(e: unknown, target: { host: string; port: num
         return { kind: 'dns', message: `The name ${target.host} could not be resolved.`, hint: 'Check the spelling, or use the router\'s IP address.' };
       case 'unreachable':
         return { kind: 'unreachable', message: `There is no route from this computer to ${target.host}.`, hint: 'Check the cable/Wi-Fi, the VPN or tunnel to the site, and the IP address.' };
+      case 'silent':
       case 'timeout':
         return { kind: 'timeout', message: `${where} did not answer in time.`, hint: `A firewall may be dropping TCP ${target.port}, the router may be off, or the route/VPN is down. Allow this computer in /ip firewall filter and in the ${service} service's "available from".` };
       case 'reset':

@@ -101,6 +101,7 @@ export const routersEn = {
       'no-api-policy': 'The user may not use the API',
       'missing-policy': 'The user lacks some permissions',
       reset: 'The router closed the connection',
+      'went-silent': 'Unreachable (power or uplink?)',
       error: 'The connection failed',
     },
     whatToDo: 'What to do:',
