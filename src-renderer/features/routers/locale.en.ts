@@ -192,6 +192,7 @@ export const routersEn = {
     demoNote: 'Simulated router — its state resets when the app restarts.',
   },
   overview: {
+    lastKnown: 'The router is not answering; these are its last known figures, {{age}} old',
     cpu: 'CPU load',
     cpuLabel: 'CPU load {{percent}} %',
     cores: '{{count}} cores',

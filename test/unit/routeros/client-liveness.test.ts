@@ -123,6 +123,27 @@ describe('dead-router detection: liveness by bytes received', () => {
   });
 });
 
+describe('dead-router detection during a long command', () => {
+  it('a router that answered probes and then died while a command is still outstanding is declared dead', async () => {
+    let dead = false;
+    const { ros, conn } = await setup(
+      {
+        handler: (cmd, c) => {
+          if (!dead && cmd.head !== '/export') c.reply(cmd, ['!re', '=name=r1'], ['!done']);
+          return true;
+        },
+      },
+      { commandTimeoutMs: 60_000, deadAfterMs: 120, deadAfterTimeouts: 0 },
+    );
+    const closed = closeSpy(ros);
+    const slow = ros.command('/export').catch((e: unknown) => e);
+    await vi.waitFor(() => expect(conn.received.filter((c) => c.head === '/system/identity/print').length).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    dead = true;
+    expect(await closed).toMatchObject({ code: 'CONNECTION', reason: 'silent' });
+    expect(await slow).toMatchObject({ code: 'CONNECTION', reason: 'silent' });
+  });
+});
+
 describe('bounded memory', () => {
   it('a reply announcing a 2 GiB word closes the session with PROTOCOL before buffering it', async () => {
     const { ros, conn } = await setup({ handler: () => true });

@@ -74,6 +74,12 @@ export class RouterOsConnection implements RosConnection, StreamHost {
    * write into the kernel's socket buffer for a long time.
    */
   private lastReceivedAt = Date.now();
+  /**
+   * Since when we have been waiting for the router with nothing received: set when a command that expects
+   * an answer is sent (or bytes arrive while one is still outstanding), null when nothing is awaited. A
+   * command that timed out keeps the clock running: it was never answered.
+   */
+  private askedSince: number | null = null;
   private consecutiveTimeouts = 0;
   private probeOutstanding = false;
   /** Streams whose unread rows passed their high-water mark; reading is paused while any is here. */
@@ -226,6 +232,7 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     if (!this.pausedBy.delete(stream) || this.pausedBy.size > 0 || this.state === 'closed') return;
     // Silence while we were not reading says nothing about the router.
     this.lastReceivedAt = Date.now();
+    this.askedSince = null;
     this.socket.resume();
   }
 
@@ -250,7 +257,9 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     const data = queued.length === 1 ? queued[0]!.buf : Buffer.concat(queued.map((q) => q.buf));
     this.socket.write(data);
     const now = Date.now();
-    for (const q of queued) if (q.tag !== undefined) this.dispatcher.markSent(q.tag, now);
+    for (const q of queued) {
+      if (q.tag !== undefined && this.dispatcher.markSent(q.tag, now)) this.askedSince ??= now;
+    }
   }
 
   /** Takes a command's sentence out of the outgoing queue if it has not been written yet. */
@@ -264,12 +273,15 @@ export class RouterOsConnection implements RosConnection, StreamHost {
   private onData(chunk: Buffer): void {
     try {
       this.lastReceivedAt = Date.now();
+      this.askedSince = null;
       this.consecutiveTimeouts = 0;
       const sentences = this.decoder.push(chunk);
       for (const words of sentences) {
         if (this.state === 'closed') return;
         this.dispatch(decodeReply(words, this.settings.encoding));
       }
+      // Still waiting for something: the silence clock restarts from this byte.
+      if (this.askedSince === null && this.dispatcher.awaitsAnswer()) this.askedSince = this.lastReceivedAt;
     } catch (err) {
       this.terminate(
         err instanceof RosError
@@ -297,11 +309,11 @@ export class RouterOsConnection implements RosConnection, StreamHost {
 
   /**
    * One timer decides, from bytes received only:
-   * - idle (nothing awaited) and nothing received for the keepalive interval → send a probe;
-   * - awaiting an answer and nothing received for half of deadAfterMs → send a probe (a long-running
-   *   command is fine as long as the router still answers something else);
-   * - awaiting an answer and nothing received for deadAfterMs → the router is dead: close with
-   *   RosConnectionError('silent'), which rejects every pending command and tells the owner to reconnect.
+   * - nothing asked and nothing received for the keepalive interval → send a probe;
+   * - asked something, and nothing at all received since, for half of deadAfterMs → send a probe (a
+   *   long-running command is fine as long as the router still answers something else);
+   * - the same for deadAfterMs → the router is dead: close with RosConnectionError('silent'), which rejects
+   *   every pending command and tells the owner to reconnect.
    */
   private armLiveness(delayMs = this.livenessTickMs()): void {
     if (this.state !== 'open' || delayMs <= 0) return;
@@ -320,13 +332,16 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     this.keepaliveTimer = undefined;
     if (this.state !== 'open') return;
     const now = Date.now();
-    if (this.pausedBy.size > 0) this.lastReceivedAt = now;
+    if (this.pausedBy.size > 0) {
+      // Not reading: silence says nothing about the router.
+      this.lastReceivedAt = now;
+      this.askedSince = null;
+    }
     const { keepaliveIntervalMs: keepalive, deadAfterMs: dead } = this.settings;
-    const awaitedSince = this.dispatcher.oldestAwaitedSentAt();
-    if (awaitedSince === null) {
+    if (this.askedSince === null) {
       if (keepalive > 0 && now - this.lastReceivedAt >= keepalive) this.probe();
     } else {
-      const silentMs = now - Math.max(this.lastReceivedAt, awaitedSince);
+      const silentMs = now - this.askedSince;
       if (dead > 0 && silentMs >= dead) {
         this.terminate(new RosConnectionError('silent'));
         return;

@@ -136,23 +136,21 @@ export class TagDispatcher {
     return { tag, abandon: (error, sendCancel = true) => this.abandon(p, error, sendCancel) };
   }
 
-  /** The session handed these commands' sentences to the socket. */
-  markSent(tag: string, at: number): void {
+  /**
+   * The session handed this command's sentence to the socket. Returns whether an answer is now expected
+   * (streams may legitimately stay silent, so they do not count).
+   */
+  markSent(tag: string, at: number): boolean {
     const p = this.pending.get(tag);
-    if (p && p.sentAt === 0) p.sentAt = at;
+    if (!p || p.sentAt !== 0) return false;
+    p.sentAt = at;
+    return !p.stream;
   }
 
-  /**
-   * Oldest send time among sent commands still waiting for an answer (streams excepted), or null when
-   * nothing is awaited: the session's liveness clock runs from here or from the last byte received.
-   */
-  oldestAwaitedSentAt(): number | null {
-    let oldest: number | null = null;
-    for (const p of this.pending.values()) {
-      if (p.stream || p.sentAt === 0) continue;
-      if (oldest === null || p.sentAt < oldest) oldest = p.sentAt;
-    }
-    return oldest;
+  /** Whether any sent command (streams excepted) still waits for its answer. */
+  awaitsAnswer(): boolean {
+    for (const p of this.pending.values()) if (!p.stream && p.sentAt > 0) return true;
+    return false;
   }
 
   /** `/cancel =tag=<tag>` under a tag nobody waits for: its own `!done`/`!trap` are ignored. */

@@ -7,10 +7,17 @@ import { formatDateTime } from '../../../app/format';
 import { useRpc } from '../../../app/use-rpc';
 import { ErrorAlert } from '../../../components/error-alert';
 import type { RouterTabProps } from '../dashboard/tabs';
-import { usePolling, useStickyError } from '../hooks';
+import { useNow, usePolling, useStickyError } from '../hooks';
 import { SKEW_WARN_MS, formatByteSize, formatSkew } from '../units';
 
 const REFRESH_MS = 10_000;
+
+type OverviewData = NonNullable<ReturnType<typeof useRpc<'routers.dashboard.overview'>>['data']>;
+/**
+ * Last figures read per router, kept for this window's life: going offline re-mounts the tab, and an
+ * offline router's dashboard then shows what it last reported, with its age, instead of a blank page.
+ */
+const lastKnown = new Map<string, { data: OverviewData; readAt: number }>();
 
 function loadColor(percent: number): string {
   return percent >= 90 ? 'red' : percent >= 70 ? 'orange' : 'teal';
@@ -44,12 +51,17 @@ export function OverviewTab({ router }: RouterTabProps) {
   const overview = useRpc('routers.dashboard.overview', { routerId: router.id });
   usePolling(overview.reload, REFRESH_MS);
   const error = useStickyError(overview);
-  const [readAt, setReadAt] = useState<number | null>(null);
+  const now = useNow();
+  const [readAt, setReadAt] = useState<number | null>(() => lastKnown.get(router.id)?.readAt ?? null);
   useEffect(() => {
-    if (overview.data) setReadAt(Date.now());
-  }, [overview.data]);
+    if (!overview.data) return;
+    const at = Date.now();
+    lastKnown.set(router.id, { data: overview.data, readAt: at });
+    setReadAt(at);
+  }, [overview.data, router.id]);
 
-  const o = overview.data;
+  const o = overview.data ?? (error ? lastKnown.get(router.id)?.data : undefined);
+  const staleAge = !overview.data && o && readAt !== null ? formatDuration(Math.max(0, now - readAt)) : null;
   if (!o) {
     return error ? <ErrorAlert error={error} title={t('routers.tabError')} onRetry={overview.reload} /> : (
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -63,7 +75,7 @@ export function OverviewTab({ router }: RouterTabProps) {
 
   return (
     <Stack gap="md">
-      {error && <ErrorAlert error={error} title={t('routers.tabStale')} onRetry={overview.reload} />}
+      {error && <ErrorAlert error={error} title={staleAge ? t('routers.overview.lastKnown', { age: staleAge }) : t('routers.tabStale')} onRetry={overview.reload} />}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Card radius="md" padding="lg">
           <Text size="sm" c="dimmed" fw={600}>{t('routers.overview.cpu')}</Text>
