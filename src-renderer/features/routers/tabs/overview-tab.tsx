@@ -8,16 +8,13 @@ import { useRpc } from '../../../app/use-rpc';
 import { ErrorAlert } from '../../../components/error-alert';
 import type { RouterTabProps } from '../dashboard/tabs';
 import { useNow, usePolling, useStickyError } from '../hooks';
+import { LastKnown } from '../last-known';
 import { SKEW_WARN_MS, formatByteSize, formatSkew } from '../units';
 
 const REFRESH_MS = 10_000;
 
 type OverviewData = NonNullable<ReturnType<typeof useRpc<'routers.dashboard.overview'>>['data']>;
-/**
- * Last figures read per router, kept for this window's life: going offline re-mounts the tab, and an
- * offline router's dashboard then shows what it last reported, with its age, instead of a blank page.
- */
-const lastKnown = new Map<string, { data: OverviewData; readAt: number }>();
+const lastKnown = new LastKnown<OverviewData>();
 
 function loadColor(percent: number): string {
   return percent >= 90 ? 'red' : percent >= 70 ? 'orange' : 'teal';
@@ -52,16 +49,17 @@ export function OverviewTab({ router }: RouterTabProps) {
   usePolling(overview.reload, REFRESH_MS);
   const error = useStickyError(overview);
   const now = useNow();
-  const [readAt, setReadAt] = useState<number | null>(() => lastKnown.get(router.id)?.readAt ?? null);
+  const [readAt, setReadAt] = useState<number | null>(() => lastKnown.get(router.id, Date.now())?.readAt ?? null);
   useEffect(() => {
     if (!overview.data) return;
     const at = Date.now();
-    lastKnown.set(router.id, { data: overview.data, readAt: at });
+    lastKnown.remember(router.id, overview.data, at);
     setReadAt(at);
   }, [overview.data, router.id]);
 
-  const o = overview.data ?? (error ? lastKnown.get(router.id)?.data : undefined);
-  const staleAge = !overview.data && o && readAt !== null ? formatDuration(Math.max(0, now - readAt)) : null;
+  const stale = !overview.data && error ? lastKnown.get(router.id, now) : null;
+  const o = overview.data ?? stale?.data;
+  const staleAge = stale ? formatDuration(stale.ageMs) : null;
   if (!o) {
     return error ? <ErrorAlert error={error} title={t('routers.tabError')} onRetry={overview.reload} /> : (
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
