@@ -1,4 +1,4 @@
-import { connectRouterOs, RosConnectionError, RosFatalError, RosOutcomeUnknownError, RosTimeoutError, RosTlsError, type RosArgs, type RosConnectOptions, type RosConnection, type RosStream } from '../routeros/client';
+import { connectRouterOs, RosConnectionError, RosFatalError, RosOutcomeUnknownError, RosTimeoutError, RosTlsError, type RosArgs, type RosConnectOptions, type RosConnection, type RosStream, type WordEncoding } from '../routeros/client';
 import type { Core } from '../context';
 import { appendAudit } from '../auth/audit';
 import { explainRouterError } from './diagnose';
@@ -17,6 +17,11 @@ export interface ConnectionManagerOptions {
   /** Dead-router detection (RosConnectOptions.deadAfterMs / deadAfterTimeouts); client defaults when unset. */
   deadAfterMs?: number;
   deadAfterTimeouts?: number;
+  /**
+   * Text encoding per router (all of them are byte-lossless; 'win1252' shows Windows-1252 comments as WinBox
+   * does). Default: the client's 'utf8-lossless'. A stored per-router choice plugs in here.
+   */
+  encodingFor?: (router: RouterRow) => WordEncoding | undefined;
   /** Reconnect back-off: first delay and cap. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -54,8 +59,9 @@ export class RouterConnectionManager {
   get connector(): Connector {
     return this.connect;
   }
-  private readonly opts: Required<Omit<ConnectionManagerOptions, 'connect' | 'deadAfterMs' | 'deadAfterTimeouts'>>;
+  private readonly opts: Required<Omit<ConnectionManagerOptions, 'connect' | 'deadAfterMs' | 'deadAfterTimeouts' | 'encodingFor'>>;
   private readonly liveness: Pick<ConnectionManagerOptions, 'deadAfterMs' | 'deadAfterTimeouts'>;
+  private readonly encodingFor: (router: RouterRow) => WordEncoding | undefined;
 
   constructor(private readonly core: Core, options: ConnectionManagerOptions = {}) {
     this.connect = options.connect ?? connectRouterOs;
@@ -67,6 +73,7 @@ export class RouterConnectionManager {
       backoffBaseMs: options.backoffBaseMs ?? 1_000,
       backoffMaxMs: options.backoffMaxMs ?? 60_000,
     };
+    this.encodingFor = options.encodingFor ?? (() => undefined);
     this.liveness = {
       ...(options.deadAfterMs !== undefined ? { deadAfterMs: options.deadAfterMs } : {}),
       ...(options.deadAfterTimeouts !== undefined ? { deadAfterTimeouts: options.deadAfterTimeouts } : {}),
@@ -139,6 +146,7 @@ export class RouterConnectionManager {
 
   private async open(link: Link, router: RouterRow): Promise<RosConnection> {
     const password = await this.core.tenants.use(link.tenantId, (h) => readRouterPassword(h.db, this.core.secrets, router.id));
+    const encoding = this.encodingFor(router);
     const conn = await this.connect({
       host: router.host,
       port: router.port,
@@ -149,6 +157,7 @@ export class RouterConnectionManager {
       commandTimeoutMs: this.opts.commandTimeoutMs,
       keepaliveIntervalMs: this.opts.keepaliveIntervalMs,
       ...this.liveness,
+      ...(encoding ? { encoding } : {}),
     });
     if (link.closed || !this.core.registry.isRunnable(link.tenantId)) {
       await conn.close().catch(() => undefined);

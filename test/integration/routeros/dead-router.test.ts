@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routersOf } from '../../../src-main/core/routers/module';
 import { explainRouterError } from '../../../src-main/core/routers/diagnose';
-import { RosConnectionError, RosTimeoutError } from '../../../src-main/core/routeros/client';
+import { RosConnectionError, RosTimeoutError, connectRouterOs, type RosConnectOptions } from '../../../src-main/core/routeros/client';
 import { routerWorld, type RouterWorld } from '../routers/harness';
 
 let w: RouterWorld;
@@ -66,5 +66,32 @@ describe('diagnosis of a router that was online', () => {
     expect(explainRouterError(new RosConnectionError('timeout'), target).kind).toBe('timeout');
     // A refused connection comes from a powered router: the service advice is right.
     expect(explainRouterError(new RosConnectionError('refused'), target, { wasOnline: true }).kind).toBe('refused');
+  });
+});
+
+describe('per-router encoding', () => {
+  it('the manager opens each router with the encoding chosen for it', async () => {
+    const seen: RosConnectOptions[] = [];
+    const world = await routerWorld({
+      core: {
+        routers: {
+          background: false,
+          connections: {
+            encodingFor: (r) => (r.name === 'Core' ? 'win1252' : undefined),
+            connect: (o: RosConnectOptions) => {
+              seen.push(o);
+              return connectRouterOs(o);
+            },
+          },
+        },
+      },
+    });
+    try {
+      const rows = await routersOf(world.t.booted.core).connections.run(world.inst.tenantId, world.routerId, (c) => c.print('/system/identity'));
+      expect(rows).toHaveLength(1);
+      expect(seen.map((o) => o.encoding)).toEqual(['win1252']);
+    } finally {
+      await world.close();
+    }
   });
 });
