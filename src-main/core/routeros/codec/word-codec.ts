@@ -201,7 +201,9 @@ export function encodeWord(word: string | Buffer, encoding: WordEncoding = 'utf8
 export function encodeSentence(words: ReadonlyArray<string | Buffer>, encoding: WordEncoding = 'utf8'): Buffer {
   const n = words.length;
   const lengths = new Array<number>(n);
-  const converted = encoding === 'utf8' ? null : new Array<Buffer | undefined>(n);
+  // utf8-lossless takes the plain UTF-8 path unless some word carries an escaped byte (U+DC80–U+DCFF).
+  const plainUtf8 = encoding === 'utf8' || (encoding === 'utf8-lossless' && !words.some((w) => typeof w === 'string' && ESCAPED_BYTE.test(w)));
+  const converted = plainUtf8 ? null : new Array<Buffer | undefined>(n);
   let total = 1;
   for (let i = 0; i < n; i++) {
     const w = words[i]!;
