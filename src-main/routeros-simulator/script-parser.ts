@@ -75,6 +75,12 @@ function readString(src: string, start: number): { parts: Part[]; end: number } 
       flush();
       return { parts, end: i + 1 };
     }
+    if (c === '\\' && /^[0-9A-Fa-f]{2}$/.test(src.slice(i + 1, i + 3))) {
+      // `\XX`: a byte given in hex (manual "Scripting", constant escape sequences).
+      lit += String.fromCharCode(parseInt(src.slice(i + 1, i + 3), 16));
+      i += 2;
+      continue;
+    }
     if (c === '\\' && i + 1 < src.length) {
       const n = src[++i]!;
       lit += n === 'n' ? '\n' : n === 'r' ? '\r' : n === 't' ? '\t' : n;

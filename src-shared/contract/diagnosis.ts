@@ -25,6 +25,7 @@ export const diagnosisNote = z.discriminatedUnion('code', [
   note('dns', { host }),
   note('unreachable', { host }),
   note('connect-timeout', endpoint),
+  note('went-silent', { host, port }),
   note('reset', endpoint),
   note('login-timeout', { ...endpoint, timeoutMs: z.number().int() }),
   note('command-timeout', { path: z.string().nullable(), timeoutMs: z.number().int() }),

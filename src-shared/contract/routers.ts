@@ -89,7 +89,7 @@ export const routerCreateInput = z.strictObject({
 /** Why a connection works or not: a coarse kind for the screen's tone and actions, and the note to word. */
 export const DIAGNOSIS_KINDS = [
   'ok', 'dns', 'refused', 'timeout', 'unreachable', 'tls-no-certificate', 'tls-pin-mismatch', 'tls-handshake',
-  'bad-credentials', 'no-api-policy', 'missing-policy', 'reset', 'error',
+  'bad-credentials', 'no-api-policy', 'missing-policy', 'reset', 'went-silent', 'error',
 ] as const;
 export const diagnosis = z.object({
   ok: z.boolean(),

@@ -80,3 +80,27 @@ export function rosRateBits(value: string): number | null {
   const mult = { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9 }[m[2] as '' | 'k' | 'K' | 'M' | 'G'];
   return Math.round(Number(m[1]) * mult);
 }
+
+/**
+ * Fields whose values are an enumeration `yes | no | default` (some add `required`), not a boolean:
+ * RouterOS refuses `true`/`false` for them ("input does not match any value"), so a boolean is written
+ * as `yes`/`no`. PPP profile: manual "PPP AAA", properties only-one, use-encryption, use-compression,
+ * use-mpls, use-upnp, use-ipv6, change-tcp-mss, bridge-learning.
+ */
+export const ROS_YES_NO_FIELDS: ReadonlySet<string> = new Set([
+  'only-one',
+  'use-encryption',
+  'use-compression',
+  'use-vj-compression',
+  'use-mpls',
+  'use-upnp',
+  'use-ipv6',
+  'change-tcp-mss',
+  'bridge-learning',
+]);
+
+/** The word a boolean is written as for `field`: `yes`/`no` for enumerated fields, else `true`/`false`. */
+export function rosBoolWord(field: string, value: boolean): string {
+  if (ROS_YES_NO_FIELDS.has(field)) return value ? 'yes' : 'no';
+  return value ? 'true' : 'false';
+}

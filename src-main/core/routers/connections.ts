@@ -1,4 +1,4 @@
-import { connectRouterOs, RosConnectionError, RosFatalError, RosTimeoutError, RosTlsError, type RosArgs, type RosConnectOptions, type RosConnection, type RosStream } from '../routeros/client';
+import { connectRouterOs, RosConnectionError, RosFatalError, RosOutcomeUnknownError, RosTimeoutError, RosTlsError, type RosArgs, type RosConnectOptions, type RosConnection, type RosStream, type WordEncoding } from '../routeros/client';
 import { systemActor, type Core } from '../context';
 import { appendAudit } from '../auth/audit';
 import { explainRouterError } from './diagnose';
@@ -14,6 +14,14 @@ export interface ConnectionManagerOptions {
   connectTimeoutMs?: number;
   commandTimeoutMs?: number;
   keepaliveIntervalMs?: number;
+  /** Dead-router detection (RosConnectOptions.deadAfterMs / deadAfterTimeouts); client defaults when unset. */
+  deadAfterMs?: number;
+  deadAfterTimeouts?: number;
+  /**
+   * Text encoding per router (all of them are byte-lossless; 'win1252' shows Windows-1252 comments as WinBox
+   * does). Default: the client's 'utf8-lossless'. A stored per-router choice plugs in here.
+   */
+  encodingFor?: (router: RouterRow) => WordEncoding | undefined;
   /** Reconnect back-off: first delay and cap. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -35,7 +43,8 @@ interface Link {
 /** Errors that mean the connection itself is gone (as opposed to a refused command). */
 export function isConnectionLoss(e: unknown): boolean {
   return e instanceof RosConnectionError || e instanceof RosFatalError || e instanceof RosTlsError ||
-    (e instanceof RosTimeoutError && e.stage !== 'command');
+    (e instanceof RosTimeoutError && e.stage !== 'command') ||
+    (e instanceof RosOutcomeUnknownError && e.reason === 'connection-lost');
 }
 
 /**
@@ -50,7 +59,9 @@ export class RouterConnectionManager {
   get connector(): Connector {
     return this.connect;
   }
-  private readonly opts: Required<Omit<ConnectionManagerOptions, 'connect'>>;
+  private readonly opts: Required<Omit<ConnectionManagerOptions, 'connect' | 'deadAfterMs' | 'deadAfterTimeouts' | 'encodingFor'>>;
+  private readonly liveness: Pick<ConnectionManagerOptions, 'deadAfterMs' | 'deadAfterTimeouts'>;
+  private readonly encodingFor: (router: RouterRow) => WordEncoding | undefined;
 
   constructor(private readonly core: Core, options: ConnectionManagerOptions = {}) {
     this.connect = options.connect ?? connectRouterOs;
@@ -61,6 +72,11 @@ export class RouterConnectionManager {
       keepaliveIntervalMs: options.keepaliveIntervalMs ?? 30_000,
       backoffBaseMs: options.backoffBaseMs ?? 1_000,
       backoffMaxMs: options.backoffMaxMs ?? 60_000,
+    };
+    this.encodingFor = options.encodingFor ?? (() => undefined);
+    this.liveness = {
+      ...(options.deadAfterMs !== undefined ? { deadAfterMs: options.deadAfterMs } : {}),
+      ...(options.deadAfterTimeouts !== undefined ? { deadAfterTimeouts: options.deadAfterTimeouts } : {}),
     };
   }
 
@@ -130,6 +146,7 @@ export class RouterConnectionManager {
 
   private async open(link: Link, router: RouterRow): Promise<RosConnection> {
     const password = await this.core.tenants.use(link.tenantId, (h) => readRouterPassword(h.db, this.core.secrets, router.id));
+    const encoding = this.encodingFor(router);
     const conn = await this.connect({
       host: router.host,
       port: router.port,
@@ -139,6 +156,8 @@ export class RouterConnectionManager {
       connectTimeoutMs: this.opts.connectTimeoutMs,
       commandTimeoutMs: this.opts.commandTimeoutMs,
       keepaliveIntervalMs: this.opts.keepaliveIntervalMs,
+      ...this.liveness,
+      ...(encoding ? { encoding } : {}),
     });
     if (link.closed || !this.core.registry.isRunnable(link.tenantId)) {
       await conn.close().catch(() => undefined);
@@ -203,7 +222,8 @@ export class RouterConnectionManager {
       router ??= await this.core.tenants.use(link.tenantId, (h) => mustFindRouter(h.db, link.routerId)).catch(() => undefined);
       if (!router) return;
       if (link.failures >= 2) {
-        await recordOutcome(this.core, link.tenantId, router.id, { at, ok: false, error: explainRouterError(e, { host: router.host, port: router.port, useTls: router.useTls === 1 }) });
+        const wasOnline = router.rosVersion !== null;
+        await recordOutcome(this.core, link.tenantId, router.id, { at, ok: false, error: explainRouterError(e, { host: router.host, port: router.port, useTls: router.useTls === 1 }, { wasOnline }) });
       }
       // run() already scheduled the next attempt when the connection itself failed.
       if (!isConnectionLoss(e)) this.scheduleReconnect(link);

@@ -2,7 +2,7 @@ import type { Diagnosis } from '@shared/contract/routers';
 import { diagnosisOf, type DiagnosisCode, type DiagnosisNote, type DiagnosisParams } from '@shared/contract/diagnosis';
 import { AppError } from '@shared/domain/errors';
 import {
-  RosConnectionError, RosFatalError, RosLoginError, RosProtocolError, RosTimeoutError, RosTlsError, RosTrapError,
+  RosConnectionError, RosFatalError, RosLoginError, RosOutcomeUnknownError, RosProtocolError, RosTimeoutError, RosTlsError, RosTrapError,
 } from '../routeros/client';
 
 export type DiagnosisKind = Diagnosis['kind'];
@@ -23,13 +23,27 @@ const explained = <C extends DiagnosisCode>(kind: DiagnosisKind, code: C, params
  * Turns a RouterOS/network failure into what a technician can act on — the most common support
  * problem for ISP tools is "cannot connect to the router" with no reason given (peers.md §3.1).
  */
-export function explainRouterError(e: unknown, target: { host: string; port: number; useTls: boolean }): Explained {
+export function explainRouterError(
+  e: unknown,
+  target: { host: string; port: number; useTls: boolean },
+  /** wasOnline: the router answered the API before (its RouterOS version is known). */
+  context: { wasOnline?: boolean } = {},
+): Explained {
   const endpoint = { host: target.host, port: target.port, service: target.useTls ? 'api-ssl' as const : 'api' as const };
+  if (e instanceof RosOutcomeUnknownError && e.cause !== undefined) return explainRouterError(e.cause, target, context);
+  // A router that worked and went quiet lost power or its uplink; its API settings did not change, so
+  // "enable the api service" (refused while it reboots) or "firewall" advice would send people astray.
+  // `refused` is excluded: a router that answers with a TCP reset is powered and reachable.
+  const lostLink = e instanceof RosConnectionError ? e.reason !== 'dns' && e.reason !== 'refused' : e instanceof RosTimeoutError;
+  if ((e instanceof RosConnectionError && e.reason === 'silent') || (context.wasOnline === true && lostLink)) {
+    return explained('went-silent', 'went-silent', { host: target.host, port: target.port });
+  }
   if (e instanceof RosConnectionError) {
     switch (e.reason) {
       case 'refused': return explained('refused', 'refused', endpoint);
       case 'dns': return explained('dns', 'dns', { host: target.host });
       case 'unreachable': return explained('unreachable', 'unreachable', { host: target.host });
+      case 'silent':
       case 'timeout': return explained('timeout', 'connect-timeout', endpoint);
       case 'reset':
       case 'closed':

@@ -90,7 +90,9 @@ export class RouterMonitor {
         info: { routerOsVersion: res.resource?.version, boardName: res.resource?.['board-name'], identity: res.identity },
       };
     } catch (e) {
-      return { at: this.core.clock.now(), ok: false, error: explainRouterError(e, target) };
+      // It answered the API before (a version was read from it), so its API settings are known good.
+      const wasOnline = (router?.rosVersion ?? null) !== null;
+      return { at: this.core.clock.now(), ok: false, error: explainRouterError(e, target, { wasOnline }) };
     }
   }
 

@@ -108,6 +108,7 @@ export const routersEn = {
       'no-api-policy': 'The user may not use the API',
       'missing-policy': 'The user lacks some permissions',
       reset: 'The router closed the connection',
+      'went-silent': 'Unreachable (power or uplink?)',
       error: 'The connection failed',
     },
     /** Words for each diagnosis code (`Record<DiagnosisCode, …>` below keeps this complete). */
@@ -116,6 +117,7 @@ export const routersEn = {
       refused: { message: '{{host}}:{{port}} refused the connection.', hint: 'Enable the {{service}} service on the router (IP → Services) and check the port: API is 8728, API-SSL is 8729.' },
       dns: { message: 'The name {{host}} could not be resolved.', hint: "Check the spelling, or use the router's IP address." },
       unreachable: { message: 'There is no route from this computer to {{host}}.', hint: 'Check the cable/Wi-Fi, the VPN or tunnel to the site, and the IP address.' },
+      'went-silent': { message: '{{host}}:{{port}} was online and stopped answering.', hint: 'Unreachable: check the router\'s power and its uplink (or the VPN/tunnel to the site).' },
       'connect-timeout': { message: '{{host}}:{{port}} did not answer in time.', hint: 'A firewall may be dropping TCP {{port}}, the router may be off, or the route/VPN is down. Allow this computer in /ip firewall filter and in the {{service}} service\'s "available from".' },
       reset: { message: '{{host}}:{{port}} closed the connection straight away.', hint: 'The {{service}} service\'s "available from" list probably excludes this computer\'s address.' },
       'login-timeout': { message: '{{host}}:{{port}} did not complete the API login in {{timeoutMs}} ms.', hint: 'A firewall may be dropping TCP {{port}}, or the router is overloaded.' },
@@ -239,6 +241,7 @@ export const routersEn = {
     demoNote: 'Simulated router — its state resets when the app restarts.',
   },
   overview: {
+    lastKnown: 'The router is not answering; these are its last known figures, {{age}} old',
     cpu: 'CPU load',
     cpuLabel: 'CPU load {{percent}} %',
     cores: '{{count}} cores',

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   RosConnectionError,
+  RosOutcomeUnknownError,
   RosTimeoutError,
   RosTrapError,
   connectRouterOs,
@@ -50,17 +51,21 @@ describe('faults', () => {
     expect(await ros.print('/system/identity')).toHaveLength(1);
   });
 
-  it('dropAfterCommands → pending commands reject with CONNECTION closed/reset and onClose fires', async () => {
+  it('dropAfterCommands → a sent write is OUTCOME_UNKNOWN (and was applied), a read CONNECTION closed/reset; onClose fires', async () => {
     const closed = new Promise<RosError | null>((resolve) => ros.onClose(resolve));
     sim.faults.set({ dropAfterCommands: 2 });
     await ros.print('/system/identity');
     await ros.print('/system/identity');
-    const pending = [ros.add('/ppp/secret', { name: 'lost-reply' }), ros.print('/interface')];
-    for (const p of pending) {
-      const err = await p.catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(RosConnectionError);
-      expect(['closed', 'reset']).toContain((err as RosConnectionError).reason);
-    }
+    const [write, read] = [ros.add('/ppp/secret', { name: 'lost-reply' }), ros.print('/interface')];
+    const writeErr = await write.catch((e: unknown) => e);
+    expect(writeErr).toBeInstanceOf(RosOutcomeUnknownError);
+    expect(writeErr).toMatchObject({ code: 'OUTCOME_UNKNOWN', reason: 'connection-lost', path: '/ppp/secret/add' });
+    expect(['closed', 'reset']).toContain(((writeErr as RosOutcomeUnknownError).cause as RosConnectionError).reason);
+    // The "ghost success" the error warns about: the router did apply it.
+    expect(sim.state.menu('/ppp/secret').find({ name: 'lost-reply' })).toBeDefined();
+    const readErr = await read.catch((e: unknown) => e);
+    expect(readErr).toBeInstanceOf(RosConnectionError);
+    expect(['closed', 'reset']).toContain((readErr as RosConnectionError).reason);
     expect(await closed).toBeInstanceOf(RosConnectionError);
     expect(ros.isOpen).toBe(false);
     await expect(ros.print('/system/identity')).rejects.toMatchObject({ code: 'CONNECTION', reason: 'closed' });
@@ -93,7 +98,7 @@ describe('faults', () => {
     expect(await ros.print('/system/identity')).toHaveLength(1);
   });
 
-  it('an unanswered idle keepalive closes the session with CONNECTION timeout', async () => {
+  it('an unanswered idle keepalive closes the session with CONNECTION silent', async () => {
     const idle = await connectRouterOs({
       host: sim.host,
       port: sim.port,
@@ -104,7 +109,7 @@ describe('faults', () => {
     });
     const closed = new Promise<RosError | null>((resolve) => idle.onClose(resolve));
     sim.faults.set({ stall: true });
-    expect(await closed).toMatchObject({ code: 'CONNECTION', reason: 'timeout' });
+    expect(await closed).toMatchObject({ code: 'CONNECTION', reason: 'silent' });
     sim.faults.clear();
     await idle.close();
   });

@@ -6,6 +6,7 @@ import { en } from '../../../src-renderer/app/locales/en';
 import { visibleAreas } from '../../../src-renderer/app/areas';
 import { paths, routerRoute } from '../../../src-renderer/app/paths';
 import { parseHash } from '../../../src-renderer/app/router';
+import { LastKnown } from '../../../src-renderer/features/routers/last-known';
 import { generatePassword } from '../../../src-renderer/features/routers/password';
 import { defaultInterface, type InterfaceRow } from '../../../src-renderer/features/routers/tabs/interface-pick';
 import { formatBitRate, formatByteSize, formatRelative, formatSkew } from '../../../src-renderer/features/routers/units';
@@ -32,6 +33,17 @@ describe('routers strings', () => {
   it('labels every router status and diagnosis kind', () => {
     for (const s of ROUTER_STATUSES) expect(typeof en.routers.status[s]).toBe('string');
     for (const k of DIAGNOSIS_KINDS) expect(typeof en.routers.diagnosis.kind[k]).toBe('string');
+  });
+});
+
+describe('offline dashboard', () => {
+  it('keeps the last figures per router with their age', () => {
+    const cache = new LastKnown<{ cpu: number }>();
+    expect(cache.get(ROUTER_ID, 1_000)).toBeNull();
+    cache.remember(ROUTER_ID, { cpu: 12 }, 1_000);
+    cache.remember('other', { cpu: 99 }, 5_000);
+    expect(cache.get(ROUTER_ID, 61_000)).toEqual({ data: { cpu: 12 }, readAt: 1_000, ageMs: 60_000 });
+    expect(en.routers.diagnosis.kind['went-silent']).toMatch(/power or uplink/);
   });
 });
 

@@ -219,7 +219,7 @@ describe('connection failures never throw, they reject with typed errors', () =>
     expect(ros.isOpen).toBe(true);
   });
 
-  it('closes with CONNECTION timeout when the keepalive is not answered', async () => {
+  it('closes with CONNECTION silent when the keepalive is not answered', async () => {
     const server = await startScriptedRosServer({ handler: () => true }); // answers nothing after login
     servers.push(server);
     const ros = await connectRouterOs({
@@ -235,8 +235,8 @@ describe('connection failures never throw, they reject with typed errors', () =>
     const stream = ros.stream('/interface/listen');
     const it = stream[Symbol.asyncIterator]();
     const next = it.next();
-    expect(await closed).toMatchObject({ code: 'CONNECTION', reason: 'timeout' });
-    await expect(next).rejects.toMatchObject({ code: 'CONNECTION', reason: 'timeout' });
+    expect(await closed).toMatchObject({ code: 'CONNECTION', reason: 'silent' });
+    await expect(next).rejects.toMatchObject({ code: 'CONNECTION', reason: 'silent' });
   });
 
   it('close() sends /quit, rejects pending with CONNECTION closed and reports a clean close', async () => {

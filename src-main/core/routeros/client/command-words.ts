@@ -1,4 +1,5 @@
 /** Builds the words of a command sentence from the typed arguments of the public API. */
+import { rosBoolWord } from '@shared/domain/routeros-values';
 import { attributeWord } from '../codec/sentence';
 import type { RosArgs, RosAttributes } from './types';
 
@@ -18,7 +19,7 @@ export function attributeWords(attributes: RosAttributes | undefined, out: strin
     const value = attributes[name];
     if (value === undefined) continue;
     if (name.length === 0 || name.includes('=')) throw new TypeError(`invalid RouterOS attribute name "${name}"`);
-    out.push(attributeWord(name, value));
+    out.push(attributeWord(name, typeof value === 'boolean' ? rosBoolWord(name, value) : value));
   }
 }
 

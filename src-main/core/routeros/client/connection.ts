@@ -6,9 +6,10 @@
  * node-routeros does the opposite, §2.2).
  */
 import type { Socket } from 'node:net';
-import { ControlByteError, SentenceDecoder, encodeSentence, type WordEncoding } from '../codec/word-codec';
+import { ControlByteError, FrameTooLargeError, SentenceDecoder, encodeSentence, type WordEncoding } from '../codec/word-codec';
 import { commandWords, normalisePath, whereWords } from './command-words';
-import { TagDispatcher, abortReason, type CommandHandle, type CommandHandlers } from './dispatcher';
+import { changedAttributes } from './diff';
+import { TagDispatcher, abortReason, type CommandHandle, type CommandHandlers, type StartOptions } from './dispatcher';
 import { RosConnectionError, RosError, RosFatalError, RosProtocolError, RosTimeoutError } from './errors';
 import { toConnectionError } from './net-errors';
 import { decodeReply, type Reply } from './reply';
@@ -23,6 +24,7 @@ import type {
   RosResult,
   RosRow,
   RosStream,
+  RosStreamOptions,
 } from './types';
 
 export interface ConnectionSettings {
@@ -31,7 +33,18 @@ export interface ConnectionSettings {
   encoding: WordEncoding;
   commandTimeoutMs: number;
   keepaliveIntervalMs: number;
+  /** Waiting for an answer with nothing received for this long = dead router; 0 disables. */
+  deadAfterMs: number;
+  /** This many command timeouts in a row, with nothing received in between = dead router; 0 disables. */
+  deadAfterTimeouts: number;
+  maxWordBytes: number;
+  maxSentenceBytes: number;
   tlsFingerprintSha256: string | null;
+}
+
+interface QueuedSentence {
+  tag: string | undefined;
+  buf: Buffer;
 }
 
 type State = 'login' | 'open' | 'closing' | 'closed';
@@ -46,16 +59,31 @@ export class RouterOsConnection implements RosConnection, StreamHost {
   loginMethod: 'plain' | 'challenge' = 'plain';
 
   private state: State = 'login';
-  // Words are turned into strings at once, so views into the chunk are safe and save a copy per word.
-  private readonly decoder = new SentenceDecoder({ copyWords: false });
-  private readonly dispatcher = new TagDispatcher(
-    (words) => this.send(words),
-    () => this.state === 'open' || this.state === 'login',
-    (fn) => this.guard(fn),
-  );
-  private outQueue: Buffer[] = [];
+  private readonly decoder: SentenceDecoder;
+  private readonly dispatcher = new TagDispatcher({
+    send: (words, tag) => this.send(words, tag),
+    unqueue: (tag) => this.unqueue(tag),
+    canSend: () => this.state === 'open' || this.state === 'login',
+    guard: (fn) => this.guard(fn),
+    onCommandTimeout: () => this.onCommandTimeout(),
+  });
+  private outQueue: QueuedSentence[] = [];
   private flushScheduled = false;
-  private lastActivityAt = Date.now();
+  /**
+   * Liveness is judged by bytes received, never by bytes sent: a router that went silent still lets us
+   * write into the kernel's socket buffer for a long time.
+   */
+  private lastReceivedAt = Date.now();
+  /**
+   * Since when we have been waiting for the router with nothing received: set when a command that expects
+   * an answer is sent (or bytes arrive while one is still outstanding), null when nothing is awaited. A
+   * command that timed out keeps the clock running: it was never answered.
+   */
+  private askedSince: number | null = null;
+  private consecutiveTimeouts = 0;
+  private probeOutstanding = false;
+  /** Streams whose unread rows passed their high-water mark; reading is paused while any is here. */
+  private readonly pausedBy = new Set<RouterOsStream>();
   private keepaliveTimer: NodeJS.Timeout | undefined;
   private closeError: RosError | null = null;
   private readonly closeListeners = new Set<(err: RosError | null) => void>();
@@ -70,6 +98,12 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     this.host = settings.host;
     this.port = settings.port;
     this.tlsFingerprintSha256 = settings.tlsFingerprintSha256;
+    // Words are turned into strings at once, so views into the chunk are safe and save a copy per word.
+    this.decoder = new SentenceDecoder({
+      copyWords: false,
+      maxWordBytes: settings.maxWordBytes,
+      maxSentenceBytes: settings.maxSentenceBytes,
+    });
     this.closedPromise = new Promise<void>((resolve) => {
       this.resolveClosed = resolve;
     });
@@ -97,7 +131,7 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     if (this.state !== 'login') return;
     this.loginMethod = method;
     this.state = 'open';
-    this.armKeepalive();
+    this.armLiveness();
   }
 
   // ── commands ────────────────────────────────────────────────────────────────────────────────
@@ -129,8 +163,7 @@ export class RouterOsConnection implements RosConnection, StreamHost {
               resolve(result);
             },
           },
-          opts?.timeoutMs ?? this.settings.commandTimeoutMs,
-          opts?.signal,
+          { timeoutMs: opts?.timeoutMs ?? this.settings.commandTimeoutMs, signal: opts?.signal },
         );
       } catch (err) {
         reject(err);
@@ -165,30 +198,56 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     await this.command(`${normalisePath(menu)}/set`, { attributes: { ...attrs, '.id': id } }, opts);
   }
 
+  async setChanged(menu: string, current: RosRow, desired: RosAttributes, opts?: RosCommandOptions): Promise<RosAttributes> {
+    const id = current['.id'];
+    if (id === undefined) throw new TypeError(`setChanged on ${menu} needs a row read with its .id`);
+    const changed = changedAttributes(current, desired);
+    if (Object.keys(changed).length > 0) await this.set(menu, id, changed, opts);
+    return changed;
+  }
+
   async remove(menu: string, id: string, opts?: RosCommandOptions): Promise<void> {
     await this.command(`${normalisePath(menu)}/remove`, { attributes: { '.id': id } }, opts);
   }
 
-  stream(path: string, args?: RosArgs): RosStream {
-    return new RouterOsStream(this, commandWords(path, args));
+  stream(path: string, args?: RosArgs, opts?: RosStreamOptions): RosStream {
+    return new RouterOsStream(this, commandWords(path, args), opts);
   }
 
   /** Starts a tagged command (see TagDispatcher). Throws RosConnectionError when the session is over. */
-  startCommand(words: string[], handlers: CommandHandlers, timeoutMs: number, signal?: AbortSignal): CommandHandle {
+  startCommand(words: string[], handlers: CommandHandlers, opts: StartOptions): CommandHandle {
     // A fresh error per caller; the error that ended the session went to onClose and to the pending commands.
     if (this.state === 'closing' || this.state === 'closed') throw new RosConnectionError('closed');
-    return this.dispatcher.start(words, handlers, timeoutMs, signal);
+    return this.dispatcher.start(words, handlers, opts);
   }
 
   cancelTag(tag: string): void {
     this.dispatcher.cancelTag(tag);
   }
 
+  /**
+   * A slow stream consumer: stop reading the socket, so TCP pushes back on the router instead of rows
+   * piling up in memory. Every command on this session waits meanwhile, which is why streams also
+   * cancel themselves when their consumer stays stuck (RouterOsStream).
+   */
+  pauseReading(stream: RouterOsStream): void {
+    if (this.state === 'closed') return;
+    this.pausedBy.add(stream);
+    if (this.pausedBy.size === 1) this.socket.pause();
+  }
+
+  resumeReading(stream: RouterOsStream): void {
+    if (!this.pausedBy.delete(stream) || this.pausedBy.size > 0 || this.state === 'closed') return;
+    // Silence while we were not reading says nothing about the router.
+    this.lastReceivedAt = Date.now();
+    this.askedSince = null;
+    this.socket.resume();
+  }
+
   // ── wire ────────────────────────────────────────────────────────────────────────────────────
 
-  private send(words: readonly string[]): void {
-    this.outQueue.push(encodeSentence(words, this.settings.encoding));
-    this.lastActivityAt = Date.now();
+  private send(words: readonly string[], tag?: string): void {
+    this.outQueue.push({ tag, buf: encodeSentence(words, this.settings.encoding) });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       // Sentences queued in the same tick leave in one write (200 concurrent prints = 1 syscall).
@@ -201,26 +260,45 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     if (this.outQueue.length === 0 || this.socket.destroyed) return;
     // Backpressure: keep sentences here until the socket drained ('drain' calls flush again).
     if (this.socket.writableNeedDrain) return;
-    const data = this.outQueue.length === 1 ? this.outQueue[0]! : Buffer.concat(this.outQueue);
+    const queued = this.outQueue;
     this.outQueue = [];
+    const data = queued.length === 1 ? queued[0]!.buf : Buffer.concat(queued.map((q) => q.buf));
     this.socket.write(data);
+    const now = Date.now();
+    for (const q of queued) {
+      if (q.tag !== undefined && this.dispatcher.markSent(q.tag, now)) this.askedSince ??= now;
+    }
+  }
+
+  /** Takes a command's sentence out of the outgoing queue if it has not been written yet. */
+  private unqueue(tag: string): boolean {
+    const i = this.outQueue.findIndex((q) => q.tag === tag);
+    if (i === -1) return false;
+    this.outQueue.splice(i, 1);
+    return true;
   }
 
   private onData(chunk: Buffer): void {
     try {
-      this.lastActivityAt = Date.now();
+      this.lastReceivedAt = Date.now();
+      this.askedSince = null;
+      this.consecutiveTimeouts = 0;
       const sentences = this.decoder.push(chunk);
       for (const words of sentences) {
         if (this.state === 'closed') return;
         this.dispatch(decodeReply(words, this.settings.encoding));
       }
+      // Still waiting for something: the silence clock restarts from this byte.
+      if (this.askedSince === null && this.dispatcher.awaitsAnswer()) this.askedSince = this.lastReceivedAt;
     } catch (err) {
       this.terminate(
         err instanceof RosError
           ? err
           : err instanceof ControlByteError
             ? new RosProtocolError(`control byte 0x${err.byte.toString(16)}`, { cause: err })
-            : new RosProtocolError('undecodable data', { cause: err }),
+            : err instanceof FrameTooLargeError
+              ? new RosProtocolError(`a ${err.what} of ${err.bytes} bytes (limit ${err.limit})`, { cause: err })
+              : new RosProtocolError('undecodable data', { cause: err }),
       );
     }
   }
@@ -235,40 +313,84 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     this.dispatcher.dispatch(reply);
   }
 
-  // ── keepalive ───────────────────────────────────────────────────────────────────────────────
+  // ── liveness ────────────────────────────────────────────────────────────────────────────────
 
-  private armKeepalive(delayMs = this.settings.keepaliveIntervalMs): void {
-    if (this.settings.keepaliveIntervalMs <= 0 || this.state !== 'open') return;
+  /**
+   * One timer decides, from bytes received only:
+   * - nothing asked and nothing received for the keepalive interval → send a probe;
+   * - asked something, and nothing at all received since, for half of deadAfterMs → send a probe (a
+   *   long-running command is fine as long as the router still answers something else);
+   * - the same for deadAfterMs → the router is dead: close with RosConnectionError('silent'), which rejects
+   *   every pending command and tells the owner to reconnect.
+   */
+  private armLiveness(delayMs = this.livenessTickMs()): void {
+    if (this.state !== 'open' || delayMs <= 0) return;
     if (this.keepaliveTimer) clearTimeout(this.keepaliveTimer);
-    this.keepaliveTimer = setTimeout(() => this.guard(() => this.onKeepaliveTimer()), delayMs);
+    this.keepaliveTimer = setTimeout(() => this.guard(() => this.onLivenessTimer()), delayMs);
     this.keepaliveTimer.unref?.();
   }
 
-  private onKeepaliveTimer(): void {
+  private livenessTickMs(): number {
+    const { keepaliveIntervalMs: keepalive, deadAfterMs: dead } = this.settings;
+    const candidates = [keepalive, dead > 0 ? Math.max(10, Math.floor(dead / 4)) : 0].filter((n) => n > 0);
+    return candidates.length > 0 ? Math.min(...candidates) : 0;
+  }
+
+  private onLivenessTimer(): void {
     this.keepaliveTimer = undefined;
     if (this.state !== 'open') return;
-    const interval = this.settings.keepaliveIntervalMs;
-    const idleMs = Date.now() - this.lastActivityAt;
-    if (idleMs < interval) {
-      this.armKeepalive(interval - idleMs);
-      return;
+    const now = Date.now();
+    if (this.pausedBy.size > 0) {
+      // Not reading: silence says nothing about the router.
+      this.lastReceivedAt = now;
+      this.askedSince = null;
     }
-    const timeoutMs = this.settings.commandTimeoutMs > 0 ? this.settings.commandTimeoutMs : interval;
+    const { keepaliveIntervalMs: keepalive, deadAfterMs: dead } = this.settings;
+    if (this.askedSince === null) {
+      if (keepalive > 0 && now - this.lastReceivedAt >= keepalive) this.probe();
+    } else {
+      const silentMs = now - this.askedSince;
+      if (dead > 0 && silentMs >= dead) {
+        this.terminate(new RosConnectionError('silent'));
+        return;
+      }
+      if (dead > 0 && silentMs >= dead / 2) this.probe();
+    }
+    this.armLiveness();
+  }
+
+  /** A harmless one-line read; its answer (any bytes at all) proves the router alive. */
+  private probe(): void {
+    if (this.probeOutstanding) return;
+    this.probeOutstanding = true;
+    const { commandTimeoutMs, deadAfterMs, keepaliveIntervalMs } = this.settings;
+    const limits = [commandTimeoutMs, deadAfterMs].filter((n) => n > 0);
+    const timeoutMs = limits.length > 0 ? Math.min(...limits) : keepaliveIntervalMs || 10_000;
     this.startCommand(
       [...KEEPALIVE_WORDS],
       {
         onRow: () => undefined,
         onEnd: (outcome) => {
+          this.probeOutstanding = false;
           if (!outcome.ok && outcome.error instanceof RosTimeoutError) {
             // A router that cannot answer a one-line read is gone; fail fast instead of per command.
-            this.terminate(new RosConnectionError('timeout'));
-            return;
+            this.terminate(new RosConnectionError('silent'));
           }
-          this.armKeepalive();
         },
       },
-      timeoutMs,
+      { timeoutMs },
     );
+  }
+
+  private onCommandTimeout(): void {
+    // Timeouts while we are not reading (slow stream consumer) say nothing about the router.
+    if (this.pausedBy.size > 0 || this.state !== 'open') return;
+    this.consecutiveTimeouts += 1;
+    const limit = this.settings.deadAfterTimeouts;
+    if (limit > 0 && this.consecutiveTimeouts >= limit) {
+      // After the timing-out command has settled (it is abandoned right after this hook).
+      queueMicrotask(() => this.guard(() => this.terminate(new RosConnectionError('silent'))));
+    }
   }
 
   // ── closing ─────────────────────────────────────────────────────────────────────────────────
@@ -296,6 +418,7 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     if (this.state === 'closing') return this.closedPromise;
     this.state = 'closing';
     this.clearKeepalive();
+    this.pausedBy.clear();
     this.rejectAllPending(new RosConnectionError('closed'));
     const grace = setTimeout(() => this.guard(() => this.terminate(null)), QUIT_GRACE_MS);
     grace.unref?.();
@@ -329,6 +452,7 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     this.state = 'closed';
     this.closeError = err;
     this.clearKeepalive();
+    this.pausedBy.clear();
     this.outQueue = [];
     this.rejectAllPending(err ?? new RosConnectionError('closed'));
     this.socket.destroy();

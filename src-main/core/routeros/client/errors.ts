@@ -3,7 +3,16 @@
  * as is: it says what happened and, where there is one, what to change on the router.
  */
 
-export type RosErrorCode = 'TRAP' | 'FATAL' | 'TIMEOUT' | 'LOGIN' | 'CONNECTION' | 'TLS' | 'PROTOCOL';
+export type RosErrorCode =
+  | 'TRAP'
+  | 'FATAL'
+  | 'TIMEOUT'
+  | 'OUTCOME_UNKNOWN'
+  | 'LOGIN'
+  | 'CONNECTION'
+  | 'TLS'
+  | 'PROTOCOL'
+  | 'STREAM_OVERFLOW';
 
 export abstract class RosError extends Error {
   abstract readonly code: RosErrorCode;
@@ -45,6 +54,11 @@ export class RosTimeoutError extends RosError {
     readonly stage: RosTimeoutStage,
     readonly timeoutMs: number,
     readonly path?: string,
+    /**
+     * For a command: whether its sentence had left this computer. A command still queued when it timed
+     * out is removed from the queue and never sent, so retrying it is safe.
+     */
+    readonly sent?: boolean,
   ) {
     super(
       stage === 'connect'
@@ -75,13 +89,15 @@ export class RosLoginError extends RosError {
   }
 }
 
-export type RosConnectionReason = 'refused' | 'dns' | 'unreachable' | 'timeout' | 'reset' | 'closed';
+/** `silent`: an open session on which the router stopped sending anything (dead-router detection). */
+export type RosConnectionReason = 'refused' | 'dns' | 'unreachable' | 'timeout' | 'silent' | 'reset' | 'closed';
 
 const CONNECTION_TEXT: Record<RosConnectionReason, string> = {
   refused: 'The router refused the connection: is the API service enabled and is the port right?',
   dns: 'The router host name could not be resolved',
   unreachable: 'The router cannot be reached from this computer (no route to host)',
   timeout: 'The connection to the router timed out',
+  silent: 'The router stopped answering; the connection was closed (is it powered and is its uplink up?)',
   reset: 'The router reset the connection',
   closed: 'The connection to the router is closed',
 };
@@ -145,4 +161,39 @@ export class RosProtocolError extends RosError {
 
 export function isRosError(err: unknown): err is RosError {
   return err instanceof RosError;
+}
+
+export type RosOutcomeUnknownReason = 'timeout' | 'connection-lost';
+
+/**
+ * A command that changes the router (anything but a read) was sent, and then it timed out or the
+ * connection died before its `!done`: the router may or may not have applied it. Read back before
+ * retrying. `cause` is the RosTimeoutError or the error that ended the connection.
+ */
+export class RosOutcomeUnknownError extends RosError {
+  readonly code = 'OUTCOME_UNKNOWN' as const;
+
+  constructor(
+    readonly path: string,
+    readonly reason: RosOutcomeUnknownReason,
+    options: { cause: RosError },
+  ) {
+    super(
+      `${path} was sent but ${reason === 'timeout' ? 'not answered in time' : 'the connection was lost before the answer'}; ` +
+        'the router may or may not have applied it — check before retrying',
+      options,
+    );
+  }
+}
+
+/** A stream's consumer did not keep up: rows piled past the high-water mark for too long, so it was cancelled. */
+export class RosStreamOverflowError extends RosError {
+  readonly code = 'STREAM_OVERFLOW' as const;
+
+  constructor(
+    readonly path: string,
+    readonly queuedRows: number,
+  ) {
+    super(`The stream ${path} was stopped: ${queuedRows} rows were waiting unread`);
+  }
 }

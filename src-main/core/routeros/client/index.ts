@@ -25,13 +25,18 @@ export type {
   RosResult,
   RosRow,
   RosStream,
+  RosStreamOptions,
 } from './types';
+export type { WordEncoding } from '../codec/word-codec';
+export { changedAttributes, sameRosValue } from './diff';
 export {
   RosConnectionError,
   RosError,
   RosFatalError,
   RosLoginError,
+  RosOutcomeUnknownError,
   RosProtocolError,
+  RosStreamOverflowError,
   RosTimeoutError,
   RosTlsError,
   RosTrapError,
@@ -41,6 +46,7 @@ export type {
   RosConnectionReason,
   RosErrorCode,
   RosLoginReason,
+  RosOutcomeUnknownReason,
   RosTimeoutStage,
   RosTlsReason,
 } from './errors';
@@ -52,12 +58,17 @@ export const ROS_DEFAULTS = {
   connectTimeoutMs: 5000,
   commandTimeoutMs: 10_000,
   keepaliveIntervalMs: 30_000,
+  deadAfterMs: 10_000,
+  deadAfterTimeouts: 3,
+  maxWordBytes: 16 * 1024 * 1024,
+  maxSentenceBytes: 16 * 1024 * 1024,
+  encoding: 'utf8-lossless',
 } as const;
 
 export async function connectRouterOs(opts: RosConnectOptions): Promise<RosConnection> {
   const connectTimeoutMs = opts.connectTimeoutMs ?? ROS_DEFAULTS.connectTimeoutMs;
   const port = opts.port ?? (opts.tls ? ROS_DEFAULTS.tlsPort : ROS_DEFAULTS.port);
-  const encoding = opts.encoding ?? 'utf8';
+  const encoding = opts.encoding ?? ROS_DEFAULTS.encoding;
   // Bad options are programming errors (the settings form validates them), not router failures.
   if (typeof opts.host !== 'string' || opts.host.trim() === '') throw new TypeError('RouterOS host is empty');
   if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new TypeError(`RouterOS API port out of range: ${port}`);
@@ -74,6 +85,10 @@ export async function connectRouterOs(opts: RosConnectOptions): Promise<RosConne
     encoding,
     commandTimeoutMs: opts.commandTimeoutMs ?? ROS_DEFAULTS.commandTimeoutMs,
     keepaliveIntervalMs: opts.keepaliveIntervalMs ?? ROS_DEFAULTS.keepaliveIntervalMs,
+    deadAfterMs: opts.deadAfterMs ?? ROS_DEFAULTS.deadAfterMs,
+    deadAfterTimeouts: opts.deadAfterTimeouts ?? ROS_DEFAULTS.deadAfterTimeouts,
+    maxWordBytes: opts.maxWordBytes ?? ROS_DEFAULTS.maxWordBytes,
+    maxSentenceBytes: opts.maxSentenceBytes ?? ROS_DEFAULTS.maxSentenceBytes,
     tlsFingerprintSha256: transport.fingerprint,
   });
   try {

@@ -20,7 +20,13 @@ function isTagWord(w: Buffer): boolean {
 }
 
 function text(buf: Buffer, start: number, end: number, encoding: WordEncoding): string {
-  return encoding === 'utf8' ? buf.toString('utf8', start, end) : bytesToText(buf.subarray(start, end), encoding);
+  if (encoding === 'utf8') return buf.toString('utf8', start, end);
+  if (encoding === 'utf8-lossless') {
+    // Valid UTF-8 (nearly every word) decodes as plain UTF-8; only words with U+FFFD need the byte-exact path.
+    const s = buf.toString('utf8', start, end);
+    return s.includes('\uFFFD') ? bytesToText(buf.subarray(start, end), encoding) : s;
+  }
+  return bytesToText(buf.subarray(start, end), encoding);
 }
 
 export function decodeReply(words: readonly Buffer[], encoding: WordEncoding): Reply {

@@ -1,4 +1,5 @@
 /** Public types of the RouterOS API client (the router domain codes against these). */
+import type { WordEncoding } from '../codec/word-codec';
 import type { RosError } from './errors';
 
 /** Attribute words of one `!re` (or of `!done`), including `.id`; `.tag` is not part of a row. */
@@ -23,10 +24,33 @@ export interface RosConnectOptions {
   connectTimeoutMs?: number;
   /** Per command; default 10000; 0 = no timeout. */
   commandTimeoutMs?: number;
-  /** Idle keepalive (`/system/identity/print =.proplist=name`); default 30000; 0 disables. */
+  /**
+   * Idle keepalive (`/system/identity/print =.proplist=name`) after this long with nothing received;
+   * default 30000; 0 disables.
+   */
   keepaliveIntervalMs?: number;
-  /** Text encoding of words; default 'utf8'. */
-  encoding?: 'utf8' | 'win1252';
+  /**
+   * Dead-router detection: while a command waits for its answer and nothing at all arrives from the
+   * router for this long, the session is closed with RosConnectionError('silent'); default 10000; 0 disables.
+   */
+  deadAfterMs?: number;
+  /** The same after this many command timeouts in a row with nothing received; default 3; 0 disables. */
+  deadAfterTimeouts?: number;
+  /** A word or a sentence bigger than this closes the session (RosProtocolError); default 16 MiB each. */
+  maxWordBytes?: number;
+  maxSentenceBytes?: number;
+  /**
+   * Text encoding of words; default 'utf8-lossless' (UTF-8, and bytes that are not UTF-8 survive a read
+   * and write-back unchanged). 'win1252' shows Windows-1252 comments as WinBox does; 'latin1' = raw bytes.
+   */
+  encoding?: WordEncoding;
+}
+
+export interface RosStreamOptions {
+  /** Unread rows at which the session stops reading the socket; default 1000. */
+  highWaterMark?: number;
+  /** Paused this long without the consumer reading a row → the stream is cancelled; default 30000; 0 = never. */
+  stuckCancelMs?: number;
 }
 
 export interface RosCommandOptions {
@@ -77,8 +101,13 @@ export interface RosConnection {
   print(menu: string, opts?: RosPrintOptions): Promise<RosRow[]>;
   add(menu: string, attrs: RosAttributes, opts?: RosCommandOptions): Promise<string>;
   set(menu: string, id: string, attrs: RosAttributes, opts?: RosCommandOptions): Promise<void>;
+  /**
+   * `set` with only the attributes that differ from `current` (a row read with its `.id`); sends nothing
+   * when nothing changed. Returns what was sent. See changedAttributes.
+   */
+  setChanged(menu: string, current: RosRow, desired: RosAttributes, opts?: RosCommandOptions): Promise<RosAttributes>;
   remove(menu: string, id: string, opts?: RosCommandOptions): Promise<void>;
-  stream(path: string, args?: RosArgs): RosStream;
+  stream(path: string, args?: RosArgs, opts?: RosStreamOptions): RosStream;
   onClose(listener: (err: RosError | null) => void): () => void;
   close(): Promise<void>;
 }

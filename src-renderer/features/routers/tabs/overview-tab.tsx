@@ -7,10 +7,14 @@ import { formatDateTime } from '../../../app/format';
 import { useRpc } from '../../../app/use-rpc';
 import { ErrorAlert } from '../../../components/error-alert';
 import type { RouterTabProps } from '../dashboard/tabs';
-import { usePolling, useStickyError } from '../hooks';
+import { useNow, usePolling, useStickyError } from '../hooks';
+import { LastKnown } from '../last-known';
 import { SKEW_WARN_MS, formatByteSize, formatSkew } from '../units';
 
 const REFRESH_MS = 10_000;
+
+type OverviewData = NonNullable<ReturnType<typeof useRpc<'routers.dashboard.overview'>>['data']>;
+const lastKnown = new LastKnown<OverviewData>();
 
 function loadColor(percent: number): string {
   return percent >= 90 ? 'red' : percent >= 70 ? 'orange' : 'teal';
@@ -44,12 +48,18 @@ export function OverviewTab({ router }: RouterTabProps) {
   const overview = useRpc('routers.dashboard.overview', { routerId: router.id });
   usePolling(overview.reload, REFRESH_MS);
   const error = useStickyError(overview);
-  const [readAt, setReadAt] = useState<number | null>(null);
+  const now = useNow();
+  const [readAt, setReadAt] = useState<number | null>(() => lastKnown.get(router.id, Date.now())?.readAt ?? null);
   useEffect(() => {
-    if (overview.data) setReadAt(Date.now());
-  }, [overview.data]);
+    if (!overview.data) return;
+    const at = Date.now();
+    lastKnown.remember(router.id, overview.data, at);
+    setReadAt(at);
+  }, [overview.data, router.id]);
 
-  const o = overview.data;
+  const stale = !overview.data && error ? lastKnown.get(router.id, now) : null;
+  const o = overview.data ?? stale?.data;
+  const staleAge = stale ? formatDuration(stale.ageMs) : null;
   if (!o) {
     return error ? <ErrorAlert error={error} title={t('routers.tabError')} onRetry={overview.reload} /> : (
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -63,7 +73,7 @@ export function OverviewTab({ router }: RouterTabProps) {
 
   return (
     <Stack gap="md">
-      {error && <ErrorAlert error={error} title={t('routers.tabStale')} onRetry={overview.reload} />}
+      {error && <ErrorAlert error={error} title={staleAge ? t('routers.overview.lastKnown', { age: staleAge }) : t('routers.tabStale')} onRetry={overview.reload} />}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Card radius="md" padding="lg">
           <Text size="sm" c="dimmed" fw={600}>{t('routers.overview.cpu')}</Text>
