@@ -1,3 +1,4 @@
+import { defineBench } from './figures';
 /**
  * `routeros.backup_150kb_ms`: export + read back of a 150 KB configuration from the simulator, through
  * ISP Desk's client and the backups module (`/export file=…`, then `contents` or `/file/read` chunks, then
@@ -52,3 +53,13 @@ if (process.argv[1]?.endsWith('backup-bench.ts')) {
     },
   );
 }
+
+export const backupBench = defineBench({
+  title: 'Configuration backup (export file + read back, 150 KB, slowest of 7.16 and 7.18)',
+  keys: ['routeros.backup_150kb_ms'],
+  async run(log) {
+    const ms = await benchBackup150kb();
+    log(`  backup 150 KB: ${ms.toFixed(1)} ms`);
+    return { 'routeros.backup_150kb_ms': ms };
+  },
+});

@@ -1,3 +1,4 @@
+import { defineBench } from './figures';
 /**
  * `routeros.deadline_detect_ms`: time from a simulator router going silent in the middle of polling to the
  * connection being declared dead (goal < 15 000). The client runs with the connection manager's settings
@@ -55,3 +56,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
   );
 }
+
+export const deadlineBench = defineBench({
+  title: 'Dead router detection while polling (goal < 15 000 ms)',
+  keys: ['routeros.deadline_detect_ms'],
+  async run(log) {
+    const ms = await benchDeadlineDetect();
+    log(`  silent → declared dead: ${ms.toFixed(0)} ms ${ms < 15_000 ? '(goal met)' : '(GOAL MISSED)'}`);
+    return { 'routeros.deadline_detect_ms': ms };
+  },
+});

@@ -8,8 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { jsonTarget, runBenches, writeFigures, type Bench } from './figures';
 import { foundationBench } from './foundation-bench';
 import { routerOsBench } from './routeros-bench';
+import { backupBench } from './backup-bench';
+import { deadlineBench } from './deadline-bench';
 
-export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench];
+export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench];
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
