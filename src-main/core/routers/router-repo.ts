@@ -58,6 +58,10 @@ export async function readRouterPassword(db: Db, secrets: SecretBox, routerId: s
   return row ? secrets.open(row.ciphertext) : '';
 }
 
+export async function deleteRouterPassword(db: Db, routerId: string): Promise<void> {
+  await db.deleteFrom('secrets').where('ownerType', '=', SECRET_OWNER).where('ownerId', '=', routerId).where('name', '=', SECRET_NAME).execute();
+}
+
 export async function deleteRouterSecrets(db: Db, routerId: string): Promise<void> {
   await db.deleteFrom('secrets').where('ownerType', '=', SECRET_OWNER).where('ownerId', '=', routerId).execute();
 }
