@@ -11,6 +11,7 @@ import { systemClock, type Clock, type Logger, type SecretBox } from './ports';
 import type { Core, CoreServices } from './context';
 import { uuidv7 } from '@shared/domain/ids';
 import { hostname } from 'node:os';
+import { UploadStore, type UploadStoreOptions } from './uploads/upload-store';
 import { installRoutersModule, type RoutersModuleOptions } from './routers/module';
 
 export interface BootOptions {
@@ -24,6 +25,7 @@ export interface BootOptions {
   tenantIdleCloseMs?: number;
   maxOpenTenants?: number;
   routers?: RoutersModuleOptions;
+  uploads?: UploadStoreOptions;
 }
 
 export interface BootedCore {
@@ -54,12 +56,17 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
     config: { dataDir: opts.dataDir, sessionIdleMs: sessions.options.idleTimeoutMs, sessionAbsoluteMs: sessions.options.absoluteTimeoutMs },
     clock, log: opts.log, secrets: opts.secrets, app, tenants, registry, sessions, events,
     throttle: new SignInThrottle(clock, opts.throttle ?? DEFAULT_THROTTLE), hooks: new TenantHooks(opts.log), services,
+    uploads: new UploadStore(clock, opts.log, opts.uploads),
   };
+  sessions.onEnd((s) => core.uploads.dropSession(s.token));
   // Tell a window or browser tab when its session ends, so it returns to the sign-in screen.
   sessions.onEnd((s, reason) => {
     if (reason !== 'signed-out') events.emitToToken(s.token, 'session.ended', { reason });
   });
-  const sweep = setInterval(() => sessions.sweep(), 60_000);
+  const sweep = setInterval(() => {
+    sessions.sweep();
+    core.uploads.sweep();
+  }, 60_000);
   sweep.unref();
   const routers = installRoutersModule(core, opts.routers);
   const dispatcher = new Dispatcher(core, allHandlers);
@@ -72,6 +79,7 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
       routers.streams.close();
       routers.connections.closeAll();
       await routers.demo.stopAll();
+      core.uploads.closeAll();
       await tenants.closeAll();
       await app.close();
     },

@@ -8,6 +8,7 @@ import type { PlatformSession, Session, SessionStore, StaffSession } from './rpc
 import type { SignInThrottle } from './auth/throttle';
 import type { TenantRegistry, TenantRecord } from './tenancy/registry';
 import type { TenantHooks } from './tenancy/hooks';
+import type { UploadStore } from './uploads/upload-store';
 import type { Role } from '@shared/domain/permissions';
 
 export interface CoreConfig {
@@ -29,6 +30,8 @@ export interface Core {
   events: EventHub;
   throttle: SignInThrottle;
   hooks: TenantHooks;
+  /** Files handed in through the binary upload path (never base64 inside JSON). */
+  uploads: UploadStore;
   /** Domain services registered by later layers (routers, …), keyed by domain. */
   services: CoreServices;
 }

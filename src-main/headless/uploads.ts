@@ -1,0 +1,72 @@
+import { createWriteStream, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { finished } from 'node:stream/promises';
+import { isAppError } from '@shared/domain/errors';
+import { UPLOAD_PURPOSES } from '@shared/contract/uploads';
+import type { Core } from '../core/context';
+import { authorizeUpload } from '../core/uploads/authorize';
+import { bearerToken, sendJson } from './http-transport';
+import { declaredLength, readCapped, refuseBody, type BodyGate } from './request-body';
+
+const STATUS = { VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
+
+/**
+ * POST /upload?purpose=<purpose> with the raw file as the body (any content type) and the session token:
+ * authorised before any byte is read, capped per purpose, streamed to a file in a private temp folder.
+ * Answers `{ ok: true, data: UploadRef }`; channels then take the upload id.
+ */
+export async function handleUpload(core: Core, gate: BodyGate, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://local');
+  let auth: ReturnType<typeof authorizeUpload>;
+  try {
+    auth = authorizeUpload(core, bearerToken(req), url.searchParams.get('purpose') ?? '');
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    // The body is not read: the connection is dropped after this answer.
+    req.pause();
+    res.setHeader('connection', 'close');
+    sendJson(res, STATUS[e.code as keyof typeof STATUS] ?? 400, { ok: false, error: e.toBody() });
+    res.once('finish', () => req.socket.destroy());
+    return;
+  }
+  const cap = UPLOAD_PURPOSES[auth.purpose].maxBytes;
+  const declared = declaredLength(req);
+  if (declared !== null && declared > cap) {
+    refuseBody(req, res, 413, 'The file is too large.');
+    return;
+  }
+  const slot = gate.tryAcquire();
+  if (!slot) {
+    refuseBody(req, res, 503, 'Another file is being received; please try again.');
+    return;
+  }
+  const release = await slot;
+  const path = core.uploads.newTempPath();
+  const file = createWriteStream(path, { mode: 0o600, flags: 'wx' });
+  let kept = false;
+  try {
+    const read = await readCapped(req, cap, gate.stats, file);
+    file.end();
+    await finished(file);
+    if (read.tooLarge) {
+      refuseBody(req, res, 413, 'The file is too large.');
+      return;
+    }
+    const rawName = req.headers['x-file-name'];
+    let fileName = 'file';
+    try {
+      if (typeof rawName === 'string') fileName = decodeURIComponent(rawName);
+    } catch {
+      // A malformed name is only cosmetic.
+    }
+    const ref = core.uploads.register({ purpose: auth.purpose, path, owned: true, fileName, sizeBytes: file.bytesWritten, token: auth.session.token });
+    kept = true;
+    sendJson(res, 200, { ok: true, data: ref });
+  } finally {
+    release();
+    if (!kept) {
+      file.destroy();
+      rmSync(path, { force: true });
+    }
+  }
+}
