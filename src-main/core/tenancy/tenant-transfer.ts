@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { AppError, conflict } from '@shared/domain/errors';
 import { nameKey, slugify } from '@shared/domain/text';
-import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf } from '@shared/contract';
 import { tenantStatus, type TenantSummary } from '@shared/contract/tenancy';
 import type { Actor, Core } from '../context';
@@ -16,23 +14,21 @@ import { openWithPassphrase, sealWithPassphrase } from '../secrets/aes-gcm-secre
 import { appendAudit } from '../auth/audit';
 import { assertNameFree, mustGetTenant } from './tenant-service';
 import { toTenantSummary, type TenantRecord } from './registry';
+import { openExportFile, refuse, writeExportFile } from './export-file';
 
-const MAGIC = Buffer.from('ISPDESK-TENANT\n', 'ascii');
-const CHECK_PLAINTEXT = 'isp-desk-export';
-
-const header = z.object({
-  format: z.literal(1),
+/** Everything about the tenant travels inside the encrypted part, never in the readable header. */
+const meta = z.object({
   exportedAt: z.string(),
   schema: z.array(z.string()),
-  salt: z.string(),
-  passCheck: z.string(),
+  /** Salt of the inner per-secret sealing (secrets stay sealed even inside the decrypted body). */
+  secretSalt: z.string(),
   tenant: z.object({
     id: z.uuid(), name: z.string(), slug: z.string(), status: tenantStatus, isDemo: z.number().int(),
     ownerName: z.string(), ownerEmail: z.string(), ownerPhone: z.string(), country: z.string(), currency: z.string(),
     timezone: z.string(), createdAt: z.string(), updatedAt: z.string(),
   }),
 });
-type Header = z.infer<typeof header>;
+type Meta = z.infer<typeof meta>;
 
 /** Re-seals every secret in a copied tenant file (local key ↔ export passphrase). */
 function resealSecrets(raw: RawSqlite, transform: (ciphertext: string) => string): void {
@@ -43,124 +39,113 @@ function resealSecrets(raw: RawSqlite, transform: (ciphertext: string) => string
   })();
 }
 
-function tempFile(): string {
-  return join(tmpdir(), `isp-desk-${uuidv7()}.sqlite`);
+/** A private (0700) scratch folder for plaintext copies; removed by the caller. */
+function scratchDir(): string {
+  return mkdtempSync(join(tmpdir(), 'isp-desk-transfer-'));
 }
 
 /**
- * One file holds a tenant: a header (registry row, schema steps, passphrase check) and the gzip'd
- * database. Secrets inside are sealed with the passphrase, because this installation's key does not
- * travel with the file.
+ * One file holds a tenant: the whole database and its registry row, encrypted with the passphrase
+ * (see export-file.ts). Secrets inside are additionally sealed with the passphrase, because this
+ * installation's key does not travel with the file.
  */
 export async function exportTenant(core: Core, tenantId: string, passphrase: string): Promise<OutputOf<'tenants.export'>> {
   const t = mustGetTenant(core, tenantId);
-  const tmp = tempFile();
+  const dir = scratchDir();
   try {
+    const plain = join(dir, 'tenant.sqlite');
     await core.tenants.use(t.id, async (h) => {
-      h.raw.prepare('VACUUM INTO ?').run(tmp);
+      h.raw.prepare('VACUUM INTO ?').run(plain);
     });
-    const salt = randomBytes(16);
-    const raw = openRawSqlite(tmp);
+    const secretSalt = randomBytes(16);
+    const raw = openRawSqlite(plain);
     try {
-      resealSecrets(raw, (c) => sealWithPassphrase(core.secrets.open(c), passphrase, salt));
+      resealSecrets(raw, (c) => sealWithPassphrase(core.secrets.open(c), passphrase, secretSalt));
       raw.pragma('journal_mode = DELETE');
     } finally {
       raw.close();
     }
     const { nameKey: _omit, ...tenant } = t;
-    const head: Header = {
-      format: 1, exportedAt: core.clock.now().toISOString(), schema: Object.keys(tenantMigrations), salt: salt.toString('base64'),
-      passCheck: sealWithPassphrase(CHECK_PLAINTEXT, passphrase, salt), tenant,
-    };
-    const headBytes = Buffer.from(JSON.stringify(head), 'utf8');
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(headBytes.length);
-    const file = Buffer.concat([MAGIC, len, headBytes, gzipSync(readFileSync(tmp))]);
+    const m: Meta = { exportedAt: core.clock.now().toISOString(), schema: Object.keys(tenantMigrations), secretSalt: secretSalt.toString('base64'), tenant };
+    const out = join(dir, 'export.ispdesk');
+    await writeExportFile(out, plain, m, passphrase);
+    rmSync(plain, { force: true });
+    // The contract still hands the file back inside the answer; the plaintext never left the scratch folder.
+    const file = readFileSync(out);
     const date = core.clock.now().toISOString().slice(0, 10);
     return { fileName: `${t.slug}-${date}.ispdesk`, sizeBytes: file.length, contentBase64: file.toString('base64') };
   } finally {
-    rmSync(tmp, { force: true });
-    rmSync(`${tmp}-wal`, { force: true });
-    rmSync(`${tmp}-shm`, { force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function parseExport(bytes: Buffer): { head: Header; db: Buffer } {
-  const bad = () => new AppError('VALIDATION', 'This is not an ISP Desk tenant export file.', { contentBase64: 'Not an ISP Desk export file' });
-  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw bad();
-  const len = bytes.readUInt32BE(MAGIC.length);
-  const start = MAGIC.length + 4;
-  if (start + len > bytes.length) throw bad();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(bytes.subarray(start, start + len).toString('utf8'));
-  } catch {
-    throw bad();
-  }
-  const h = header.safeParse(parsed);
-  if (!h.success) throw bad();
-  let db: Buffer;
-  try {
-    db = gunzipSync(bytes.subarray(start + len));
-  } catch {
-    throw new AppError('VALIDATION', 'The export file is damaged (its data does not decompress).', { contentBase64: 'Damaged file' });
-  }
-  return { head: h.data, db };
-}
-
-export async function importTenant(core: Core, contentBase64: string, passphrase: string, actor: Actor): Promise<TenantSummary> {
-  const { head, db } = parseExport(Buffer.from(contentBase64, 'base64'));
-  const salt = Buffer.from(head.salt, 'base64');
-  try {
-    if (openWithPassphrase(head.passCheck, passphrase, salt) !== CHECK_PLAINTEXT) throw new Error('mismatch');
-  } catch {
-    throw new AppError('VALIDATION', 'Wrong passphrase for this export file.', { passphrase: 'Wrong passphrase' });
-  }
+/**
+ * Imports an export file (an upload's path). A wrong passphrase, a changed byte, a newer schema or an
+ * existing tenant is refused before anything reaches the data folder.
+ */
+export async function importTenant(core: Core, filePath: string, passphrase: string, actor: Actor): Promise<TenantSummary> {
+  const opened = await openExportFile(filePath, passphrase);
+  const parsed = meta.safeParse(opened.meta);
+  if (!parsed.success) throw refuse('EXPORT_DAMAGED');
+  const head = parsed.data;
   const known = new Set(Object.keys(tenantMigrations));
   const unknown = head.schema.filter((s) => !known.has(s));
   if (unknown.length > 0) {
-    throw new AppError('UNAVAILABLE', 'This export was made by a newer version of ISP Desk. Update ISP Desk to import it.');
+    throw new AppError('UNAVAILABLE', 'This export was made by a newer version of ISP Desk. Update ISP Desk to import it.', undefined, 'EXPORT_NEWER_VERSION');
   }
   const existing = core.registry.get(head.tenant.id);
   if (existing) {
     throw conflict(
       `"${existing.name}" is already on this installation (same tenant). Delete it first if you want to replace it with the file.`,
-      { contentBase64: 'This tenant already exists here' },
+      { uploadId: 'This tenant already exists here' },
     );
   }
   assertNameFree(core, head.tenant.name);
   if (existsSync(core.tenants.dirOf(head.tenant.id))) {
     throw conflict('A leftover folder for this tenant exists in the data directory; remove it first.');
   }
-  const dir = core.tenants.dirOf(head.tenant.id);
+  const salt = Buffer.from(head.secretSalt, 'base64');
+  const scratch = scratchDir();
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(core.tenants.fileOf(head.tenant.id), db, { flag: 'wx' });
-    const raw = openRawSqlite(core.tenants.fileOf(head.tenant.id));
+    // Decrypt, check and re-seal in the scratch folder; only a verified file is copied into the data folder.
+    const plain = join(scratch, 'tenant.sqlite');
+    await opened.extractBody(plain);
+    const raw = openRawSqlite(plain);
     try {
       const check = raw.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new AppError('VALIDATION', 'The export file is damaged (integrity check failed).', { contentBase64: 'Damaged file' });
-      const meta = raw.prepare("SELECT value FROM tenant_meta WHERE key = 'tenant_id'").get() as { value: string } | undefined;
-      if (meta?.value !== head.tenant.id) throw new AppError('VALIDATION', 'The export file is inconsistent (tenant id mismatch).', { contentBase64: 'Damaged file' });
+      if (check !== 'ok') throw refuse('EXPORT_DAMAGED');
+      const metaRow = raw.prepare("SELECT value FROM tenant_meta WHERE key = 'tenant_id'").get() as { value: string } | undefined;
+      if (metaRow?.value !== head.tenant.id) throw refuse('EXPORT_DAMAGED');
       resealSecrets(raw, (c) => core.secrets.seal(openWithPassphrase(c, passphrase, salt)));
+      raw.pragma('journal_mode = DELETE');
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw refuse('EXPORT_DAMAGED');
     } finally {
       raw.close();
     }
-    const now = core.clock.now().toISOString();
-    const slug = core.registry.bySlug(head.tenant.slug) ? `${slugify(head.tenant.name)}-${head.tenant.id.slice(-6)}` : head.tenant.slug;
-    const record: TenantRecord = { ...head.tenant, nameKey: nameKey(head.tenant.name), slug, updatedAt: now };
-    // Opening through the pool migrates the file if it came from an older version.
-    await core.tenants.use(record.id, (h) =>
-      appendAudit(h.db, core.clock, actor, {
-        action: 'tenant.imported', summary: `Imported from an export made ${head.exportedAt}`, targetType: 'tenant', targetId: record.id,
-      }),
-    );
-    await core.registry.insert(record);
-    core.events.emit('tenants.changed', { platform: true }, { tenantId: record.id, change: 'created' });
-    if (record.status !== 'suspended') await core.hooks.active(record.id);
-    return toTenantSummary(record);
-  } catch (e) {
-    await core.tenants.remove(head.tenant.id).catch(() => undefined);
-    throw e;
+    const dir = core.tenants.dirOf(head.tenant.id);
+    try {
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(plain, core.tenants.fileOf(head.tenant.id), constants.COPYFILE_EXCL);
+      const now = core.clock.now().toISOString();
+      const slug = core.registry.bySlug(head.tenant.slug) ? `${slugify(head.tenant.name)}-${head.tenant.id.slice(-6)}` : head.tenant.slug;
+      const record: TenantRecord = { ...head.tenant, nameKey: nameKey(head.tenant.name), slug, updatedAt: now };
+      // Opening through the pool migrates the file if it came from an older version.
+      await core.tenants.use(record.id, (h) =>
+        appendAudit(h.db, core.clock, actor, {
+          action: 'tenant.imported', summary: `Imported from an export made ${head.exportedAt}`, targetType: 'tenant', targetId: record.id,
+        }),
+      );
+      await core.registry.insert(record);
+      core.events.emit('tenants.changed', { platform: true }, { tenantId: record.id, change: 'created' });
+      if (record.status !== 'suspended') await core.hooks.active(record.id);
+      return toTenantSummary(record);
+    } catch (e) {
+      await core.tenants.remove(head.tenant.id).catch(() => undefined);
+      throw e;
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
