@@ -5,13 +5,17 @@ const channels = new Set<string>(CHANNEL_NAMES);
 const eventNames = new Set<string>(EVENT_NAMES);
 
 /**
- * The whole bridge: invoke a contract channel, listen to a contract event. Nothing else of Electron or
- * Node reaches the page.
+ * The whole bridge: invoke a contract channel, listen to a contract event, pick a file (main keeps it).
+ * Nothing else of Electron or Node reaches the page.
  */
 contextBridge.exposeInMainWorld('ispDesk', {
   invoke(channel: string, input: unknown, token?: string | null): Promise<unknown> {
     if (!channels.has(channel)) return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown channel.' } });
     return ipcRenderer.invoke('isp:invoke', channel, input, token ?? null);
+  },
+  /** Native file dialog in main; resolves with an upload id envelope (data null when cancelled). */
+  pickFile(purpose: string, token: string | null): Promise<unknown> {
+    return ipcRenderer.invoke('isp:pick-file', purpose, token);
   },
   on(event: string, callback: (payload: unknown) => void): () => void {
     if (!eventNames.has(event)) return () => undefined;

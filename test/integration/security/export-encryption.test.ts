@@ -59,7 +59,7 @@ describe('tenant export files are encrypted as a whole', () => {
     const imported = await dst.call('tenants.import', { uploadId: uploadBytes(dst, other.platformToken, file), passphrase: PASSPHRASE }, other.platformToken);
     expect(imported).toMatchObject({ id: inst.tenantId, name: 'Alpha Net' });
     const s = await dst.call('auth.sign-in', { scope: 'tenant', tenantId: inst.tenantId, email: 'cashier.wanjiru@alpha.test', password: 'staff pass 12x' });
-    expect(s.principal.roles).toEqual(['CASHIER']);
+    expect(s.principal).toMatchObject({ kind: 'staff', roles: ['CASHIER'] });
     const secret = await dst.booted.core.tenants.use(inst.tenantId, (h) =>
       h.db.selectFrom('secrets').select('ciphertext').where('ownerType', '=', 'test').executeTakeFirstOrThrow(),
     );

@@ -55,15 +55,18 @@ describe('Electron IPC adapter', () => {
 });
 
 describe('sandboxed preload', () => {
-  it('exposes only invoke/on, limited to contract channels and events', async () => {
+  it('exposes only invoke/on/pickFile, limited to contract channels and events', async () => {
     await import('../../../src-main/electron/preload');
     const api = exposed.ispDesk as { invoke: (c: string, i: unknown, t?: string) => Promise<unknown>; on: (e: string, cb: () => void) => () => void };
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pickFile']);
     expect(await api.invoke('setup.status', {}, 'tok')).toEqual({ ok: true, data: 'from main' });
     expect(invoked.at(-1)).toEqual(['isp:invoke', 'setup.status', {}, 'tok']);
     const before = invoked.length;
     expect(await api.invoke('shell.openExternal', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(invoked.length).toBe(before);
     expect(typeof api.on('not.an.event', () => undefined)).toBe('function');
+    // File bytes never cross IPC: the page asks main to pick, main answers with an upload id.
+    await (exposed.ispDesk as { pickFile: (p: string, t: string) => Promise<unknown> }).pickFile('tenant-import', 'tok');
+    expect(invoked.at(-1)).toEqual(['isp:pick-file', 'tenant-import', 'tok']);
   });
 });
