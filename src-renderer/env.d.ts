@@ -6,6 +6,8 @@ declare global {
   interface IspDeskBridge {
     invoke(channel: string, input: unknown, token?: string | null): Promise<Envelope<unknown>>;
     on(event: string, callback: (payload: unknown) => void): () => void;
+    /** Native file dialog in main; an upload-id envelope, data null when cancelled (src-renderer/app/upload.ts). */
+    pickFile?(purpose: string, token: string | null): Promise<Envelope<unknown>>;
   }
 
   interface Window {

@@ -31,8 +31,3 @@ export function readAsDataUrl(file: Blob): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
-
-export async function readAsBase64(file: Blob): Promise<string> {
-  const dataUrl = await readAsDataUrl(file);
-  return dataUrl.slice(dataUrl.indexOf(',') + 1);
-}
