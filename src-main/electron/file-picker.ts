@@ -29,7 +29,8 @@ export function registerFilePicker(booted: BootedCore): void {
       if (picked.canceled || !path) return { ok: true, data: null };
       const st = statSync(path);
       if (!st.isFile()) return { ok: false, error: { code: 'VALIDATION', message: 'Choose a file.', fields: { uploadId: 'Choose a file' } } };
-      if (st.size > def.maxBytes) return { ok: false, error: tooLarge(auth.purpose).toBody() };
+      const cap = booted.core.uploads.capOf(auth.purpose);
+      if (st.size > cap) return { ok: false, error: tooLarge(cap).toBody() };
       const ref = booted.core.uploads.register({
         purpose: auth.purpose, path, owned: false, fileName: basename(path), sizeBytes: st.size, token: auth.session.token,
       });

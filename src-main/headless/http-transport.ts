@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorCode } from '@shared/domain/errors';
 import type { Dispatcher } from '../core/rpc/dispatcher';
 import { sendJson } from './json-reply';
-import { declaredLength, readCapped, refuseBody, type BodyGate } from './request-body';
+import { busyBody, declaredLength, readCapped, refuseBody, tooLargeBody, type BodyGate } from './request-body';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429,
@@ -31,12 +31,12 @@ export async function handleRpc(dispatcher: Dispatcher, gate: BodyGate, channel:
   // The cap is checked before authentication and before a single body byte is buffered.
   const declared = declaredLength(req);
   if (declared !== null && declared > MAX_RPC_BODY_BYTES) {
-    refuseBody(req, res, 413, 'The request is too large.');
+    refuseBody(req, res, 413, tooLargeBody('The request is too large.'));
     return;
   }
   const slot = gate.tryAcquire();
   if (!slot) {
-    refuseBody(req, res, 503, 'The server is busy; please try again.');
+    refuseBody(req, res, 503, busyBody('The server is busy; please try again.'));
     return;
   }
   const release = await slot;
@@ -44,7 +44,7 @@ export async function handleRpc(dispatcher: Dispatcher, gate: BodyGate, channel:
   try {
     const read = await readCapped(req, MAX_RPC_BODY_BYTES, gate.stats);
     if (read.tooLarge) {
-      refuseBody(req, res, 413, 'The request is too large.');
+      refuseBody(req, res, 413, tooLargeBody('The request is too large.'));
       return;
     }
     input = read.body.length === 0 ? {} : (JSON.parse(read.body.toString('utf8')) as unknown);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
+import type { ErrorBody } from '@shared/domain/errors';
 import { sendJson } from './json-reply';
 
 /** Counters the tests (and a curious operator) can read; bytes are what we actually took off sockets. */
@@ -107,14 +108,14 @@ export function readCapped(req: IncomingMessage, cap: number, stats: BodyStats, 
 const DROP_AFTER_MS = 1_000;
 
 /**
- * Answers a request whose body we will not read (too large, too busy) and drops the connection, so the
- * rest of the body is never taken in. The short grace lets the client read the answer first.
+ * Answers a request whose body we will not read (too large, too busy, not allowed) and drops the
+ * connection, so the rest of the body is never taken in. The short grace lets the client read the answer.
  */
-export function refuseBody(req: IncomingMessage, res: ServerResponse, status: 413 | 503, message: string): void {
+export function refuseBody(req: IncomingMessage, res: ServerResponse, status: number, error: ErrorBody): void {
   req.pause();
   res.setHeader('connection', 'close');
   if (status === 503) res.setHeader('retry-after', '1');
-  sendJson(res, status, { ok: false, error: { code: status === 413 ? 'VALIDATION' : 'UNAVAILABLE', message, ...(status === 413 ? { reason: 'BODY_TOO_LARGE' } : {}) } });
+  sendJson(res, status, { ok: false, error });
   res.once('finish', () => {
     const socket = req.socket;
     const timer = setTimeout(() => socket.destroy(), DROP_AFTER_MS);
@@ -122,3 +123,6 @@ export function refuseBody(req: IncomingMessage, res: ServerResponse, status: 41
     socket.once('close', () => clearTimeout(timer));
   });
 }
+
+export const tooLargeBody = (message: string): ErrorBody => ({ code: 'VALIDATION', message, reason: 'BODY_TOO_LARGE' });
+export const busyBody = (message: string): ErrorBody => ({ code: 'UNAVAILABLE', message });

@@ -1,14 +1,13 @@
 import { createWriteStream, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { finished } from 'node:stream/promises';
-import { isAppError } from '@shared/domain/errors';
-import { UPLOAD_PURPOSES } from '@shared/contract/uploads';
+import { isAppError, type ErrorCode } from '@shared/domain/errors';
 import type { Core } from '../core/context';
 import { authorizeUpload } from '../core/uploads/authorize';
 import { bearerToken, sendJson } from './http-transport';
-import { declaredLength, readCapped, refuseBody, type BodyGate } from './request-body';
+import { busyBody, declaredLength, readCapped, refuseBody, tooLargeBody, type BodyGate } from './request-body';
 
-const STATUS = { VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
+const STATUS: Partial<Record<ErrorCode, number>> = { VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
 /**
  * POST /upload?purpose=<purpose> with the raw file as the body (any content type) and the session token:
@@ -22,22 +21,19 @@ export async function handleUpload(core: Core, gate: BodyGate, req: IncomingMess
     auth = authorizeUpload(core, bearerToken(req), url.searchParams.get('purpose') ?? '');
   } catch (e) {
     if (!isAppError(e)) throw e;
-    // The body is not read: the connection is dropped after this answer.
-    req.pause();
-    res.setHeader('connection', 'close');
-    sendJson(res, STATUS[e.code as keyof typeof STATUS] ?? 400, { ok: false, error: e.toBody() });
-    res.once('finish', () => req.socket.destroy());
+    // Not one byte of the body is read: the connection is dropped after this answer.
+    refuseBody(req, res, STATUS[e.code] ?? 400, e.toBody());
     return;
   }
-  const cap = UPLOAD_PURPOSES[auth.purpose].maxBytes;
+  const cap = core.uploads.capOf(auth.purpose);
   const declared = declaredLength(req);
   if (declared !== null && declared > cap) {
-    refuseBody(req, res, 413, 'The file is too large.');
+    refuseBody(req, res, 413, tooLargeBody('The file is too large.'));
     return;
   }
   const slot = gate.tryAcquire();
   if (!slot) {
-    refuseBody(req, res, 503, 'Another file is being received; please try again.');
+    refuseBody(req, res, 503, busyBody('Another file is being received; please try again.'));
     return;
   }
   const release = await slot;
@@ -49,7 +45,7 @@ export async function handleUpload(core: Core, gate: BodyGate, req: IncomingMess
     file.end();
     await finished(file);
     if (read.tooLarge) {
-      refuseBody(req, res, 413, 'The file is too large.');
+      refuseBody(req, res, 413, tooLargeBody('The file is too large.'));
       return;
     }
     const rawName = req.headers['x-file-name'];

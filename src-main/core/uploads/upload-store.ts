@@ -25,6 +25,8 @@ export interface UploadStoreOptions {
   ttlMs?: number;
   /** Parent of the 0700 temp folder (default: the OS temp dir). */
   tempParent?: string;
+  /** Lower caps than the contract's per purpose (tests, constrained installs). */
+  maxBytes?: Partial<Record<UploadPurpose, number>>;
 }
 
 export interface NewUpload {
@@ -57,6 +59,16 @@ export class UploadStore {
 
   constructor(private readonly clock: Clock, private readonly log: Logger, private readonly opts: UploadStoreOptions = {}) {
     this.ttlMs = opts.ttlMs ?? 30 * 60_000;
+  }
+
+  /** The size cap of a purpose on this installation. */
+  capOf(purpose: UploadPurpose): number {
+    return Math.min(UPLOAD_PURPOSES[purpose].maxBytes, this.opts.maxBytes?.[purpose] ?? Infinity);
+  }
+
+  /** The private temp folder, once an upload was received (for tests and diagnostics). */
+  get tempDir(): string | null {
+    return this.dir;
   }
 
   /** A fresh path in the private (0700) temp folder for a streamed upload. */
@@ -95,9 +107,9 @@ export class UploadStore {
       this.drop(e);
       throw notFound();
     }
-    if (sizeBytes > UPLOAD_PURPOSES[purpose].maxBytes) {
+    if (sizeBytes > this.capOf(purpose)) {
       this.drop(e);
-      throw tooLarge(purpose);
+      throw tooLarge(this.capOf(purpose));
     }
     e.inUse = true;
     try {
@@ -142,7 +154,6 @@ export class UploadStore {
   }
 }
 
-export function tooLarge(purpose: UploadPurpose): AppError {
-  const max = UPLOAD_PURPOSES[purpose].maxBytes;
+export function tooLarge(max: number): AppError {
   return new AppError('VALIDATION', `The file is too large (at most ${Math.round(max / 1024 / 1024)} MiB).`, { uploadId: 'The file is too large' }, 'UPLOAD_TOO_LARGE');
 }
