@@ -8,6 +8,8 @@ declare global {
     on(event: string, callback: (payload: unknown) => void): () => void;
     /** Native file dialog in main; an upload-id envelope, data null when cancelled (src-renderer/app/upload.ts). */
     pickFile?(purpose: string, token: string | null): Promise<Envelope<unknown>>;
+    /** Save dialog in main for a download id; data.saved false when cancelled. */
+    saveFile?(downloadId: string, token: string | null): Promise<Envelope<unknown>>;
   }
 
   interface Window {

@@ -1,3 +1,4 @@
+import { copyFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BrowserWindow, dialog, ipcMain } from 'electron';
@@ -9,6 +10,7 @@ import { tooLarge } from '../core/uploads/upload-store';
 import { isTrustedUrl } from './windows';
 
 export const PICK_FILE_CHANNEL = 'isp:pick-file';
+export const SAVE_FILE_CHANNEL = 'isp:save-file';
 
 /**
  * Electron's side of the binary upload path: the user picks a file in a native dialog shown by main,
@@ -39,6 +41,24 @@ export function registerFilePicker(booted: BootedCore): void {
       if (isAppError(e)) return { ok: false, error: e.toBody() };
       booted.core.log.error('file picker failed', { error: e });
       return { ok: false, error: { code: 'INTERNAL', message: 'The file could not be opened.' } };
+    }
+  });
+
+  // A file core offered as a download (e.g. a tenant export) is copied where the user chooses, in main.
+  ipcMain.handle(SAVE_FILE_CHANNEL, async (event, downloadId: unknown, token: unknown): Promise<Envelope<{ saved: boolean }>> => {
+    if (!isTrustedUrl(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender.' } };
+    const found = typeof downloadId === 'string' && typeof token === 'string' ? booted.core.uploads.download(downloadId, token) : null;
+    if (!found) return { ok: false, error: { code: 'NOT_FOUND', message: 'This download is not available.' } };
+    try {
+      const win = BrowserWindow.fromWebContents(event.sender);
+      const options: Electron.SaveDialogOptions = { defaultPath: found.fileName };
+      const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (chosen.canceled || !chosen.filePath) return { ok: true, data: { saved: false } };
+      await copyFile(found.path, chosen.filePath);
+      return { ok: true, data: { saved: true } };
+    } catch (e) {
+      booted.core.log.error('saving a download failed', { error: e });
+      return { ok: false, error: { code: 'INTERNAL', message: 'The file could not be saved.' } };
     }
   });
 }

@@ -5,7 +5,7 @@ const channels = new Set<string>(CHANNEL_NAMES);
 const eventNames = new Set<string>(EVENT_NAMES);
 
 /**
- * The whole bridge: invoke a contract channel, listen to a contract event, pick a file (main keeps it).
+ * The whole bridge: invoke a contract channel, listen to a contract event, pick or save a file (in main).
  * Nothing else of Electron or Node reaches the page.
  */
 contextBridge.exposeInMainWorld('ispDesk', {
@@ -16,6 +16,10 @@ contextBridge.exposeInMainWorld('ispDesk', {
   /** Native file dialog in main; resolves with an upload id envelope (data null when cancelled). */
   pickFile(purpose: string, token: string | null): Promise<unknown> {
     return ipcRenderer.invoke('isp:pick-file', purpose, token);
+  },
+  /** Save dialog in main for a file core offered as a download. */
+  saveFile(downloadId: string, token: string | null): Promise<unknown> {
+    return ipcRenderer.invoke('isp:save-file', downloadId, token);
   },
   on(event: string, callback: (payload: unknown) => void): () => void {
     if (!eventNames.has(event)) return () => undefined;

@@ -6,7 +6,7 @@ import { AesGcmSecretBox } from '../core/secrets/aes-gcm-secret-box';
 import type { Logger } from '../core/ports';
 import { handleRpc, sendJson } from './http-transport';
 import { BodyGate, newBodyStats, type BodyStats } from './request-body';
-import { handleUpload } from './uploads';
+import { handleDownload, handleUpload } from './uploads';
 import { handleEvents } from './sse';
 import { serveStatic } from './static-files';
 
@@ -89,6 +89,10 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
         opts.log.warn('upload failed', { error: e });
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Transport failure.' } });
       });
+      return;
+    }
+    if (url.startsWith('/download?') && (req.method === 'GET' || req.method === 'HEAD')) {
+      handleDownload(booted.core, req, res);
       return;
     }
     if (url === '/events' || url.startsWith('/events?')) {

@@ -1,4 +1,4 @@
-import { createWriteStream, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { finished } from 'node:stream/promises';
 import { isAppError, type ErrorCode } from '@shared/domain/errors';
@@ -65,4 +65,31 @@ export async function handleUpload(core: Core, gate: BodyGate, req: IncomingMess
       rmSync(path, { force: true });
     }
   }
+}
+
+/**
+ * GET /download?id=<downloadId> with the session token: streams a file core offered to that session
+ * (e.g. a tenant export) from disk as an attachment. Unknown, expired or another session's id → 404.
+ */
+export function handleDownload(core: Core, req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const token = bearerToken(req);
+  const found = token ? core.uploads.download(url.searchParams.get('id') ?? '', token) : null;
+  if (!found) {
+    sendJson(res, token && core.sessions.peek(token) ? 404 : 401, { ok: false, error: { code: token ? 'NOT_FOUND' : 'UNAUTHENTICATED', message: 'This download is not available.' } });
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-length': found.sizeBytes,
+    'cache-control': 'no-store',
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const stream = createReadStream(found.path);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

@@ -1,4 +1,5 @@
-import { UPLOAD_PURPOSES, uploadRef, type UploadPurpose, type UploadRef } from '@shared/contract/uploads';
+import { UPLOAD_PURPOSES, uploadRef, type DownloadRef, type UploadPurpose, type UploadRef } from '@shared/contract/uploads';
+import { downloadBlob } from './files';
 import { ApiError, unwrapEnvelope } from './api-error';
 import { formatBytes } from './format';
 import { i18n } from './i18n';
@@ -88,4 +89,40 @@ export async function uploadIdOf(picked: PickedFile, purpose: UploadPurpose, tok
     picked.ref = await uploadFile(purpose, picked.file, token);
   }
   return picked.ref.uploadId;
+}
+
+/**
+ * Saves a file core offered as a download: a save dialog in main (Electron), or fetched with the session
+ * token and handed to the browser's downloads. Resolves false when the user cancels the dialog.
+ */
+export async function saveDownload(ref: DownloadRef, token: string | null): Promise<boolean> {
+  const bridge = typeof window === 'undefined' ? undefined : window.ispDesk;
+  if (bridge?.saveFile) {
+    let envelope: unknown;
+    try {
+      envelope = await bridge.saveFile(ref.downloadId, token);
+    } catch {
+      throw new ApiError({ code: 'UNAVAILABLE', message: i18n.t('errors.bridgeFailed') });
+    }
+    const data = unwrapEnvelope(envelope, i18n.t('errors.notEnvelope')) as { saved?: unknown } | null;
+    return data?.saved === true;
+  }
+  let res: Response;
+  try {
+    res = await fetch(`/download?id=${encodeURIComponent(ref.downloadId)}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: 'no-store' });
+  } catch {
+    throw new ApiError({ code: 'UNAVAILABLE', message: i18n.t('errors.serverUnreachable') });
+  }
+  if (!res.ok) {
+    let envelope: unknown = null;
+    try {
+      envelope = await res.json();
+    } catch {
+      // Not an envelope: reported below.
+    }
+    unwrapEnvelope(envelope, i18n.t('errors.badResponse', { status: res.status }));
+    throw new ApiError({ code: 'UNAVAILABLE', message: i18n.t('errors.badResponse', { status: res.status }) });
+  }
+  downloadBlob(ref.fileName, await res.blob());
+  return true;
 }

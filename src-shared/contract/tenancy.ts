@@ -5,7 +5,7 @@ import {
   phone, timeZone,
 } from './common';
 import { sessionInfo } from './auth';
-import { uploadId } from './uploads';
+import { downloadRef, uploadId } from './uploads';
 
 export const TENANT_STATUSES = ['active', 'suspended', 'trial'] as const;
 export const tenantStatus = z.enum(TENANT_STATUSES);
@@ -204,7 +204,7 @@ export const tenancyChannels = {
   'tenants.export': channel({
     summary: 'Export a tenant to one file, encrypted as a whole with a passphrase.',
     input: z.strictObject({ tenantId: id, passphrase: z.string().min(8, 'Use at least 8 characters').max(200) }),
-    output: z.object({ fileName: z.string(), sizeBytes: z.number().int(), contentBase64: z.string() }),
+    output: downloadRef,
     access: 'platform',
     mutates: false,
   }).sample((r) => ({ tenantId: r.tenant, passphrase: 'export pass 1' })),

@@ -39,3 +39,18 @@ export const uploadRef = z.object({
   expiresAt: instant,
 });
 export type UploadRef = z.infer<typeof uploadRef>;
+
+/**
+ * The other direction: a file the app made (e.g. a tenant export) is offered as a download id, fetched
+ * with `GET /download?id=…` and the session token (headless) or saved through a dialog in main (Electron).
+ */
+export const downloadId = z.string().regex(/^dl_[A-Za-z0-9_-]{20,64}$/, 'Unknown download');
+
+export const downloadRef = z.object({
+  downloadId,
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  /** The file is deleted after this instant (or when the session ends). */
+  expiresAt: instant,
+});
+export type DownloadRef = z.infer<typeof downloadRef>;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -49,9 +49,10 @@ function scratchDir(): string {
  * (see export-file.ts). Secrets inside are additionally sealed with the passphrase, because this
  * installation's key does not travel with the file.
  */
-export async function exportTenant(core: Core, tenantId: string, passphrase: string): Promise<OutputOf<'tenants.export'>> {
+export async function exportTenant(core: Core, tenantId: string, passphrase: string, token: string): Promise<OutputOf<'tenants.export'>> {
   const t = mustGetTenant(core, tenantId);
   const dir = scratchDir();
+  const out = core.uploads.newTempPath('download');
   try {
     const plain = join(dir, 'tenant.sqlite');
     await core.tenants.use(t.id, async (h) => {
@@ -67,13 +68,13 @@ export async function exportTenant(core: Core, tenantId: string, passphrase: str
     }
     const { nameKey: _omit, ...tenant } = t;
     const m: Meta = { exportedAt: core.clock.now().toISOString(), schema: Object.keys(tenantMigrations), secretSalt: secretSalt.toString('base64'), tenant };
-    const out = join(dir, 'export.ispdesk');
     await writeExportFile(out, plain, m, passphrase);
-    rmSync(plain, { force: true });
-    // The contract still hands the file back inside the answer; the plaintext never left the scratch folder.
-    const file = readFileSync(out);
     const date = core.clock.now().toISOString().slice(0, 10);
-    return { fileName: `${t.slug}-${date}.ispdesk`, sizeBytes: file.length, contentBase64: file.toString('base64') };
+    // The file goes out over the download path (streamed from disk), never inside the JSON answer.
+    return core.uploads.offer({ path: out, fileName: `${t.slug}-${date}.ispdesk`, sizeBytes: statSync(out).size, token });
+  } catch (e) {
+    rmSync(out, { force: true });
+    throw e;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError } from '@shared/domain/errors';
-import { UPLOAD_PURPOSES, type UploadPurpose, type UploadRef } from '@shared/contract/uploads';
+import { UPLOAD_PURPOSES, type DownloadRef, type UploadPurpose, type UploadRef } from '@shared/contract/uploads';
 import type { Clock, Logger } from '../ports';
 
 interface UploadEntry {
   id: string;
-  purpose: UploadPurpose;
+  /** Downloads (files the app made) have no purpose: they are only fetched, never taken by a channel. */
+  purpose: UploadPurpose | 'download';
   path: string;
   /** Our own temp copy (deleted with the entry) or the user's picked file in Electron (never deleted). */
   owned: boolean;
@@ -71,11 +72,11 @@ export class UploadStore {
     return this.dir;
   }
 
-  /** A fresh path in the private (0700) temp folder for a streamed upload. */
-  newTempPath(): string {
+  /** A fresh path in the private (0700) temp folder, for a streamed upload or a file offered as a download. */
+  newTempPath(kind: 'upload' | 'download' = 'upload'): string {
     // mkdtemp creates the folder 0700 whatever the umask.
     this.dir ??= mkdtempSync(join(this.opts.tempParent ?? tmpdir(), 'isp-desk-uploads-'));
-    return join(this.dir, `${randomBytes(16).toString('hex')}.part`);
+    return join(this.dir, `${randomBytes(16).toString('hex')}.${kind}`);
   }
 
   register(u: NewUpload): UploadRef {
@@ -121,6 +122,29 @@ export class UploadStore {
     }
   }
 
+  /**
+   * Offers a file the app wrote with `newTempPath()` as a download for one session. It can be fetched
+   * again until it expires (a "download again" button), then it is deleted.
+   */
+  offer(d: { path: string; fileName: string; sizeBytes: number; token: string }): DownloadRef {
+    const id = `dl_${randomBytes(18).toString('base64url')}`;
+    const expiresAtMs = this.clock.now().getTime() + this.ttlMs;
+    const fileName = cleanFileName(d.fileName);
+    this.entries.set(id, { ...d, id, purpose: 'download', owned: true, fileName, expiresAtMs, inUse: false });
+    return { downloadId: id, fileName, sizeBytes: d.sizeBytes, expiresAt: new Date(expiresAtMs).toISOString() };
+  }
+
+  /** The file of a download offered to this session, or null (unknown, expired, another session's). */
+  download(downloadId: string, token: string): { path: string; fileName: string; sizeBytes: number } | null {
+    const e = this.entries.get(downloadId);
+    if (!e || e.purpose !== 'download' || e.token !== token) return null;
+    if (this.clock.now().getTime() > e.expiresAtMs) {
+      this.drop(e);
+      return null;
+    }
+    return { path: e.path, fileName: e.fileName, sizeBytes: e.sizeBytes };
+  }
+
   /** Deletes expired uploads (called periodically). */
   sweep(): void {
     const now = this.clock.now().getTime();
@@ -132,9 +156,9 @@ export class UploadStore {
     for (const e of [...this.entries.values()]) if (!e.inUse && e.token === token) this.drop(e);
   }
 
-  /** How many uploads are held (for tests and diagnostics). */
-  get size(): number {
-    return this.entries.size;
+  /** How many uploads (not downloads) are held, for tests and diagnostics. */
+  get uploadCount(): number {
+    return [...this.entries.values()].filter((e) => e.purpose !== 'download').length;
   }
 
   closeAll(): void {

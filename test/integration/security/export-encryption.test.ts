@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAGIC } from '../../../src-main/core/tenancy/export-file';
 import { addStaff, setUpInstallation, startTestCore, type Installation, type TestCore } from '../../fixtures/test-core';
-import { uploadBytes } from '../../fixtures/uploads';
+import { downloadedBytes, uploadBytes } from '../../fixtures/uploads';
 
 const cores: TestCore[] = [];
 afterEach(async () => {
@@ -29,7 +29,7 @@ async function exportedTenant(): Promise<{ t: TestCore; inst: Installation; file
     }).execute(),
   );
   const exported = await t.call('tenants.export', { tenantId: inst.tenantId, passphrase: PASSPHRASE }, inst.platformToken);
-  return { t, inst, file: Buffer.from(exported.contentBase64, 'base64') };
+  return { t, inst, file: downloadedBytes(t, inst.platformToken, exported) };
 }
 
 /** What a second installation holds: tenant folders and registry rows (nothing may appear on refusal). */
@@ -65,7 +65,7 @@ describe('tenant export files are encrypted as a whole', () => {
     );
     expect(dst.booted.core.secrets.open(secret.ciphertext)).toBe('router-pass-Ω');
     // The upload is gone after use.
-    expect(dst.booted.core.uploads.size).toBe(0);
+    expect(dst.booted.core.uploads.uploadCount).toBe(0);
   });
 
   it('refuses a wrong passphrase with a clear code and writes nothing', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UploadRef } from '@shared/contract/uploads';
+import type { DownloadRef, UploadRef } from '@shared/contract/uploads';
 import { startHeadlessServer, type HeadlessServer } from '../../../src-main/headless/server';
 import { silentLogger } from '../../../src-main/core/ports';
 import { makeTempDir } from '../../fixtures/temp-dir';
@@ -51,6 +51,18 @@ function send(port: number, path: string, body: Buffer | null, headers: Record<s
   });
 }
 
+function get(port: number, path: string, token: string | null): Promise<{ status: number; body: Buffer; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: 'GET', path, headers: { host: `127.0.0.1:${port}`, ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 const rpc = async (port: number, channel: string, input: unknown, token?: string): Promise<Reply> =>
   send(port, `/rpc/${channel}`, Buffer.from(JSON.stringify(input)), { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
 
@@ -67,10 +79,11 @@ describe('files take the binary upload path, never base64 inside JSON', () => {
   let tenantId: string;
   let adminToken: string;
   let exportFile: Buffer;
+  let exportRef: DownloadRef;
 
   const uploadFiles = (): string[] => {
     const dir = server.booted.core.uploads.tempDir;
-    return dir && existsSync(dir) ? readdirSync(dir) : [];
+    return dir && existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.upload')) : [];
   };
 
   beforeAll(async () => {
@@ -85,11 +98,23 @@ describe('files take the binary upload path, never base64 inside JSON', () => {
     const admin = await rpc(server.port, 'auth.sign-in', { scope: 'tenant', tenantId, email: 'ada@alpha.test', password: 'tenant admin pass 1' });
     adminToken = (admin.json.data as { token: string }).token;
     const exported = await rpc(server.port, 'tenants.export', { tenantId, passphrase: 'move it safely' }, platformToken);
-    exportFile = Buffer.from((exported.json.data as { contentBase64: string }).contentBase64, 'base64');
+    exportRef = exported.json.data as DownloadRef;
+    exportFile = (await get(server.port, `/download?id=${exportRef.downloadId}`, platformToken)).body;
   });
   afterAll(async () => {
     await server.close();
     temp.remove();
+  });
+
+  it('hands the export out over the download path: only to its session, as a streamed attachment, not in the JSON', async () => {
+    expect(exportRef).toMatchObject({ fileName: expect.stringMatching(/^alpha-net-.*\.ispdesk$/), sizeBytes: exportFile.length });
+    expect(exportFile.subarray(0, 14).toString('ascii')).toBe('ISPDESK-TENANT');
+    expect(Object.keys(exportRef).sort()).toEqual(['downloadId', 'expiresAt', 'fileName', 'sizeBytes']);
+    const ok = await get(server.port, `/download?id=${exportRef.downloadId}`, platformToken);
+    expect(ok.headers['content-disposition']).toMatch(/^attachment; filename\*=UTF-8''alpha-net-/);
+    expect(ok.body.equals(exportFile)).toBe(true);
+    expect((await get(server.port, `/download?id=${exportRef.downloadId}`, null)).status).toBe(401);
+    expect((await get(server.port, `/download?id=${exportRef.downloadId}`, adminToken)).status).toBe(404);
   });
 
   it('no longer accepts a file as base64 inside the JSON of tenants.import', async () => {
@@ -104,7 +129,7 @@ describe('files take the binary upload path, never base64 inside JSON', () => {
     expect(await upload(server.port, exportFile, adminToken)).toMatchObject({ status: 403, json: { ok: false, error: { code: 'FORBIDDEN' } } });
     expect((await upload(server.port, exportFile, platformToken, 'logo-of-doom')).status).toBe(404);
     expect(server.bodyStats.upload.bytesRead).toBe(before);
-    expect(server.booted.core.uploads.size).toBe(0);
+    expect(server.booted.core.uploads.uploadCount).toBe(0);
   });
 
   it('refuses a declared or streamed body over the purpose cap with 413, keeping no partial file', async () => {
@@ -121,7 +146,7 @@ describe('files take the binary upload path, never base64 inside JSON', () => {
     expect(read).toBeGreaterThan(CAP);
     expect(read).toBeLessThan(CAP + 2 * CHUNK.length);
     expect(uploadFiles()).toEqual([]);
-    expect(server.booted.core.uploads.size).toBe(0);
+    expect(server.booted.core.uploads.uploadCount).toBe(0);
     // The server is still up and answering.
     expect((await rpc(server.port, 'setup.status', {})).json).toEqual({ ok: true, data: { needsSetup: false } });
   });
@@ -167,6 +192,6 @@ describe('files take the binary upload path, never base64 inside JSON', () => {
     expect(uploadFiles()).toHaveLength(1);
     await rpc(server.port, 'auth.sign-out', {}, token);
     expect(uploadFiles()).toEqual([]);
-    expect(server.booted.core.uploads.size).toBe(0);
+    expect(server.booted.core.uploads.uploadCount).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '@shared/domain/ids';
 import { addStaff, setUpInstallation, startTestCore, type TestCore } from '../../fixtures/test-core';
-import { uploadBytes } from '../../fixtures/uploads';
+import { downloadedBytes, uploadBytes } from '../../fixtures/uploads';
 
 const cores: TestCore[] = [];
 afterEach(async () => {
@@ -39,11 +39,12 @@ describe('tenant export and import', () => {
     const secretId = await putSecret(src, inst.tenantId, 'router-pass-Ω');
     const exported = await src.call('tenants.export', { tenantId: inst.tenantId, passphrase: 'move it safely' }, inst.platformToken);
     expect(exported.fileName).toMatch(/^alpha-net-\d{4}-\d{2}-\d{2}\.ispdesk$/);
-    expect(Buffer.from(exported.contentBase64, 'base64').includes(Buffer.from('router-pass-Ω'))).toBe(false);
+    const file = downloadedBytes(src, inst.platformToken, exported);
+    expect(file.includes(Buffer.from('router-pass-Ω'))).toBe(false);
 
     const dst = await core();
     const other = await setUpInstallation(dst, 'Zulu Net');
-    const uploadId = uploadBytes(dst, other.platformToken, exported.contentBase64);
+    const uploadId = uploadBytes(dst, other.platformToken, file);
     const wrongPass = await dst.raw('tenants.import', { uploadId, passphrase: 'not the phrase' }, other.platformToken);
     expect(wrongPass).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { passphrase: 'Wrong passphrase' } } });
 
@@ -65,7 +66,7 @@ describe('tenant export and import', () => {
     const inst = await setUpInstallation(t);
     const exported = await t.call('tenants.export', { tenantId: inst.tenantId, passphrase: 'move it safely' }, inst.platformToken);
     await t.call('staff.create', { fullName: 'After Export', email: 'after@alpha.test', roles: ['VIEWER'], password: 'viewer pass 1' }, inst.adminToken);
-    const again = await t.raw('tenants.import', { uploadId: uploadBytes(t, inst.platformToken, exported.contentBase64), passphrase: 'move it safely' }, inst.platformToken);
+    const again = await t.raw('tenants.import', { uploadId: uploadBytes(t, inst.platformToken, downloadedBytes(t, inst.platformToken, exported)), passphrase: 'move it safely' }, inst.platformToken);
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already on this installation/) } });
     const staff = await t.call('staff.list', { page: 1, pageSize: 10 }, inst.adminToken);
     expect(staff.items.map((s) => s.email)).toContain('after@alpha.test');
@@ -84,7 +85,7 @@ describe('tenant export and import', () => {
     const inst = await setUpInstallation(t);
     const exported = await t.call('tenants.export', { tenantId: inst.tenantId, passphrase: 'move it safely' }, inst.platformToken);
     await t.call('tenants.delete', { tenantId: inst.tenantId, confirmName: 'Alpha Net' }, inst.platformToken);
-    const back = await t.call('tenants.import', { uploadId: uploadBytes(t, inst.platformToken, exported.contentBase64), passphrase: 'move it safely' }, inst.platformToken);
+    const back = await t.call('tenants.import', { uploadId: uploadBytes(t, inst.platformToken, downloadedBytes(t, inst.platformToken, exported)), passphrase: 'move it safely' }, inst.platformToken);
     expect(back.id).toBe(inst.tenantId);
   });
 });

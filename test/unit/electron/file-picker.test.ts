@@ -1,24 +1,27 @@
-import { existsSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The Electron binary is not available here: the dialog and ipcMain are mocked, the core is real.
-const { handlers, dialogAnswer, showOpenDialog } = vi.hoisted(() => {
+const { handlers, dialogAnswer, showOpenDialog, saveAnswer, showSaveDialog } = vi.hoisted(() => {
   const answer: { canceled: boolean; filePaths: string[] } = { canceled: true, filePaths: [] };
+  const save: { canceled: boolean; filePath?: string } = { canceled: true };
   return {
     handlers: new Map<string, (...args: unknown[]) => unknown>(),
     dialogAnswer: answer,
     showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve(answer)),
+    saveAnswer: save,
+    showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve(save)),
   };
 });
 vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn) },
-  dialog: { showOpenDialog },
+  dialog: { showOpenDialog, showSaveDialog },
   BrowserWindow: { fromWebContents: () => null },
   shell: { openExternal: vi.fn() },
 }));
 
-import { PICK_FILE_CHANNEL, registerFilePicker } from '../../../src-main/electron/file-picker';
+import { PICK_FILE_CHANNEL, registerFilePicker, SAVE_FILE_CHANNEL } from '../../../src-main/electron/file-picker';
 import { UPLOAD_PURPOSES } from '@shared/contract/uploads';
 import { startTestCore, type TestCore } from '../../fixtures/test-core';
 import { makeTempDir } from '../../fixtures/temp-dir';
@@ -42,6 +45,7 @@ describe('Electron file picker (binary upload path)', () => {
   });
   beforeEach(() => {
     showOpenDialog.mockClear();
+    showSaveDialog.mockClear();
   });
 
   const pick = (purpose: unknown, token: unknown, url = rendererUrl) =>
@@ -83,8 +87,26 @@ describe('Electron file picker (binary upload path)', () => {
     writeFileSync(path, '');
     truncateSync(path, UPLOAD_PURPOSES['tenant-import'].maxBytes + 1); // sparse: no real disk use
     Object.assign(dialogAnswer, { canceled: false, filePaths: [path] });
-    const before = t.booted.core.uploads.size;
+    const before = t.booted.core.uploads.uploadCount;
     expect(await pick('tenant-import', platformToken)).toMatchObject({ ok: false, error: { code: 'VALIDATION', reason: 'UPLOAD_TOO_LARGE' } });
-    expect(t.booted.core.uploads.size).toBe(before);
+    expect(t.booted.core.uploads.uploadCount).toBe(before);
+  });
+
+  it('saves a download offered to this session where the user chooses, in main; other sessions get nothing', async () => {
+    const uploads = t.booted.core.uploads;
+    const path = uploads.newTempPath('download');
+    writeFileSync(path, 'sealed export');
+    const ref = uploads.offer({ path, fileName: 'alpha-net.ispdesk', sizeBytes: 13, token: platformToken });
+    const save = (id: unknown, token: unknown, url = rendererUrl) => handlers.get(SAVE_FILE_CHANNEL)!({ senderFrame: { url }, sender: {} }, id, token);
+
+    expect(await save(ref.downloadId, staffToken)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await save(ref.downloadId, platformToken, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(showSaveDialog).not.toHaveBeenCalled();
+
+    const target = join(files.dir, 'saved.ispdesk');
+    Object.assign(saveAnswer, { canceled: false, filePath: target });
+    expect(await save(ref.downloadId, platformToken)).toEqual({ ok: true, data: { saved: true } });
+    expect(showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: 'alpha-net.ispdesk' }));
+    expect(readFileSync(target, 'utf8')).toBe('sealed export');
   });
 });

@@ -55,10 +55,10 @@ describe('Electron IPC adapter', () => {
 });
 
 describe('sandboxed preload', () => {
-  it('exposes only invoke/on/pickFile, limited to contract channels and events', async () => {
+  it('exposes only invoke/on/pickFile/saveFile, limited to contract channels and events', async () => {
     await import('../../../src-main/electron/preload');
     const api = exposed.ispDesk as { invoke: (c: string, i: unknown, t?: string) => Promise<unknown>; on: (e: string, cb: () => void) => () => void };
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pickFile']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pickFile', 'saveFile']);
     expect(await api.invoke('setup.status', {}, 'tok')).toEqual({ ok: true, data: 'from main' });
     expect(invoked.at(-1)).toEqual(['isp:invoke', 'setup.status', {}, 'tok']);
     const before = invoked.length;
