@@ -12,6 +12,7 @@ import { ModuleRegistry, handlersOf, tenantMigrationsOf, type ModuleOptions, typ
 import { coreModules } from './modules';
 import { findPlatformAdmin } from './auth/platform-admins';
 import { findActiveStaff } from './auth/staff-repo';
+import { UploadStore, type UploadStoreOptions } from './uploads/upload-store';
 
 export interface BootOptions {
   dataDir: string;
@@ -26,6 +27,7 @@ export interface BootOptions {
   /** Jobs (monitoring, nightly backups) run on their own unless false; tests drive them directly. */
   background?: boolean;
   routers?: ModuleOptions['routers'];
+  uploads?: UploadStoreOptions;
 }
 
 export interface BootedCore {
@@ -57,12 +59,17 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
     config: { dataDir: opts.dataDir, sessionIdleMs: sessions.options.idleTimeoutMs, sessionAbsoluteMs: sessions.options.absoluteTimeoutMs },
     clock, log: opts.log, secrets: opts.secrets, app, tenants, registry, sessions, events,
     throttle: new SignInThrottle(clock, opts.throttle ?? DEFAULT_THROTTLE), hooks: new TenantHooks(opts.log), modules,
+    uploads: new UploadStore(clock, opts.log, opts.uploads),
   };
+  sessions.onEnd((s) => core.uploads.dropSession(s.token));
   // Tell a window or browser tab when its session ends, so it returns to the sign-in screen.
   sessions.onEnd((s, reason) => {
     if (reason !== 'signed-out') events.emitToToken(s.token, 'session.ended', { reason });
   });
-  const sweep = setInterval(() => sessions.sweep(), 60_000);
+  const sweep = setInterval(() => {
+    sessions.sweep();
+    core.uploads.sweep();
+  }, 60_000);
   sweep.unref();
   const moduleOptions: ModuleOptions = { background: opts.background ?? true, routers: opts.routers };
   const started: ModuleRuntime[] = [];
@@ -87,6 +94,7 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
           opts.log.error('module close failed', { error: e });
         }
       }
+      core.uploads.closeAll();
       await tenants.closeAll();
       await app.close();
     },

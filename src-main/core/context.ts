@@ -9,6 +9,7 @@ import type { SignInThrottle } from './auth/throttle';
 import type { TenantRegistry, TenantRecord } from './tenancy/registry';
 import type { TenantHooks } from './tenant-hooks';
 import type { ModuleLookup } from './module-key';
+import type { UploadStore } from './uploads/upload-store';
 import type { Role } from '@shared/domain/permissions';
 
 export interface CoreConfig {
@@ -32,6 +33,8 @@ export interface Core {
   hooks: TenantHooks;
   /** Started domain modules; a service reaches another module's runtime with `modules.get(key)`. */
   modules: ModuleLookup;
+  /** Files handed in through the binary upload path (never base64 inside JSON). */
+  uploads: UploadStore;
 }
 
 export interface CallerInfo {

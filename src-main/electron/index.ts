@@ -2,6 +2,7 @@ import { app, BrowserWindow } from 'electron';
 import { activateTenants, bootCore, type BootedCore } from '../core/boot';
 import { consoleLogger } from '../core/ports';
 import { registerIpc } from './ipc';
+import { registerFilePicker } from './file-picker';
 import { createDesktopSecretBox } from './safe-storage';
 import { initAutoUpdater } from './updater';
 import { createMainWindow } from './windows';
@@ -28,6 +29,7 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = app.getPath('userData');
     booted = await bootCore({ dataDir, secrets: createDesktopSecretBox(dataDir, log), log });
     registerIpc(booted);
+    registerFilePicker(booted);
     await activateTenants(booted.core);
     createMainWindow();
     initAutoUpdater(log);

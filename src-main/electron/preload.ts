@@ -74,6 +74,13 @@ const bridge: IspDeskBridge = {
       }
     };
   },
+  // Files are picked and saved by main (native dialogs); the page only ever holds an id.
+  pickFile(purpose, token) {
+    return ipcRenderer.invoke('isp:pick-file', purpose, token);
+  },
+  saveFile(downloadId, _fileName, token) {
+    return ipcRenderer.invoke('isp:save-file', downloadId, token);
+  },
 };
 
 contextBridge.exposeInMainWorld('ispDesk', bridge);

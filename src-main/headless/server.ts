@@ -5,6 +5,8 @@ import { activateTenants, bootCore, type BootOptions, type BootedCore } from '..
 import { AesGcmSecretBox } from '../core/secrets/aes-gcm-secret-box';
 import type { Logger } from '../core/ports';
 import { handleRpc, sendJson } from './http-transport';
+import { BodyGate, newBodyStats, type BodyStats } from './request-body';
+import { handleDownload, handleUpload } from './uploads';
 import { handleEvents } from './sse';
 import { serveStatic } from './static-files';
 
@@ -14,12 +16,16 @@ export interface HeadlessOptions extends Partial<Omit<BootOptions, 'dataDir' | '
   host?: string;
   port?: number;
   rendererDir?: string;
+  /** How many request bodies are read at once, and how many may wait for a slot (the rest get 503). */
+  bodyLimits?: { rpcReaders?: number; rpcWaiting?: number; uploadReaders?: number };
 }
 
 export interface HeadlessServer {
   url: string;
   port: number;
   booted: BootedCore;
+  /** Bytes taken off sockets and bodies being read, per path. */
+  bodyStats: { rpc: BodyStats; upload: BodyStats };
   close(): Promise<void>;
 }
 
@@ -52,6 +58,9 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
   const booted = await bootCore({ ...opts, secrets: opts.secrets ?? AesGcmSecretBox.fromKeyFile(opts.dataDir) });
   const rendererDir = resolve(opts.rendererDir ?? resolve(__dirname, '../renderer'));
   let port = 0;
+  const rpcGate = new BodyGate(opts.bodyLimits?.rpcReaders ?? 8, opts.bodyLimits?.rpcWaiting ?? 64, newBodyStats());
+  // Files are big and rare: a couple at a time, nobody waits.
+  const uploadGate = new BodyGate(opts.bodyLimits?.uploadReaders ?? 2, 0, newBodyStats());
 
   // DNS-rebinding guard: only our own loopback host names are answered.
   const allowedHost = (h: string | undefined) =>
@@ -79,10 +88,25 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
         sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request path is not valid.' } });
         return;
       }
-      handleRpc(booted.dispatcher, channel, req, res).catch((e: unknown) => {
+      handleRpc(booted.dispatcher, rpcGate, channel, req, res).catch((e: unknown) => {
         opts.log.error('rpc transport failed', { error: e });
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Transport failure.' } });
       });
+      return;
+    }
+    if (url === '/upload' || url.startsWith('/upload?')) {
+      if (req.method !== 'POST') {
+        sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } });
+        return;
+      }
+      handleUpload(booted.core, uploadGate, req, res).catch((e: unknown) => {
+        opts.log.warn('upload failed', { error: e });
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Transport failure.' } });
+      });
+      return;
+    }
+    if (url.startsWith('/download?') && (req.method === 'GET' || req.method === 'HEAD')) {
+      handleDownload(booted.core, req, res);
       return;
     }
     if (url === '/events' || url.startsWith('/events?')) {
@@ -120,6 +144,7 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
     url: `http://${urlHost}:${port}/`,
     port,
     booted,
+    bodyStats: { rpc: rpcGate.stats, upload: uploadGate.stats },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

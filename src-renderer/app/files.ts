@@ -15,13 +15,6 @@ export function downloadText(fileName: string, text: string): void {
   downloadBlob(fileName, new Blob([text], { type: 'text/plain;charset=utf-8' }));
 }
 
-export function downloadBase64(fileName: string, contentBase64: string, type = 'application/octet-stream'): void {
-  const binary = atob(contentBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  downloadBlob(fileName, new Blob([bytes], { type }));
-}
-
 /** Reads a file as a data URL ('data:<type>;base64,…'). */
 export function readAsDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -30,9 +23,4 @@ export function readAsDataUrl(file: Blob): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
     reader.readAsDataURL(file);
   });
-}
-
-export async function readAsBase64(file: Blob): Promise<string> {
-  const dataUrl = await readAsDataUrl(file);
-  return dataUrl.slice(dataUrl.indexOf(',') + 1);
 }

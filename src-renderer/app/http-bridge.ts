@@ -1,5 +1,6 @@
 import type { IspDeskBridge } from '@shared/contract/bridge';
 import { openEventStream } from './event-stream';
+import { fetchDownload, pickAndUpload } from './http-files';
 import { i18n } from './i18n';
 
 export interface HttpBridgeOptions {
@@ -92,6 +93,9 @@ export function createHttpBridge(opts: HttpBridgeOptions = {}): IspDeskBridge {
         }
       };
     },
+
+    pickFile: (purpose, token) => pickAndUpload(base, fetchImpl, purpose, token),
+    saveFile: (downloadId, fileName, token) => fetchDownload(base, fetchImpl, downloadId, fileName, token),
   };
 }
 

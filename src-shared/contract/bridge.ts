@@ -14,4 +14,12 @@ export interface IspDeskBridge {
    * main no longer knows that session (it ended, or main restarted). Returns the unsubscribe.
    */
   on(event: string, token: string, handler: (payload: unknown) => void, onGone?: () => void): () => void;
+  /**
+   * Lets the user pick a file for an upload purpose and hands it to main (Electron: native dialog in main;
+   * browser: a file chooser streamed to `POST /upload`). Resolves with an envelope whose data is the
+   * upload reference, or null when the user cancelled.
+   */
+  pickFile(purpose: string, token: string | null): Promise<unknown>;
+  /** Saves a file main offered as a download (Electron: save dialog; browser: the browser's download). */
+  saveFile(downloadId: string, fileName: string, token: string | null): Promise<unknown>;
 }

@@ -301,7 +301,7 @@ export const routersChannels = {
     mutates: true,
   }).sample(() => ({ name: 'Core router', host: '127.0.0.1', port: 1, username: 'api', password: 'secret pass' })),
   'routers.update': channel({
-    summary: 'Edit a router; an omitted password keeps the stored one.',
+    summary: 'Edit a router; an omitted password keeps the stored one, except that a new host or port clears it.',
     input: z.strictObject({ routerId: id, password: apiPassword.optional() }).extend(z.strictObject(routerFields).partial().shape),
     output: routerSummary,
     access: 'routers.manage',

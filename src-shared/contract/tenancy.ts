@@ -5,6 +5,7 @@ import {
   phone, plainText, timeZone,
 } from './common';
 import { sessionInfo } from './auth';
+import { downloadRef, uploadId } from './uploads';
 
 export const TENANT_STATUSES = ['active', 'suspended', 'trial'] as const;
 export const tenantStatus = z.enum(TENANT_STATUSES);
@@ -202,22 +203,22 @@ export const tenancyChannels = {
     mutates: true,
   }).sample((r) => ({ tenantId: r.tenant, confirmName: 'wrong name' })),
   'tenants.export': channel({
-    summary: 'Export a tenant to one file; secrets are re-encrypted with a passphrase.',
+    summary: 'Export a tenant to one file, encrypted as a whole with a passphrase.',
     input: z.strictObject({ tenantId: id, passphrase: z.string().min(8, 'Use at least 8 characters').max(200) }),
-    output: z.object({ fileName: z.string(), sizeBytes: z.number().int(), contentBase64: z.string() }),
+    output: downloadRef,
     access: 'platform',
     mutates: false,
   }).sample((r) => ({ tenantId: r.tenant, passphrase: 'export pass 1' })),
   'tenants.import': channel({
-    summary: 'Import a tenant export file; refuses to overwrite an existing tenant.',
+    summary: 'Import a tenant export file (an upload for purpose tenant-import); refuses to overwrite an existing tenant.',
     input: z.strictObject({
-      contentBase64: z.string().min(1, 'Choose a file').max(400_000_000, 'The file is too large'),
+      uploadId,
       passphrase: z.string().min(8, 'Use at least 8 characters').max(200),
     }),
     output: tenantSummary,
     access: 'platform',
     mutates: true,
-  }).sample(() => ({ contentBase64: 'AAAA', passphrase: 'export pass 1' })),
+  }).sample(() => ({ uploadId: 'upl_AAAAAAAAAAAAAAAAAAAAAAAA', passphrase: 'export pass 1' })),
   'settings.get': channel({
     summary: "The tenant's business settings (legal name, tax, logo, receipt footer).",
     input: empty,

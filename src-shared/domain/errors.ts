@@ -58,6 +58,11 @@ export interface ErrorParams {
   'transfer.newer-version': Record<never, never>;
   'transfer.already-here': { name: string };
   'transfer.leftover-folder': Record<never, never>;
+  'transfer.old-format': Record<never, never>;
+  'upload.unknown-purpose': Record<never, never>;
+  'upload.gone': Record<never, never>;
+  'upload.in-use': Record<never, never>;
+  'upload.too-large': { maxMiB: number };
 
   'staff.not-found': Record<never, never>;
   'staff.email-taken': Record<never, never>;
@@ -94,6 +99,7 @@ export const FIELD_CODES = [
   'required', 'taken', 'wrong-passphrase', 'damaged-file', 'not-export-file', 'already-here', 'type-name-exactly',
   'last-admin', 'must-differ', 'not-current-password', 'same-router', 'tls-off', 'router-refused',
   // Password policy and text rules (src-shared/domain/password-policy.ts, text.ts).
+  'old-format', 'choose-again', 'in-use', 'too-large',
   'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_COMMON', 'PASSWORD_IS_EMAIL', 'PASSWORD_IS_NAME', 'TEXT_CONTROL_CHARS',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];

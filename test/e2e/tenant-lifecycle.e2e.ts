@@ -101,8 +101,7 @@ describe('tenant lifecycle in platform administration', () => {
   it('refuses to import over the existing tenant', async () => {
     await page.getByRole('button', { name: 'Import' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import a tenant' });
-    // Mantine's FileInput is a button; the real <input type=file> sits hidden next to it.
-    await dialog.locator('input[type=file]').setInputFiles(exportFile);
+    await chooseFile(dialog, exportFile);
     await dialog.getByLabel('Passphrase').fill(PASSPHRASE);
     await dialog.getByRole('button', { name: 'Import' }).click();
     await visible(dialog, 'is already on this installation');
@@ -127,7 +126,7 @@ describe('tenant lifecycle in platform administration', () => {
 
     await page.getByRole('button', { name: 'Import' }).click();
     const imp = page.getByRole('dialog', { name: 'Import a tenant' });
-    await imp.locator('input[type=file]').setInputFiles(exportFile);
+    await chooseFile(imp, exportFile);
     await imp.getByLabel('Passphrase').fill('wrong passphrase');
     await imp.getByRole('button', { name: 'Import' }).click();
     await visible(imp, 'Wrong passphrase');
@@ -196,3 +195,11 @@ describe('tenant lifecycle in platform administration', () => {
     expect(e2e.pageErrors).toEqual([]);
   });
 });
+
+/** The bridge opens the browser's file chooser (Electron: main's dialog); the file is uploaded at once. */
+async function chooseFile(dialog: Locator, path: string): Promise<void> {
+  const chooser = dialog.page().waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose file…' }).click();
+  await (await chooser).setFiles(path);
+  await visible(dialog, 'Choose another file');
+}

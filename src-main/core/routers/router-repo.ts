@@ -4,7 +4,7 @@ import type { RouterSummary } from '@shared/contract/routers';
 import { decodeNote } from '@shared/contract/diagnosis';
 import type { RoutersTable, TenantDB } from '../db/tenant-schema';
 import type { SecretBox } from '../ports';
-import { deleteSecretsOf, hasSecret, ownersWithSecret, readSecret, saveSecret } from '../secrets/secret-store';
+import { deleteSecret, deleteSecretsOf, hasSecret, ownersWithSecret, readSecret, saveSecret } from '../secrets/secret-store';
 
 export type RouterRow = Selectable<RoutersTable>;
 type Db = Kysely<TenantDB> | Transaction<TenantDB>;
@@ -52,6 +52,10 @@ export async function readRouterPassword(db: Db, secrets: SecretBox, routerId: s
 
 /** Sealed configuration versions that include passwords (backups.ts) belong to the router too. */
 export const BACKUP_SECRET_OWNER = 'router-backup';
+
+export function deleteRouterPassword(db: Db, routerId: string): Promise<void> {
+  return deleteSecret(db, passwordRef(routerId));
+}
 
 export async function deleteRouterSecrets(db: Db, routerId: string): Promise<void> {
   await deleteSecretsOf(db, SECRET_OWNER, routerId);

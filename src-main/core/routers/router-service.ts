@@ -9,7 +9,7 @@ import { containsText } from '../db/query-helpers';
 import { mapPage, pageQuery } from '../paging';
 import { routersOf } from './runtime';
 import {
-  deleteRouterSecrets, hasRouterPassword, mustFindRouter, routerIdsWithPassword, saveRouterPassword, toRouterSummary, type RouterRow,
+  deleteRouterPassword, deleteRouterSecrets, hasRouterPassword, mustFindRouter, routerIdsWithPassword, saveRouterPassword, toRouterSummary, type RouterRow,
 } from './router-repo';
 
 const SORT = { name: 'name', host: 'host', status: 'status', site: 'site' } as const;
@@ -83,12 +83,18 @@ export async function updateRouter(ctx: TenantScope, input: ParsedInputOf<'route
   if (patch.host !== undefined && patch.host !== row.host) patch.tlsFingerprint = null;
   if (patch.useTls === 0) patch.tlsFingerprint = null;
   if (changed.length === 0 && password === undefined) return getRouter(ctx, row.id);
+  // The stored password belongs to the old address: whoever listens at a new host or port must not get it
+  // (an admin could otherwise point a router at any listener and collect it). Re-entering it keeps one.
+  const addressMoved = (patch.host !== undefined && patch.host !== row.host) || (patch.port !== undefined && patch.port !== row.port);
+  const clearPassword = addressMoved && password === undefined && (await hasRouterPassword(ctx.db, row.id));
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('routers').set({ ...patch, updatedAt: now }).where('id', '=', routerId).execute();
     if (password !== undefined) await saveRouterPassword(trx, ctx.core.secrets, routerId, password, now);
+    else if (clearPassword) await deleteRouterPassword(trx, routerId);
+    const passwordNote = password !== undefined ? ['password'] : clearPassword ? ['password cleared (address changed)'] : [];
     await appendAudit(trx, ctx.core.clock, ctx.actor, {
-      action: 'router.updated', summary: `Edited router ${row.name}: ${[...changed, ...(password !== undefined ? ['password'] : [])].join(', ')}`,
-      targetType: 'router', targetId: routerId, details: { fields: changed, passwordChanged: password !== undefined },
+      action: 'router.updated', summary: `Edited router ${row.name}: ${[...changed, ...passwordNote].join(', ')}`,
+      targetType: 'router', targetId: routerId, details: { fields: changed, passwordChanged: password !== undefined, passwordCleared: clearPassword },
     });
   });
   routersOf(ctx.core).connections.closeRouter(ctx.tenant.id, routerId);

@@ -21,8 +21,9 @@ export const tenancyHandlers: HandlersFor<
   'tenants.update': (input, ctx) => updateTenant(ctx.core, input, ctx.actor),
   'tenants.set-status': (input, ctx) => setTenantStatus(ctx.core, input, ctx.actor),
   'tenants.delete': (input, ctx) => deleteTenant(ctx.core, input),
-  'tenants.export': (input, ctx) => exportTenant(ctx.core, input.tenantId, input.passphrase),
-  'tenants.import': (input, ctx) => importTenant(ctx.core, input.contentBase64, input.passphrase, ctx.actor),
+  'tenants.export': (input, ctx) => exportTenant(ctx.core, input.tenantId, input.passphrase, ctx.session.token),
+  'tenants.import': (input, ctx) =>
+    ctx.core.uploads.use(input.uploadId, 'tenant-import', ctx.session.token, (file) => importTenant(ctx.core, file.path, input.passphrase, ctx.actor)),
   'settings.get': (_i, ctx) => getSettings(ctx),
   'settings.update': (input, ctx) => updateSettings(ctx, input),
 };

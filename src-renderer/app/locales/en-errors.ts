@@ -58,6 +58,7 @@ export const apiErrorsEn: ErrorWords = {
     'newer-version': 'This export was made by a newer version of ISP Desk. Update ISP Desk to import it.',
     'already-here': '"{{name}}" is already on this installation (same tenant). Delete it first if you want to replace it with the file.',
     'leftover-folder': 'A leftover folder for this tenant exists in the data directory; remove it first.',
+    'old-format': 'This export file was made by an older ISP Desk that did not encrypt the whole file; export it again.',
   },
   staff: {
     'not-found': 'That staff member was not found.',
@@ -85,6 +86,12 @@ export const apiErrorsEn: ErrorWords = {
     'not-found': 'That live view has already ended.',
     'too-many': 'Too many live views are open; close some and try again.',
   },
+  upload: {
+    'unknown-purpose': 'This kind of file cannot be uploaded here.',
+    gone: 'The chosen file is no longer available; choose it again.',
+    'in-use': 'This file is already being processed.',
+    'too-large': 'The file is too large (at most {{maxMiB}} MiB).',
+  },
   alert: {
     'not-found': 'That alert was not found.',
   },
@@ -104,6 +111,10 @@ export const fieldErrorsEn: Record<FieldCode, string> = {
   'same-router': 'Choose a version of the same router',
   'tls-off': 'API-SSL is off for this router',
   'router-refused': 'The router refused this value',
+  'old-format': 'Old export format',
+  'choose-again': 'Choose the file again',
+  'in-use': 'Already being processed',
+  'too-large': 'The file is too large',
   PASSWORD_TOO_SHORT: 'Use at least {{min}} characters',
   PASSWORD_TOO_LONG: 'Use at most {{max}} characters',
   PASSWORD_COMMON: 'This password is on the list of commonly used passwords; choose another',

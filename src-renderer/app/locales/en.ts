@@ -37,6 +37,12 @@ export const en = {
     badResponse: 'The ISP Desk server gave an unexpected answer (HTTP {{status}}).',
     notEnvelope: 'The ISP Desk server gave an answer this version of the app does not understand.',
   },
+  uploads: {
+    tooLarge: 'The file is too large (at most {{size}}).',
+    choose: 'Choose file…',
+    change: 'Choose another file',
+    sending: 'Sending the file…',
+  },
   forms: {
     required: 'Required',
     passwordsDiffer: 'The passwords do not match',
@@ -295,7 +301,12 @@ export const en = {
     importFilePlaceholder: 'Choose a .ispdesk file',
     chooseFile: 'Choose an export file',
     importSubmit: 'Import',
-    readingFile: 'Reading the file…',
+    importRefused: {
+      EXPORT_WRONG_PASSPHRASE: 'Wrong passphrase for this export file.',
+      EXPORT_DAMAGED: 'The export file is damaged or was changed after it was made.',
+      EXPORT_NOT_A_FILE: 'This is not an ISP Desk tenant export file.',
+      EXPORT_OLD_FORMAT: 'This file was made by an older ISP Desk that did not encrypt the whole file. Export it again with this version.',
+    },
     importing: 'Importing the tenant…',
     importedTitle: 'Tenant imported',
     importedBody: '{{name}} was imported with its data.',

@@ -105,6 +105,10 @@ export function RouterFormModal({ opened, onClose, router, prefill = null, onSav
   }, [form, resetTest]);
 
   const busy = form.formState.isSubmitting;
+  // Mirrors core: a new host or port without a re-entered password clears the stored one.
+  const [watchedHost, watchedPort, watchedPassword] = form.watch(['host', 'port', 'password']);
+  const passwordWillClear = !!router?.hasPassword && watchedPassword === ''
+    && (watchedHost.trim().toLowerCase() !== router.host || watchedPort !== router.port);
 
   const connectionUnchanged = (): boolean => {
     if (!router) return false;
@@ -245,7 +249,7 @@ export function RouterFormModal({ opened, onClose, router, prefill = null, onSav
                     {router?.hasPassword && <Badge size="xs" variant="light" color="green" component="span">{t('routers.form.passwordSet')}</Badge>}
                   </Group>
                 }
-                description={router ? t('routers.form.passwordKeep') : undefined}
+                description={router ? t(passwordWillClear ? 'routers.form.passwordClearedOnMove' : 'routers.form.passwordKeep') : undefined}
                 autoComplete="new-password"
               />
             </SimpleGrid>

@@ -9,10 +9,11 @@ import { contract, type OutputOf } from '@shared/contract';
 import { formatBytes } from '../../app/format';
 import { showServerError } from '../../app/form-errors';
 import { i18n } from '../../app/i18n';
-import { useCall } from '../../app/scope-context';
+import { useCall, useScope } from '../../app/scope-context';
 import { FormModal } from '../../components/form-modal';
 import { FormPasswordInput } from '../../components/form-fields';
-import { downloadBase64 } from '../../app/files';
+import { saveDownload } from '../../app/upload';
+import { useSessionStore } from '../../app/session-store';
 import type { TenantRow } from './tenants-page';
 
 const schema = contract['tenants.export'].input
@@ -26,6 +27,8 @@ type ExportResult = OutputOf<'tenants.export'>;
 export function TenantExportModal({ opened, tenant, onClose }: { opened: boolean; tenant: TenantRow; onClose: () => void }) {
   const { t } = useTranslation();
   const callIn = useCall();
+  const scope = useScope();
+  const token = useSessionStore((s) => (scope ? s.sessions[scope]?.token ?? null : null));
   const [result, setResult] = useState<ExportResult | null>(null);
   const form = useForm<Values, unknown, Values>({ resolver: zodResolver(schema, undefined, { raw: true }), defaultValues: { passphrase: '', confirmPassphrase: '' } });
   useEffect(() => {
@@ -38,8 +41,9 @@ export function TenantExportModal({ opened, tenant, onClose }: { opened: boolean
   const submit = form.handleSubmit(async (v) => {
     try {
       const r = await callIn('tenants.export', { tenantId: tenant.id, passphrase: v.passphrase });
+      // The file comes over the download path (streamed), not inside the JSON answer.
+      await saveDownload(r, token);
       setResult(r);
-      downloadBase64(r.fileName, r.contentBase64);
     } catch (e) {
       showServerError(e, form);
     }
@@ -56,7 +60,7 @@ export function TenantExportModal({ opened, tenant, onClose }: { opened: boolean
             </Stack>
           </Alert>
           <Group justify="space-between">
-            <Button variant="light" leftSection={<IconDownload size={16} />} onClick={() => downloadBase64(result.fileName, result.contentBase64)}>
+            <Button variant="light" leftSection={<IconDownload size={16} />} onClick={() => void saveDownload(result, token).catch(() => undefined)}>
               {t('tenants.downloadAgain')}
             </Button>
             <Button onClick={onClose}>{t('common.close')}</Button>

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '@shared/domain/ids';
 import { addStaff, setUpInstallation, startTestCore, type TestCore } from '../../fixtures/test-core';
+import { downloadedBytes, uploadBytes } from '../../fixtures/uploads';
 
 const cores: TestCore[] = [];
 afterEach(async () => {
@@ -38,14 +39,17 @@ describe('tenant export and import', () => {
     const secretId = await putSecret(src, inst.tenantId, 'router-pass-Ω');
     const exported = await src.call('tenants.export', { tenantId: inst.tenantId, passphrase: 'move it safely' }, inst.platformToken);
     expect(exported.fileName).toMatch(/^alpha-net-\d{4}-\d{2}-\d{2}\.ispdesk$/);
-    expect(Buffer.from(exported.contentBase64, 'base64').includes(Buffer.from('router-pass-Ω'))).toBe(false);
+    const file = downloadedBytes(src, inst.platformToken, exported);
+    expect(file.includes(Buffer.from('router-pass-Ω'))).toBe(false);
 
     const dst = await core();
     const other = await setUpInstallation(dst, 'Zulu Net');
-    const wrongPass = await dst.raw('tenants.import', { contentBase64: exported.contentBase64, passphrase: 'not the phrase' }, other.platformToken);
+    const uploadId = uploadBytes(dst, other.platformToken, file);
+    const wrongPass = await dst.raw('tenants.import', { uploadId, passphrase: 'not the phrase' }, other.platformToken);
     expect(wrongPass).toMatchObject({ ok: false, error: { code: 'VALIDATION', key: 'transfer.wrong-passphrase', fields: { passphrase: 'wrong-passphrase' } } });
 
-    const imported = await dst.call('tenants.import', { contentBase64: exported.contentBase64, passphrase: 'move it safely' }, other.platformToken);
+    // The same upload can be retried with the right passphrase.
+    const imported = await dst.call('tenants.import', { uploadId, passphrase: 'move it safely' }, other.platformToken);
     expect(imported).toMatchObject({ id: inst.tenantId, name: 'Alpha Net', currency: 'KES' });
     // Secrets were re-sealed for this installation's key.
     expect(await readSecret(dst, inst.tenantId, secretId)).toBe('router-pass-Ω');
@@ -62,8 +66,8 @@ describe('tenant export and import', () => {
     const inst = await setUpInstallation(t);
     const exported = await t.call('tenants.export', { tenantId: inst.tenantId, passphrase: 'move it safely' }, inst.platformToken);
     await t.call('staff.create', { fullName: 'After Export', email: 'after@alpha.test', roles: ['VIEWER'], password: 'viewer pass 1' }, inst.adminToken);
-    const again = await t.raw('tenants.import', { contentBase64: exported.contentBase64, passphrase: 'move it safely' }, inst.platformToken);
-    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'transfer.already-here', params: { name: expect.any(String) }, fields: { contentBase64: 'already-here' } } });
+    const again = await t.raw('tenants.import', { uploadId: uploadBytes(t, inst.platformToken, downloadedBytes(t, inst.platformToken, exported)), passphrase: 'move it safely' }, inst.platformToken);
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'transfer.already-here', params: { name: expect.any(String) }, fields: { uploadId: 'already-here' } } });
     const staff = await t.call('staff.list', { page: 1, pageSize: 10 }, inst.adminToken);
     expect(staff.items.map((s) => s.email)).toContain('after@alpha.test');
   });
@@ -71,8 +75,8 @@ describe('tenant export and import', () => {
   it('refuses a file that is not an export, leaving nothing behind', async () => {
     const t = await core();
     const inst = await setUpInstallation(t);
-    const env = await t.raw('tenants.import', { contentBase64: Buffer.from('hello world').toString('base64'), passphrase: 'whatever pass' }, inst.platformToken);
-    expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { contentBase64: expect.any(String) } } });
+    const env = await t.raw('tenants.import', { uploadId: uploadBytes(t, inst.platformToken, Buffer.from('hello world')), passphrase: 'whatever pass' }, inst.platformToken);
+    expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', reason: 'EXPORT_NOT_A_FILE', fields: { uploadId: expect.any(String) } } });
     expect(t.booted.core.registry.all()).toHaveLength(1);
   });
 
@@ -81,7 +85,7 @@ describe('tenant export and import', () => {
     const inst = await setUpInstallation(t);
     const exported = await t.call('tenants.export', { tenantId: inst.tenantId, passphrase: 'move it safely' }, inst.platformToken);
     await t.call('tenants.delete', { tenantId: inst.tenantId, confirmName: 'Alpha Net' }, inst.platformToken);
-    const back = await t.call('tenants.import', { contentBase64: exported.contentBase64, passphrase: 'move it safely' }, inst.platformToken);
+    const back = await t.call('tenants.import', { uploadId: uploadBytes(t, inst.platformToken, downloadedBytes(t, inst.platformToken, exported)), passphrase: 'move it safely' }, inst.platformToken);
     expect(back.id).toBe(inst.tenantId);
   });
 });

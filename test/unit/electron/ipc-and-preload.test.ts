@@ -106,8 +106,8 @@ describe('Electron IPC adapter', () => {
 });
 
 describe('sandboxed preload', () => {
-  it('exposes only invoke/on, limited to contract channels and events', async () => {
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+  it('exposes only invoke/on/pickFile/saveFile, limited to contract channels and events', async () => {
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'pickFile', 'saveFile']);
     expect(await bridge.invoke('setup.status', {}, 'tok')).toMatchObject({ ok: true });
     expect(ipc.invoked.at(-1)).toEqual(['isp:invoke', 'setup.status', {}, 'tok']);
     const before = ipc.invoked.length;
@@ -115,6 +115,9 @@ describe('sandboxed preload', () => {
     expect(ipc.invoked.length).toBe(before);
     expect(typeof bridge.on('not.an.event', 'tok', () => undefined)).toBe('function');
     expect(ipc.invoked.length).toBe(before);
+    // File bytes never cross IPC: the page asks main to pick, main answers with an upload id.
+    await bridge.pickFile('tenant-import', 'tok');
+    expect(ipc.invoked.at(-1)).toEqual(['isp:pick-file', 'tenant-import', 'tok']);
   });
 });
 

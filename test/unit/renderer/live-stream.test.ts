@@ -7,6 +7,8 @@ function fakeBridge() {
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const bridge: IspDeskBridge = {
     invoke: () => Promise.reject(new Error('not used')),
+    pickFile: () => Promise.reject(new Error('not used')),
+    saveFile: () => Promise.reject(new Error('not used')),
     on(event, token, handler) {
       const key = `${token} ${event}`;
       const set = listeners.get(key) ?? new Set();
