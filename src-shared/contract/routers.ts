@@ -342,8 +342,16 @@ export const routersChannels = {
       allowAddress: z.string().trim().regex(/^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/, 'Enter an IPv4 address or subnet, e.g. 192.168.88.10'),
       enableTls: z.boolean().default(true),
       readOnly: z.boolean().default(false),
+      /** Other tools on port 8728 (Mikhmon, PHPNuxBill…) that must keep the plain API. */
+      keepPlainApiFrom: z.array(z.string().trim().regex(/^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/, 'Enter an IPv4 address or subnet, e.g. 192.168.88.20')).max(10).default([]),
     }),
-    output: z.object({ fileName: z.string(), script: z.string(), suggestedAddresses: z.array(z.string()) }),
+    output: z.object({
+      fileName: z.string(),
+      script: z.string(),
+      suggestedAddresses: z.array(z.string()),
+      /** What the script takes away from other tools, for the screen to say before it is run. */
+      warnings: z.array(z.enum(['plain-api-off', 'plain-api-restricted'])),
+    }),
     access: 'routers.manage',
     mutates: false,
   }).sample(() => ({ apiPassword: 'a-long-api-password', allowAddress: '192.168.88.10' })),

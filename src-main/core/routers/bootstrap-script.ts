@@ -37,6 +37,9 @@ export function bootstrapScript(input: ParsedInputOf<'routers.bootstrap-script'>
     '/user',
     `add name=${rscString(input.apiUser)} group=${rscString(group)} password=${rscString(input.apiPassword)} address=${allowed} comment="ISP Desk"`,
   ];
+  // Other tools (Mikhmon, PHPNuxBill…) log in over the plain API on 8728: keep it for the hosts named.
+  const keep = input.keepPlainApiFrom.map((a) => (a.includes('/') ? a : `${a}/32`));
+  const warnings: OutputOf<'routers.bootstrap-script'>['warnings'] = [];
   if (input.enableTls) {
     lines.push(
       '',
@@ -48,12 +51,15 @@ export function bootstrapScript(input: ParsedInputOf<'routers.bootstrap-script'>
       ':delay 5s',
       '/ip service',
       `set api-ssl certificate=isp-desk-api address=${allowed} disabled=no`,
-      '# The plain API sends the password unencrypted; it stays off.',
-      'set api disabled=yes',
+      ...(keep.length > 0
+        ? ['# The plain API stays on only for the other tools named (it sends passwords unencrypted).', `set api address=${keep.join(',')} disabled=no`]
+        : ['# WARNING: other tools using the plain API on port 8728 (Mikhmon, PHPNuxBill…) stop working.', '# The plain API sends the password unencrypted; it is turned off.', 'set api disabled=yes']),
     );
+    if (keep.length === 0) warnings.push('plain-api-off');
   } else {
-    lines.push('', '/ip service', `set api address=${allowed} disabled=no`);
+    lines.push('', '# WARNING: the plain API (8728) then accepts logins only from the addresses below.', '/ip service', `set api address=${[allowed, ...keep].join(',')} disabled=no`);
+    warnings.push('plain-api-restricted');
   }
   lines.push('', `:log info "ISP Desk access configured for ${allowed}"`, '');
-  return { fileName: 'isp-desk-bootstrap.rsc', script: lines.join('\n'), suggestedAddresses: localAddresses().addresses.map((a) => a.address) };
+  return { fileName: 'isp-desk-bootstrap.rsc', script: lines.join('\n'), suggestedAddresses: localAddresses().addresses.map((a) => a.address), warnings };
 }

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { generatePassword } from './password';
 import { downloadText } from '../../app/files';
 import { API_PORT, API_SSL_PORT, type RouterFormPrefill } from './router-form-modal';
+import { BootstrapPlainApi } from './bootstrap-plain-api';
 
 const inputSchema = contract['routers.bootstrap-script'].input;
 
@@ -31,6 +32,7 @@ interface Options {
   allowAddress: string;
   enableTls: boolean;
   readOnly: boolean;
+  keepPlainApiFrom: string[];
 }
 
 /** The .rsc that prepares a router for ISP Desk: its own API user and group, API-SSL, access from this computer only. */
@@ -38,7 +40,7 @@ export function BootstrapModal({ opened, onClose, onUse }: BootstrapModalProps) 
   const { t } = useTranslation();
   const callIn = useCall();
   const local = useRpc('routers.local-addresses', {}, { enabled: opened });
-  const [options, setOptions] = useState<Options>(() => ({ apiUser: 'isp-desk', apiPassword: generatePassword(), allowAddress: '', enableTls: true, readOnly: false }));
+  const [options, setOptions] = useState<Options>(() => ({ apiUser: 'isp-desk', apiPassword: generatePassword(), allowAddress: '', enableTls: true, readOnly: false, keepPlainApiFrom: [] }));
   const [result, setResult] = useState<OutputOf<'routers.bootstrap-script'> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(false);
@@ -161,6 +163,12 @@ export function BootstrapModal({ opened, onClose, onUse }: BootstrapModalProps) 
             onChange={(e) => set('readOnly', e.currentTarget.checked)}
           />
         </SimpleGrid>
+        <BootstrapPlainApi
+          warnings={result?.warnings ?? []}
+          keep={options.keepPlainApiFrom}
+          onKeep={(hosts) => set('keepPlainApiFrom', hosts)}
+          error={fieldErrors.keepPlainApiFrom}
+        />
 
         <ErrorAlert error={error} />
         <Stack gap={6}>

@@ -197,6 +197,18 @@ export const routersEn = {
     fillIn: 'Fill in the fields above to see the script.',
     howTo: 'Paste the script into a RouterOS terminal (WinBox → New Terminal), or upload the .rsc file and run /import file-name=isp-desk-bootstrap.rsc. Then add the router here with the same user and password.',
     use: 'Use these credentials in the form',
+    keepPlainApi: 'Keep the plain API for other tools',
+    keepPlainApiHint: 'Addresses of computers running Mikhmon, PHPNuxBill or other tools that log in on port 8728. Press Enter after each.',
+    warnings: {
+      'plain-api-off': {
+        title: 'Other tools on port 8728 will stop working',
+        body: 'This script turns the plain API off. Tools such as Mikhmon or PHPNuxBill that use it will no longer connect, unless you list their computers below.',
+      },
+      'plain-api-restricted': {
+        title: 'The plain API will accept only the addresses listed',
+        body: 'Tools such as Mikhmon or PHPNuxBill on other computers will stop connecting unless you list their addresses below.',
+      },
+    },
   },
   downtime: {
     title: 'Downtime',

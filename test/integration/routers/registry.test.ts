@@ -86,5 +86,25 @@ describe('router registry', () => {
     const plain = await w.t.call('routers.bootstrap-script', { apiPassword: 'long enough pass', allowAddress: '10.0.0.0/24', enableTls: false, readOnly: true }, w.inst.adminToken);
     expect(plain.script).toContain('set api address=10.0.0.0/24 disabled=no');
     expect(plain.script).toContain('policy=api,read,!write');
+    expect(plain.warnings).toEqual(['plain-api-restricted']);
+  });
+
+  it('warns that API-SSL turns the plain API off for other tools, or keeps it for the hosts named', async () => {
+    const off = await w.t.call('routers.bootstrap-script', { apiPassword: 'long enough pass', allowAddress: '192.168.88.10' }, w.inst.adminToken);
+    expect(off.warnings).toEqual(['plain-api-off']);
+    expect(off.script).toMatch(/WARNING: other tools using the plain API on port 8728 \(Mikhmon, PHPNuxBill…\) stop working/);
+    expect(off.script).toContain('set api disabled=yes');
+    const kept = await w.t.call('routers.bootstrap-script', {
+      apiPassword: 'long enough pass', allowAddress: '192.168.88.10', keepPlainApiFrom: ['192.168.88.20', '10.9.0.0/24'],
+    }, w.inst.adminToken);
+    expect(kept.warnings).toEqual([]);
+    expect(kept.script).toContain('set api address=192.168.88.20/32,10.9.0.0/24 disabled=no');
+    expect(kept.script).not.toContain('set api disabled=yes');
+    const plainKept = await w.t.call('routers.bootstrap-script', {
+      apiPassword: 'long enough pass', allowAddress: '192.168.88.10', enableTls: false, keepPlainApiFrom: ['192.168.88.20'],
+    }, w.inst.adminToken);
+    expect(plainKept.script).toContain('set api address=192.168.88.10/32,192.168.88.20/32 disabled=no');
+    const bad = await w.t.raw('routers.bootstrap-script', { apiPassword: 'long enough pass', allowAddress: '192.168.88.10', keepPlainApiFrom: ['mikhmon box'] }, w.inst.adminToken);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'keepPlainApiFrom.0': expect.any(String) } } });
   });
 });
