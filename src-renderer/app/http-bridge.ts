@@ -1,7 +1,6 @@
 import type { IspDeskBridge } from '@shared/contract/bridge';
 import { openEventStream } from './event-stream';
 import { fetchDownload, pickAndUpload } from './http-files';
-import { i18n } from './i18n';
 
 export interface HttpBridgeOptions {
   /** Where the headless server is; '' (the page's own origin) in the app, a full URL in tests. */
@@ -63,12 +62,12 @@ export function createHttpBridge(opts: HttpBridgeOptions = {}): IspDeskBridge {
           cache: 'no-store',
         });
       } catch {
-        return { ok: false, error: { code: 'UNAVAILABLE', message: i18n.t('errors.serverUnreachable') } };
+        return { ok: false, error: { code: 'UNAVAILABLE', key: 'transport.unreachable', params: {} } };
       }
       try {
         return (await res.json()) as unknown;
       } catch {
-        return { ok: false, error: { code: 'UNAVAILABLE', message: i18n.t('errors.badResponse', { status: res.status }) } };
+        return { ok: false, error: { code: 'UNAVAILABLE', key: 'transport.bad-response', params: { status: res.status } } };
       }
     },
 

@@ -1,7 +1,5 @@
 import { UPLOAD_PURPOSES, type UploadPurpose } from '@shared/contract/uploads';
 import { downloadBlob } from './files';
-import { formatBytes } from './format';
-import { i18n } from './i18n';
 
 /**
  * The browser half of the binary file path, used by the HTTP bridge: the page picks a file and streams it
@@ -9,7 +7,6 @@ import { i18n } from './i18n';
  * Answers are envelopes, like main's, so the renderer treats both bridges alike.
  */
 type Fetch = typeof fetch;
-const unavailable = (message: string) => ({ ok: false, error: { code: 'UNAVAILABLE', message } });
 
 function isPurpose(p: string): p is UploadPurpose {
   return p in UPLOAD_PURPOSES;
@@ -37,18 +34,18 @@ async function readEnvelope(res: Response): Promise<unknown> {
   try {
     return (await res.json()) as unknown;
   } catch {
-    return unavailable(i18n.t('errors.badResponse', { status: res.status }));
+    return { ok: false, error: { code: 'UNAVAILABLE', key: 'transport.bad-response', params: { status: res.status } } };
   }
 }
 
 export async function pickAndUpload(base: string, fetchImpl: Fetch, purpose: string, token: string | null): Promise<unknown> {
-  if (!isPurpose(purpose)) return { ok: false, error: { code: 'NOT_FOUND', message: i18n.t('errors.notEnvelope') } };
+  if (!isPurpose(purpose)) return { ok: false, error: { code: 'NOT_FOUND', key: 'upload.unknown-purpose', params: {} } };
   const spec = UPLOAD_PURPOSES[purpose];
   const file = await chooseFile(spec.extensions.map((e) => `.${e}`).join(','));
   if (!file) return { ok: true, data: null };
   if (file.size > spec.maxBytes) {
-    const message = i18n.t('uploads.tooLarge', { size: formatBytes(spec.maxBytes) });
-    return { ok: false, error: { code: 'VALIDATION', message, fields: { uploadId: message }, reason: 'UPLOAD_TOO_LARGE' } };
+    const maxMiB = Math.round(spec.maxBytes / 1024 / 1024);
+    return { ok: false, error: { code: 'VALIDATION', key: 'upload.too-large', params: { maxMiB }, fields: { uploadId: 'too-large' }, reason: 'UPLOAD_TOO_LARGE' } };
   }
   try {
     return await readEnvelope(await fetchImpl(`${base}/upload?purpose=${encodeURIComponent(purpose)}`, {
@@ -62,7 +59,7 @@ export async function pickAndUpload(base: string, fetchImpl: Fetch, purpose: str
       cache: 'no-store',
     }));
   } catch {
-    return unavailable(i18n.t('errors.serverUnreachable'));
+    return { ok: false, error: { code: 'UNAVAILABLE', key: 'transport.unreachable', params: {} } };
   }
 }
 
@@ -71,7 +68,7 @@ export async function fetchDownload(base: string, fetchImpl: Fetch, downloadId: 
   try {
     res = await fetchImpl(`${base}/download?id=${encodeURIComponent(downloadId)}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: 'no-store' });
   } catch {
-    return unavailable(i18n.t('errors.serverUnreachable'));
+    return { ok: false, error: { code: 'UNAVAILABLE', key: 'transport.unreachable', params: {} } };
   }
   if (!res.ok) return readEnvelope(res);
   downloadBlob(fileName, await res.blob());

@@ -22,6 +22,9 @@ export interface ErrorParams {
   'request.unknown-channel': { channel: string };
   'request.bad-output': Record<never, never>;
   'request.internal': Record<never, never>;
+  /** The renderer's bridge could not reach main, or main's answer was not understood. */
+  'transport.unreachable': Record<never, never>;
+  'transport.bad-response': { status: number };
   'db.busy': Record<never, never>;
   'db.value-in-use': Record<never, never>;
   'db.too-new': Record<never, never>;

@@ -3,7 +3,7 @@ import { permissionsOf } from '@shared/domain/permissions';
 import type { InputOf, OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Principal, SessionInfo } from '@shared/contract/auth';
 import type { CallerInfo, Core } from '../context';
-import type { TenantRecord } from '../tenancy/registry';
+import type { TenantRecord } from '../db/app-schema';
 import type { Session } from '../rpc/sessions';
 import { appendAudit } from './audit';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';

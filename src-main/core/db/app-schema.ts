@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { TenantStatus } from '@shared/contract/tenancy';
 
 /** Tables of app.sqlite: the tenant registry and installation-wide state. Never tenant operational data. */
@@ -60,3 +60,6 @@ export interface PlatformAuditTable {
   summary: string;
   details: string | null;
 }
+
+/** A tenant registry row as read (every domain sees tenants this way). */
+export type TenantRecord = Selectable<TenantsTable>;

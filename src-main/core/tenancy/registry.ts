@@ -1,8 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { AppDB, TenantsTable } from '../db/app-schema';
+import type { Kysely } from 'kysely';
+import type { AppDB, TenantRecord } from '../db/app-schema';
 import type { TenantSummary } from '@shared/contract/tenancy';
 
-export type TenantRecord = Selectable<TenantsTable>;
+export type { TenantRecord };
 
 export function toTenantSummary(t: TenantRecord): TenantSummary {
   return {

@@ -16,6 +16,10 @@ export const apiErrorsEn: ErrorWords = {
     'bad-output': 'The app produced an unexpected answer. The error was logged.',
     internal: 'Something went wrong. The error was logged; please try again.',
   },
+  transport: {
+    unreachable: 'Cannot reach the ISP Desk server. Check that it is still running, then try again.',
+    'bad-response': 'The ISP Desk server gave an unexpected answer (HTTP {{status}}).',
+  },
   db: {
     busy: 'The database is busy; please try again.',
     'value-in-use': 'That value is already in use.',

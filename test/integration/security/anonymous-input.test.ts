@@ -31,7 +31,7 @@ describe('anonymous callers of non-public channels', () => {
     for (const token of [null, 'not-a-session-token']) {
       for (const [label, make] of INPUTS) {
         const env = await t.raw(name, make(name), token);
-        expect(env, `${name} with ${label}`).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Please sign in.', reason: 'NO_SESSION' } });
+        expect(env, `${name} with ${label}`).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', key: 'auth.sign-in-required', params: {}, reason: 'NO_SESSION' } });
       }
     }
     expect(await snapshotAll(t)).toEqual(before);
@@ -49,7 +49,7 @@ describe('anonymous callers over HTTP', () => {
   it('get 401 with no field names for malformed input to a platform channel', async () => {
     const reply = await rpc(s.port, 'tenants.create', { name: 5, admin: 'x' });
     expect(reply.status).toBe(401);
-    expect(reply.json).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Please sign in.', reason: 'NO_SESSION' } });
+    expect(reply.json).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', key: 'auth.sign-in-required', params: {}, reason: 'NO_SESSION' } });
     expect(reply.body).not.toMatch(/ownerEmail|admin\.|fields/);
   });
 });

@@ -24,7 +24,7 @@ describe('sign-in gives no account-status oracle', () => {
     await t.call('tenants.set-status', { tenantId: bravo.tenantId, status: 'suspended' }, inst.platformToken);
 
     const reference = await signIn(inst.tenantId, 'ada@alpha.test', 'wrong password 1');
-    expect(reference).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong email or password.', reason: 'BAD_CREDENTIALS' } });
+    expect(reference).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', key: 'auth.wrong-credentials', params: {}, reason: 'BAD_CREDENTIALS' } });
     const cases = {
       'unknown e-mail': await signIn(inst.tenantId, 'nobody@alpha.test', 'wrong password 1'),
       'deactivated, wrong password': await signIn(inst.tenantId, 'sup@alpha.test', 'wrong password 1'),

@@ -18,7 +18,7 @@ const ERROR_KEYS = Object.keys({
   'staff.last-admin-role': 1, 'staff.cannot-deactivate-self': 1, 'staff.last-admin-deactivate': 1, 'router.not-found': 1,
   'router.address-taken': 1, 'router.tls-off': 1, 'router.item-gone': 1, 'router.refused': 1, 'router.unavailable': 1,
   'router.no-export': 1, 'backup.not-found': 1, 'backup.different-routers': 1, 'stream.not-found': 1, 'stream.too-many': 1,
-  'alert.not-found': 1, 'auth.password-weak': 1, 'auth.role-revoked': 1, 'backup.unreadable': 1,
+  'alert.not-found': 1, 'auth.password-weak': 1, 'auth.role-revoked': 1, 'backup.unreadable': 1, 'transport.unreachable': 1, 'transport.bad-response': 1,
   'transfer.old-format': 1, 'upload.unknown-purpose': 1, 'upload.gone': 1, 'upload.in-use': 1, 'upload.too-large': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 

@@ -76,7 +76,7 @@ describe('openLiveStream', () => {
     const s = follow();
     s.started.resolve({ streamId: 's2' });
     await vi.waitFor(() => expect(s.seen).toContain('started s2'));
-    fake.push('tok-a', 'routers.live-traffic.error', { streamId: 's2', data: { code: 'FORBIDDEN', message: 'Your role no longer allows this live view.' } });
+    fake.push('tok-a', 'routers.live-traffic.error', { streamId: 's2', data: { code: 'FORBIDDEN', key: 'auth.role-revoked', params: {} } });
     expect(s.seen.at(-1)).toBe('error FORBIDDEN Your role no longer allows this live view.');
     expect(fake.count()).toBe(0);
   });

@@ -46,11 +46,11 @@ beforeEach(() => {
 describe('callIn', () => {
   it('drops the session and keeps main’s explanation when the call is UNAUTHENTICATED', async () => {
     store.useSessionStore.getState().signedIn(session('tok-1'));
-    answer({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session expired after a period of inactivity.', reason: 'SESSION_EXPIRED' } }, 401);
+    answer({ ok: false, error: { code: 'UNAUTHENTICATED', key: 'auth.session-expired', params: {}, reason: 'SESSION_EXPIRED' } }, 401);
     await expect(scoped.callIn(TENANT_ID, 'staff.list', { page: 1, pageSize: 25 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const s = store.useSessionStore.getState();
     expect(s.sessions[TENANT_ID]).toBeUndefined();
-    expect(s.notice).toEqual({ scope: TENANT_ID, message: 'Your session expired after a period of inactivity.' });
+    expect(s.notice).toEqual({ scope: TENANT_ID, message: 'Your session expired after a period of inactivity. Please sign in again.' });
   });
 
   it('drops the session when main says the tenant is suspended', async () => {

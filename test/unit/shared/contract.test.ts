@@ -23,7 +23,7 @@ describe('the RPC contract', () => {
       const chunk = events[`${name}.chunk` as keyof typeof events];
       expect(chunk.access).toBe(def.access);
       expect(events[`${name}.end` as keyof typeof events].access).toBe('session');
-      expect(events[`${name}.error` as keyof typeof events].payload.safeParse({ streamId: 'x', data: { code: 'FORBIDDEN', message: 'no' } }).success).toBe(true);
+      expect(events[`${name}.error` as keyof typeof events].payload.safeParse({ streamId: 'x', data: { code: 'FORBIDDEN', key: 'auth.role-revoked', params: {} } }).success).toBe(true);
       // The chunk payload is the stream's chunk schema under `data`, with the stream id.
       expect(chunk.payload.safeParse({ streamId: 'x', data: {} }).success).toBe(def.chunk.safeParse({}).success);
       expect(chunk.payload.safeParse({ data: {} }).success).toBe(false);

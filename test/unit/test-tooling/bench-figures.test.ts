@@ -53,10 +53,10 @@ describe('npm run bench -- --json FILE', () => {
   });
 
   it('a new bench is one more entry: its keys join the same object', async () => {
-    const extra = defineBench({ title: 'Backups', keys: ['routeros.backup_150kb_ms'], run: async () => ({ 'routeros.backup_150kb_ms': 812 }) });
+    const extra = defineBench({ title: 'Later', keys: ['later.figure_ms'], run: async () => ({ 'later.figure_ms': 812 }) });
     const figures = await runBenches([...fakeOf(BENCHES).benches, extra], () => undefined);
-    expect(Object.keys(figures)).toEqual([...declaredKeys(BENCHES), 'routeros.backup_150kb_ms']);
-    expect(figures['routeros.backup_150kb_ms']).toBe(812);
+    expect(Object.keys(figures)).toEqual([...declaredKeys(BENCHES), 'later.figure_ms']);
+    expect(figures['later.figure_ms']).toBe(812);
   });
 
   it('refuses a bench that reports a missing, undeclared or non-numeric figure, or a key twice', async () => {
