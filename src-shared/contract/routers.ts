@@ -37,6 +37,13 @@ export const ROUTER_STATUSES = ['unknown', 'online', 'degraded', 'offline'] as c
 export const routerStatus = z.enum(ROUTER_STATUSES);
 export type RouterStatus = z.infer<typeof routerStatus>;
 
+/**
+ * How the router's text is read and written. RouterOS stores bytes (comments are often Windows-1252);
+ * every mode here is lossless: what is read is written back as the same bytes.
+ */
+export const ROUTER_ENCODINGS = ['utf8-lossless', 'win1252', 'latin1'] as const;
+export type RouterEncoding = (typeof ROUTER_ENCODINGS)[number];
+
 export const routerSummary = z.object({
   id,
   name: z.string(),
@@ -58,6 +65,7 @@ export const routerSummary = z.object({
   routerOsVersion: z.string().nullable(),
   boardName: z.string().nullable(),
   identity: z.string().nullable(),
+  encoding: z.enum(ROUTER_ENCODINGS),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -72,6 +80,7 @@ const routerFields = {
   site: plainText(z.string().trim().max(120, 'Use at most 120 characters')),
   notes: plainText(z.string().trim().max(2000, 'Use at most 2000 characters'), { multiline: true }),
   isCore: z.boolean(),
+  encoding: z.enum(ROUTER_ENCODINGS),
 };
 
 export const routerCreateInput = z.strictObject({
@@ -81,6 +90,7 @@ export const routerCreateInput = z.strictObject({
   site: routerFields.site.default(''),
   notes: routerFields.notes.default(''),
   isCore: z.boolean().default(false),
+  encoding: z.enum(ROUTER_ENCODINGS).default('utf8-lossless'),
   password: apiPassword,
   /** Fingerprint accepted during "Test connection" (trust on first use); null = pin at first connection. */
   tlsFingerprint: fingerprint.nullable().default(null),

@@ -108,6 +108,8 @@ export interface RoutersTable {
   notes: string;
   isCore: number;
   isDemo: number;
+  /** How text is read and written on this router (lossless in every mode). */
+  encoding: 'utf8-lossless' | 'win1252' | 'latin1';
   status: 'unknown' | 'online' | 'degraded' | 'offline';
   statusSince: string | null;
   lastCheckedAt: string | null;

@@ -73,7 +73,8 @@ export class RouterConnectionManager {
       backoffBaseMs: options.backoffBaseMs ?? 1_000,
       backoffMaxMs: options.backoffMaxMs ?? 60_000,
     };
-    this.encodingFor = options.encodingFor ?? (() => undefined);
+    // Each router's saved choice unless a caller (tests) decides.
+    this.encodingFor = options.encodingFor ?? ((r) => r.encoding);
     this.liveness = {
       ...(options.deadAfterMs !== undefined ? { deadAfterMs: options.deadAfterMs } : {}),
       ...(options.deadAfterTimeouts !== undefined ? { deadAfterTimeouts: options.deadAfterTimeouts } : {}),

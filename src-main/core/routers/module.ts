@@ -6,13 +6,14 @@ import { BackupScheduler } from './backup-schedule';
 import { routersHandlers } from './handlers';
 import { m0002Routers } from './migrations/0002-routers';
 import { m0003BackupDetail } from './migrations/0003-backup-detail';
+import { m0005RouterEncoding } from './migrations/0005-router-encoding';
 import { routersKey, type RoutersRuntime } from './runtime';
 
 /** Routers: the registry, connections, monitoring, live streams and configuration backups. */
 export const routersModule = defineModule({
   name: 'routers',
   owns: { tenant: ['routers', 'routerDowntimes', 'routerBackups'] },
-  tenantMigrations: { '0002-routers': m0002Routers, '0003-backup-detail': m0003BackupDetail },
+  tenantMigrations: { '0002-routers': m0002Routers, '0003-backup-detail': m0003BackupDetail, '0005-router-encoding': m0005RouterEncoding },
   handlers: routersHandlers,
   key: routersKey,
   start(core, opts): RoutersRuntime {

@@ -17,7 +17,7 @@ export function toRouterSummary(r: RouterRow, hasPassword: boolean): RouterSumma
     id: r.id, name: r.name, host: r.host, port: r.port, useTls: r.useTls === 1, username: r.username, hasPassword,
     tlsFingerprint: r.tlsFingerprint, site: r.site, notes: r.notes, isCore: r.isCore === 1, isDemo: r.isDemo === 1,
     status: r.status, statusSince: r.statusSince, lastCheckedAt: r.lastCheckedAt, lastError: decodeNote(r.lastError),
-    routerOsVersion: r.rosVersion, boardName: r.boardName, identity: r.identity, createdAt: r.createdAt, updatedAt: r.updatedAt,
+    routerOsVersion: r.rosVersion, boardName: r.boardName, identity: r.identity, encoding: r.encoding, createdAt: r.createdAt, updatedAt: r.updatedAt,
   };
 }
 

@@ -47,7 +47,7 @@ export async function createRouter(ctx: TenantScope, input: ParsedInputOf<'route
     await trx.insertInto('routers').values({
       id, name: input.name, host: input.host, port: input.port, useTls: input.useTls ? 1 : 0, username: input.username,
       tlsFingerprint: input.useTls ? input.tlsFingerprint : null, site: input.site, notes: input.notes, isCore: input.isCore ? 1 : 0,
-      isDemo: opts.isDemo ? 1 : 0, status: 'unknown', statusSince: null, lastCheckedAt: null, lastError: null, rosVersion: null,
+      encoding: input.encoding, isDemo: opts.isDemo ? 1 : 0, status: 'unknown', statusSince: null, lastCheckedAt: null, lastError: null, rosVersion: null,
       boardName: null, identity: null, createdAt: now, updatedAt: now,
     }).execute();
     await saveRouterPassword(trx, ctx.core.secrets, id, input.password, now);
@@ -77,6 +77,7 @@ export async function updateRouter(ctx: TenantScope, input: ParsedInputOf<'route
     ...(fields.site !== undefined && { site: fields.site }),
     ...(fields.notes !== undefined && { notes: fields.notes }),
     ...(fields.isCore !== undefined && { isCore: fields.isCore ? 1 : 0 }),
+    ...(fields.encoding !== undefined && { encoding: fields.encoding }),
   };
   const changed = Object.keys(patch).filter((k) => patch[k as keyof RouterRow] !== row[k as keyof RouterRow]);
   // Another device (or a re-installed router) behind the address means another certificate.

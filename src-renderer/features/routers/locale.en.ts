@@ -88,6 +88,13 @@ export const routersEn = {
     notes: 'Notes',
     isCore: 'Core router',
     isCoreHint: 'The uplink or PPPoE concentrator the rest of the network depends on; marked CORE in the lists.',
+    encoding: 'Text on the router',
+    encodingHint: 'How names and comments are read. Choose Windows-1252 if accented letters typed in WinBox show as odd symbols; ISP Desk writes back exactly the bytes it read either way.',
+    encodings: {
+      'utf8-lossless': 'UTF-8 (default)',
+      win1252: 'Windows-1252 (Western European)',
+      latin1: 'Latin-1 (ISO-8859-1)',
+    },
     testSection: 'Connection check',
     testHint: 'Test the connection before saving: ISP Desk logs in with these settings and tells you what works and what to fix.',
     createdTitle: 'Router added',

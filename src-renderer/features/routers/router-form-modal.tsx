@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Controller, FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { routerCreateInput, type RouterSummary } from '@shared/contract/routers';
+import { routerCreateInput, type RouterEncoding, type RouterSummary } from '@shared/contract/routers';
+import { RouterEncodingField } from './router-encoding-field';
 import { fieldMessage } from '../../app/field-messages';
 import { showServerError } from '../../app/form-errors';
 import { useCall } from '../../app/scope-context';
@@ -32,6 +33,7 @@ export interface RouterFormValues {
   site: string;
   notes: string;
   isCore: boolean;
+  encoding: RouterEncoding;
   /** Accepted with "Trust this certificate" after a test (trust on first use). */
   tlsFingerprint: string | null;
 }
@@ -51,11 +53,11 @@ function initialValues(router: RouterSummary | null, prefill: RouterFormPrefill 
   if (router) {
     return {
       name: router.name, host: router.host, port: router.port, useTls: router.useTls, username: router.username, password: '',
-      site: router.site, notes: router.notes, isCore: router.isCore, tlsFingerprint: router.tlsFingerprint,
+      site: router.site, notes: router.notes, isCore: router.isCore, encoding: router.encoding, tlsFingerprint: router.tlsFingerprint,
     };
   }
   return {
-    name: '', host: '', port: API_PORT, useTls: false, username: '', password: '', site: '', notes: '', isCore: false, tlsFingerprint: null,
+    name: '', host: '', port: API_PORT, useTls: false, username: '', password: '', site: '', notes: '', isCore: false, encoding: 'utf8-lossless', tlsFingerprint: null,
     ...prefill,
   };
 }
@@ -141,6 +143,7 @@ export function RouterFormModal({ opened, onClose, router, prefill = null, onSav
     try {
       const common = {
         name: v.name, host: v.host, port: Number(v.port), useTls: v.useTls, username: v.username, site: v.site, notes: v.notes, isCore: v.isCore,
+        encoding: v.encoding,
       };
       const saved = router
         ? await callIn('routers.update', { routerId: router.id, ...common, ...(v.password !== '' ? { password: v.password } : {}) })
@@ -239,6 +242,7 @@ export function RouterFormModal({ opened, onClose, router, prefill = null, onSav
                 )}
               />
             </SimpleGrid>
+            <RouterEncodingField control={form.control} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <FormTextInput name="username" label={t('routers.form.username')} placeholder="isp-desk" autoComplete="off" />
               <FormPasswordInput

@@ -93,4 +93,25 @@ describe('per-router encoding', () => {
       await world.close();
     }
   });
+
+  it('each router is opened with its saved encoding (edited like any field, audited)', async () => {
+    const seen: RosConnectOptions[] = [];
+    const world = await routerWorld({
+      core: { background: false, routers: { connections: { connect: (o: RosConnectOptions) => { seen.push(o); return connectRouterOs(o); } } } },
+    });
+    try {
+      expect((await world.t.call('routers.get', { routerId: world.routerId }, world.inst.adminToken)).encoding).toBe('utf8-lossless');
+      await routersOf(world.t.booted.core).connections.run(world.inst.tenantId, world.routerId, (c) => c.print('/system/identity'));
+      const updated = await world.t.call('routers.update', { routerId: world.routerId, encoding: 'win1252' }, world.inst.adminToken);
+      expect(updated.encoding).toBe('win1252');
+      await routersOf(world.t.booted.core).connections.run(world.inst.tenantId, world.routerId, (c) => c.print('/system/identity'));
+      expect(seen.map((o) => o.encoding)).toEqual(['utf8-lossless', 'win1252']);
+      const bad = await world.t.raw('routers.update', { routerId: world.routerId, encoding: 'ebcdic' }, world.inst.adminToken);
+      expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { encoding: expect.any(String) } } });
+      const audit = await world.t.call('audit.list', { page: 1, pageSize: 5, action: 'router.updated' }, world.inst.adminToken);
+      expect(audit.items[0]?.summary).toMatch(/encoding/);
+    } finally {
+      await world.close();
+    }
+  });
 });
