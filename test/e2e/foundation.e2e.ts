@@ -64,7 +64,7 @@ describe('foundation: tenants, staff, roles and suspension', () => {
     await server?.stop();
   });
 
-  it('runs the first-run wizard and lands on the platform tenants page', async () => {
+  it('runs the first-run wizard with another person as ISP administrator and lands on the platform ISP profiles page', async () => {
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'Welcome to ISP Desk' }).waitFor();
     expect(page.url()).toContain('#/setup');
@@ -102,7 +102,7 @@ describe('foundation: tenants, staff, roles and suspension', () => {
     await shot(page, 'wizard-review');
     await page.getByRole('button', { name: 'Create and sign in' }).click();
 
-    await page.getByRole('heading', { name: 'Tenants' }).waitFor();
+    await page.getByRole('heading', { name: 'ISP profiles' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: TENANT.name });
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('Active');
@@ -205,15 +205,17 @@ describe('foundation: tenants, staff, roles and suspension', () => {
     await signIn(desk.page, TENANT.name, CASHIER.email, CASHIER.own);
     await desk.page.getByRole('heading', { name: `Welcome, ${CASHIER.name}` }).waitFor();
 
-    // The first desk switches to platform administration through the tenant switcher.
-    await page.getByRole('button', { name: /Switch ISP profile/ }).click();
+    // The first desk opens platform administration from the account menu (one ISP: no profile switcher).
+    await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: 'Platform administration' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await expect.poll(() => page.getByRole('combobox', { name: 'Profile' }).inputValue()).toBe('Platform administration');
+    // The email of the account already signed in here is offered; platform administration is another account.
+    expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe(TENANT_ADMIN.email);
     await page.getByLabel('Email', { exact: true }).fill(PLATFORM_ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(PLATFORM_ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Tenants' }).waitFor();
+    await page.getByRole('heading', { name: 'ISP profiles' }).waitFor();
 
     const row = page.getByRole('row').filter({ hasText: TENANT.name });
     await expect.poll(() => row.textContent()).toContain('2 of 2 active');
@@ -224,7 +226,7 @@ describe('foundation: tenants, staff, roles and suspension', () => {
     await visible(dialog, 'signs out every staff member immediately');
     await dialog.getByLabel('Reason (optional)').fill('Licence unpaid');
     await shot(page, 'suspend-confirmation');
-    await dialog.getByRole('button', { name: 'Suspend tenant' }).click();
+    await dialog.getByRole('button', { name: 'Suspend ISP profile' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => row.textContent()).toContain('Suspended');
     await shot(page, 'tenant-suspended');

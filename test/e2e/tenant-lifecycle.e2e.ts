@@ -67,12 +67,16 @@ describe('tenant lifecycle in platform administration', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await visible(page, 'Same as the platform administrator');
     await page.getByRole('button', { name: 'Create and sign in' }).click();
+    // "Use my details" lands inside the ISP; platform administration is in the account menu.
+    await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Platform administration' }).click();
     await row('Langata Net').waitFor();
   });
 
   it('creates a tenant with its first administrator, and edits it', async () => {
-    await page.getByRole('button', { name: 'Create tenant' }).first().click();
-    const dialog = page.getByRole('dialog', { name: 'Create a tenant' });
+    await page.getByRole('button', { name: 'Create ISP profile' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Create an ISP profile' });
     await dialog.getByLabel('ISP name').fill('Langata Net');
     await dialog.getByLabel('Owner name').fill(SECOND.owner);
     await dialog.getByLabel('Owner phone').fill(SECOND.ownerPhone);
@@ -81,12 +85,12 @@ describe('tenant lifecycle in platform administration', () => {
     await dialog.getByLabel("Administrator's email").fill(SECOND_ADMIN.email);
     await dialog.getByLabel("Administrator's initial password").fill(SECOND_ADMIN.password);
     await dialog.getByLabel("Confirm administrator's password").fill(SECOND_ADMIN.password);
-    await dialog.getByRole('button', { name: 'Create tenant' }).click();
+    await dialog.getByRole('button', { name: 'Create ISP profile' }).click();
     // Main refuses the duplicate name; the message lands next to the name field.
     await visible(dialog, 'This name is already used by another tenant');
     await dialog.getByLabel('ISP name').fill(SECOND.name);
     await shot(page, 'create-tenant');
-    await dialog.getByRole('button', { name: 'Create tenant' }).click();
+    await dialog.getByRole('button', { name: 'Create ISP profile' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => row(SECOND.name).textContent()).toContain('1 of 1 active');
 
@@ -124,7 +128,7 @@ describe('tenant lifecycle in platform administration', () => {
 
   it('refuses to import over the existing tenant', async () => {
     await page.getByRole('button', { name: 'Import' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import a tenant' });
+    const dialog = page.getByRole('dialog', { name: 'Import an ISP profile' });
     // Mantine's FileInput is a button; the real <input type=file> sits hidden next to it.
     await dialog.locator('input[type=file]').setInputFiles(exportFile);
     await dialog.getByLabel('Passphrase').fill(PASSPHRASE);
@@ -150,7 +154,7 @@ describe('tenant lifecycle in platform administration', () => {
     await expect.poll(() => row(SECOND.name).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Import' }).click();
-    const imp = page.getByRole('dialog', { name: 'Import a tenant' });
+    const imp = page.getByRole('dialog', { name: 'Import an ISP profile' });
     await imp.locator('input[type=file]').setInputFiles(exportFile);
     await imp.getByLabel('Passphrase').fill('wrong passphrase');
     await imp.getByRole('button', { name: 'Import' }).click();

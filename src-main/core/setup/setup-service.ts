@@ -2,7 +2,7 @@ import { AppError } from '@shared/domain/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Core } from '../context';
 import { createPlatformAdmin, hasPlatformAdmin, removePlatformAdmin } from '../auth/platform-admins';
-import { principalOf } from '../auth/sign-in';
+import { principalOf, signIn } from '../auth/sign-in';
 import { createTenant } from '../tenancy/tenant-service';
 import { demoOf } from '../demo/runtime';
 
@@ -32,8 +32,16 @@ export async function completeSetup(core: Core, input: ParsedInputOf<'setup.comp
     throw e;
   }
   const session = core.sessions.create({ kind: 'platform', userId: id, mustChangePassword: false });
+  // The owner who chose their own details for the ISP's administrator lands inside the ISP, signed in,
+  // instead of on platform administration with a second sign-in.
+  const admin = input.tenant?.admin;
+  const sameAccount = input.demo || (admin?.email === input.platformAdmin.email && admin.password === input.platformAdmin.password);
+  const tenantSession = sameAccount
+    ? await signIn(core, { scope: 'tenant', tenantId, email: input.platformAdmin.email, password: input.platformAdmin.password })
+    : undefined;
   return {
     session: { token: session.token, principal: await principalOf(core, session), idleTimeoutMs: core.sessions.options.idleTimeoutMs },
     tenantId,
+    ...(tenantSession ? { tenantSession } : {}),
   };
 }

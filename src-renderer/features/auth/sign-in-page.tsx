@@ -41,7 +41,8 @@ export function SignInPage({ preselect }: { preselect: string | null }) {
   const sessions = useSessionStore((s) => s.sessions);
   const form = useForm<SignInValues, unknown, SignInValues>({
     resolver: zodResolver(signInSchema, undefined, { raw: true }),
-    defaultValues: { profile: preselect ?? '', email: '', password: '' },
+    // Someone signed in elsewhere in this window (e.g. the ISP, opening platform administration) is likely the same person.
+    defaultValues: { profile: preselect ?? '', email: Object.values(sessions)[0]?.principal.email ?? '', password: '' },
   });
   useEffect(() => {
     if (preselect) form.setValue('profile', preselect);
