@@ -1,8 +1,7 @@
 import { Badge, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RouterStatus } from '@shared/contract/routers';
-import { formatDateTime } from '../../app/format';
-import { formatRelative } from './units';
+import { useTimeFormat } from '../../app/time-format';
 
 export const STATUS_COLORS: Record<RouterStatus, string> = { online: 'green', degraded: 'yellow', offline: 'red', unknown: 'gray' };
 
@@ -16,14 +15,15 @@ export function RouterStatusBadge({ status, size = 'sm' }: { status: RouterStatu
 }
 
 /** Status with how long it has held ("since 5 minutes ago"; the exact time in a tooltip). */
-export function RouterStatusCell({ status, since, now, timeZone }: { status: RouterStatus; since: string | null; now: number; timeZone?: string }) {
+export function RouterStatusCell({ status, since, now }: { status: RouterStatus; since: string | null; now: number }) {
   const { t } = useTranslation();
+  const tf = useTimeFormat();
   return (
     <Stack gap={2} align="flex-start">
       <RouterStatusBadge status={status} />
       {since && (
-        <Tooltip label={formatDateTime(since, timeZone)}>
-          <Text size="xs" c="dimmed">{t('routers.since', { when: formatRelative(since, now) })}</Text>
+        <Tooltip label={tf.dateTime(since)}>
+          <Text size="xs" c="dimmed">{t('routers.since', { when: tf.relative(since, now) })}</Text>
         </Tooltip>
       )}
     </Stack>

@@ -51,7 +51,6 @@ export function RouterDashboardPage({ routerId, tab }: { routerId: string; tab: 
       </Stack>
     );
   }
-  const timeZone = principal.kind === 'staff' ? principal.tenant.timezone : undefined;
   const facts = [
     r.identity && { label: t('routers.dashboard.identity'), value: r.identity },
     { label: t('routers.dashboard.address'), value: `${r.host}:${r.port}` },
@@ -82,7 +81,7 @@ export function RouterDashboardPage({ routerId, tab }: { routerId: string; tab: 
             </Group>
           </Stack>
           <Stack gap="sm" align="flex-end">
-            <RouterStatusCell status={r.status} since={r.statusSince} now={now} timeZone={timeZone} />
+            <RouterStatusCell status={r.status} since={r.statusSince} now={now} />
             {canManage && (
               <Group gap="xs">
                 <Button variant="default" size="xs" leftSection={<IconPlugConnected size={14} />} onClick={() => setDialog('test')}>
