@@ -1,17 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { startRouterSimulator, type RouterSimulator } from '../../src-main/routeros-simulator';
 import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
 
 /**
  * An ISP owner's first day (issue 8): the wizard with "use my details" ends inside their ISP profile,
- * platform administration is in the account menu and no profile switcher shows with one profile.
- * Screenshots: test/artifacts/e2e/first-day/.
+ * platform administration is in the account menu and no profile switcher shows with one profile; Home
+ * is a live dashboard whose figures equal the router's state, with a "Getting started" list ticked from
+ * real state. Screenshots: test/artifacts/e2e/first-day/.
  */
 
 const OWNER = { name: 'Achieng Owner', email: 'achieng@mtaa.example', password: 'achieng pass 2026' };
 const ISP = { name: 'Mtaa Fibre', phone: '0712 345 678' };
 
+const API = { name: 'isp-desk', password: 'router api pass 2026' };
+
 let server: RunningServer;
+let sim: RouterSimulator;
 let browser: BrowserSession;
 let page: Page;
 const shot = screenshotter('first-day');
@@ -19,6 +24,7 @@ const pageErrors: string[] = [];
 
 describe('first day of an ISP owner', () => {
   beforeAll(async () => {
+    sim = await startRouterSimulator({ users: [{ name: API.name, password: API.password, group: 'full' }], seed: 'demo', demoVariant: 'core', randomSeed: 3 });
     server = await startServer();
     browser = await launchBrowser();
     page = browser.page;
@@ -30,6 +36,7 @@ describe('first day of an ISP owner', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await sim?.stop();
   });
 
   it('offers the demo on the first step, and checks the ISP step in one round', async () => {
@@ -81,6 +88,47 @@ describe('first day of an ISP owner', () => {
     await page.getByRole('button', { name: /Switch ISP profile/ }).click();
     await page.getByRole('menuitem', { name: ISP.name }).click();
     await page.getByRole('heading', { name: `Welcome, ${OWNER.name}` }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows Home as a live dashboard whose figures equal the router, with a getting-started list', async () => {
+    const start = page.getByRole('region', { name: 'Getting started' });
+    await start.waitFor();
+    expect(await start.locator('[data-done="true"]').count()).toBe(0);
+
+    // The owner adds the core router (through the API, with the session the wizard opened).
+    const token = await page.evaluate(() => {
+      const stored = JSON.parse(sessionStorage.getItem('isp-desk.sessions') ?? '{}') as { state?: { sessions?: Record<string, { token: string }> } };
+      return Object.entries(stored.state?.sessions ?? {}).find(([scope]) => scope !== 'platform')?.[1].token ?? '';
+    });
+    const res = await fetch(new URL('rpc/routers.create', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name: 'Mtaa core', host: '127.0.0.1', port: sim.port, username: API.name, password: API.password, isCore: true }),
+    });
+    expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+    await page.reload();
+
+    const figure = (label: string) => page.getByRole('link', { name: new RegExp(`^${label}: `) });
+    const value = async (label: string) => (await figure(label).getAttribute('aria-label'))?.split(': ')[1];
+    await expect.poll(() => value('PPPoE users online'), { timeout: 30_000 }).toBe(String(sim.state.menu('/ppp/active').all().length));
+    await expect.poll(() => value('Hotspot users online')).toBe(String(sim.state.menu('/ip/hotspot/active').all().length));
+    // The monitor checks the new router and pushes its status: "1 of 1" without a reload.
+    await expect.poll(() => value('Routers up'), { timeout: 60_000 }).toBe('1 of 1');
+    expect(await value('Alerts in the last 24 h')).toBe('0');
+    await expect.poll(() => start.locator('[data-done="true"]').count()).toBe(2);
+    await page.getByText('No backup yet').waitFor();
+    await shot(page, 'home-dashboard');
+
+    // Each figure opens its screen.
+    await figure('PPPoE users online').click();
+    await expect.poll(() => page.url()).toMatch(/\/routers\/[0-9a-f-]{36}\/ppp$/);
+    await page.goBack();
+    await start.getByRole('button', { name: 'Hide this list' }).click();
+    await start.waitFor({ state: 'detached' });
+    await page.reload();
+    await figure('Routers up').waitFor();
+    expect(await page.getByRole('region', { name: 'Getting started' }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });
