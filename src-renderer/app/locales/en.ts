@@ -72,6 +72,8 @@ export const en = {
     signedInAs: 'Signed in as',
     workingIn: 'ISP profile',
     toggleNavigation: 'Show or hide navigation',
+    collapseSidebar: 'Show icons only',
+    expandSidebar: 'Show the menu with names',
   },
   switcher: {
     label: 'Switch ISP profile (current: {{current}})',

@@ -1,16 +1,19 @@
-import { Badge, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Box, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RouterStatus } from '@shared/contract/routers';
 import { useTimeFormat } from '../../app/time-format';
 
 export const STATUS_COLORS: Record<RouterStatus, string> = { online: 'green', degraded: 'yellow', offline: 'red', unknown: 'gray' };
 
+/** State as a coloured dot and a word: readable in a dense table, never cut to "onl…". */
 export function RouterStatusBadge({ status, size = 'sm' }: { status: RouterStatus; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
+  const color = `var(--mantine-color-${STATUS_COLORS[status]}-6)`;
   return (
-    <Badge color={STATUS_COLORS[status]} variant={status === 'unknown' ? 'outline' : 'light'} size={size} style={{ flexShrink: 0 }}>
-      {t(`routers.status.${status}`)}
-    </Badge>
+    <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+      <Box w={8} h={8} bg={color} style={{ borderRadius: '50%', flexShrink: 0 }} aria-hidden />
+      <Text size={size} fw={600} style={{ whiteSpace: 'nowrap' }}>{t(`routers.status.${status}`)}</Text>
+    </Group>
   );
 }
 

@@ -5,6 +5,8 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
+import { rosDurationSeconds } from '@shared/domain/routeros-values';
+import { humanDuration } from '../../../app/time-format';
 import { useCall } from '../../../app/scope-context';
 import { useRpc } from '../../../app/use-rpc';
 import { ConfirmModal } from '../../../components/confirm-modal';
@@ -32,7 +34,7 @@ export function PppActiveSessions({ routerId }: { routerId: string }) {
       { id: 'service', header: t('routers.ppp.col.service'), cell: ({ row }) => <Text size="sm">{row.original.service}</Text> },
       { id: 'callerId', header: t('routers.ppp.col.callerId'), cell: ({ row }) => <Text size="sm" ff="monospace">{row.original.callerId || '—'}</Text> },
       { id: 'address', header: t('routers.ppp.col.address'), meta: { sortable: true }, cell: ({ row }) => <Text size="sm" ff="monospace">{row.original.address || '—'}</Text> },
-      { id: 'uptime', header: t('routers.ppp.col.uptime'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm">{row.original.uptime}</Text> },
+      { id: 'uptime', header: t('routers.ppp.col.uptime'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm" title={row.original.uptime}>{humanDuration(rosDurationSeconds(row.original.uptime))}</Text> },
     ];
     if (canOperate) {
       cols.push({
