@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { rosDateParts } from '@shared/domain/routeros-values';
-import { formatDuration } from '@shared/domain/time';
 import { i18n } from './i18n';
 import { useScope } from './scope-context';
 import { useSessionStore } from './session-store';
@@ -100,12 +99,18 @@ function offsetMinutes(at: Date, timeZone: string): number {
   return Math.round((Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
 }
 
-/** Human durations from RouterOS seconds: `1w 1h 48m`, not `1w1h48m12s`. */
+/** Human durations from RouterOS seconds: `1w 1h 48m`, `6d 11h 52m`, `4m 10s` (three units at most, no seconds past an hour). */
 export function humanDuration(seconds: number | null): string {
   if (seconds === null) return '—';
-  const w = Math.floor(seconds / 604_800);
-  const rest = formatDuration((seconds - w * 604_800) * 1000);
-  return w ? `${w}w${rest === '0s' ? '' : ` ${rest}`}` : rest;
+  const units: [string, number][] = [['w', 604_800], ['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]];
+  let rest = Math.max(0, Math.floor(seconds));
+  const parts: string[] = [];
+  for (const [name, size] of units) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0 && !(name === 's' && seconds >= 3600)) parts.push(`${n}${name}`);
+  }
+  return parts.slice(0, 3).join(' ') || '0s';
 }
 
 /** The time format of the page's scope: the ISP profile's zone and locale, or the computer's on platform pages. */

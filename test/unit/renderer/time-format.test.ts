@@ -39,6 +39,8 @@ describe('one way to show time', () => {
   it('writes durations for people', () => {
     expect(humanDuration(604_800 + 3600 + 48 * 60 + 12)).toBe('1w 1h 48m');
     expect(humanDuration(45)).toBe('45s');
+    expect(humanDuration(86_400 + 34 * 60 + 18)).toBe('1d 34m');
+    expect(humanDuration(250)).toBe('4m 10s');
     expect(humanDuration(null)).toBe('—');
   });
 });
