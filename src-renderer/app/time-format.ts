@@ -21,6 +21,8 @@ export interface TimeFormat {
   relative(iso: string, nowMs?: number): string;
   /** A router's wall-clock value (`jan/02/2026 14:05:03`, `2026-01-02 14:05:03`, `14:05:03`) in the same format. */
   routerClock(value: string, routerOffsetMinutes?: number | null, nowMs?: number): string;
+  /** "UTC+00:00" when a router's own zone differs from the ISP's at that instant, else null. */
+  zoneDiffers(routerOffsetMinutes: number | null, iso: string): string | null;
 }
 
 /** Countries whose people read a 12-hour clock; everyone else (KE, UG, TZ, GB…) gets 24 h. */
@@ -63,6 +65,11 @@ export function timeFormat(timeZone: string, locale: string): TimeFormat {
     routerClock(value, routerOffsetMinutes, nowMs = Date.now()) {
       const instant = routerClockInstant(value, routerOffsetMinutes ?? null, timeZone, nowMs);
       return instant ? self.dateTime(instant.toISOString()) : value;
+    },
+    zoneDiffers(routerOffsetMinutes, iso) {
+      if (routerOffsetMinutes === null || routerOffsetMinutes === offsetMinutes(new Date(iso), timeZone)) return null;
+      const abs = Math.abs(routerOffsetMinutes);
+      return `UTC${routerOffsetMinutes < 0 ? '−' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
     },
   };
   return self;

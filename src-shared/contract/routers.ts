@@ -129,6 +129,8 @@ export const overview = z.object({
   health: z.array(z.object({ name: z.string(), value: z.string(), unit: z.string() })),
   routerTime: z.string().nullable(),
   clockSkewMs: z.number().int().nullable(),
+  /** The router's own UTC offset (`gmt-offset`), so the screen can note a zone other than the ISP's. */
+  routerUtcOffsetMinutes: z.number().int().nullable(),
   primaryAddress: z.string().nullable(),
 });
 export type RouterOverview = z.infer<typeof overview>;

@@ -185,7 +185,9 @@ describe('foundation: tenants, staff, roles and suspension', () => {
     await page.getByRole('button', { name: 'Change password' }).click();
 
     await page.getByRole('heading', { name: `Welcome, ${CASHIER.name}` }).waitFor();
-    await visible(page, 'Collect payments');
+    // Home says who they are here, without a list of permission chips.
+    await visible(page, `${TENANT.name} · Cashier`);
+    expect(await page.getByText('Collect payments').count()).toBe(0);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Home' }).waitFor();
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Home']);

@@ -211,6 +211,7 @@ export const routersEn = {
     address: 'Main address',
     clock: 'Clock',
     routerTime: 'Router time',
+    routerZone: '(router set to {{zone}})',
     skew: 'Difference to this computer',
     health: 'Health',
     noHealth: 'This router reports no health sensors.',

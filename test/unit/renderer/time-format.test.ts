@@ -34,6 +34,10 @@ describe('one way to show time', () => {
     expect(routerClockInstant('2026-03-03 11:05:09', 0, zone, NOW)?.toISOString()).toBe('2026-03-03T11:05:09.000Z');
     expect(NAIROBI.routerClock('mar/03/2026 14:05:09', null, NOW)).toBe('03 Mar 2026, 14:05');
     expect(NAIROBI.routerClock('not a time', null, NOW)).toBe('not a time');
+    // The router's own zone is noted only where it differs from the ISP's.
+    expect(NAIROBI.zoneDiffers(180, AT)).toBeNull();
+    expect(NAIROBI.zoneDiffers(0, AT)).toBe('UTC+00:00');
+    expect(NAIROBI.zoneDiffers(-330, AT)).toBe('UTC−05:30');
   });
 
   it('writes durations for people', () => {

@@ -115,7 +115,12 @@ export function OverviewTab({ router }: RouterTabProps) {
           <Card radius="md" padding="lg">
             <Title order={4} mb="sm">{t('routers.overview.clock')}</Title>
             <DataList size="sm" labelWidth={200} gap={8}>
-              <Fact label={t('routers.overview.routerTime')}>{o.routerTime ? tf.dateTime(o.routerTime) : null}</Fact>
+              <Fact label={t('routers.overview.routerTime')}>
+                {o.routerTime ? tf.dateTime(o.routerTime) : null}
+                {o.routerTime && tf.zoneDiffers(o.routerUtcOffsetMinutes, o.routerTime) && (
+                  <Text span size="xs" c="dimmed"> {t('routers.overview.routerZone', { zone: tf.zoneDiffers(o.routerUtcOffsetMinutes, o.routerTime) })}</Text>
+                )}
+              </Fact>
               <Fact label={t('routers.overview.skew')}>
                 {skew === null ? null : <Text size="sm" c={skewWarn ? 'orange' : undefined} fw={skewWarn ? 600 : undefined}>{formatSkew(skew)}</Text>}
               </Fact>
