@@ -274,7 +274,7 @@ export const routersEn = {
       rateLimit: 'Rate limit (up/down)',
     },
     kick: 'Kick',
-    kickFor: 'Kick {{name}}',
+    actionsFor: 'Actions for {{name}}',
     kickTitle: 'Disconnect {{name}}?',
     kickBody: 'The PPP session of {{name}} ({{address}}) ends now. Their router usually dials again within seconds unless the secret is disabled.',
     kickConfirm: 'Kick session',

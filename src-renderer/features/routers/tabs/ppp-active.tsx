@@ -1,6 +1,6 @@
-import { Button, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlugConnectedX, IconUsers } from '@tabler/icons-react';
+import { IconDots, IconPlugConnectedX, IconUsers } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,21 +40,26 @@ export function PppActiveSessions({ routerId }: { routerId: string }) {
       cols.push({
         id: 'actions',
         header: () => <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
-        meta: { align: 'right', width: 110 },
+        meta: { align: 'right', width: 56 },
         cell: ({ row: { original: s } }) => (
-          <Button
-            size="xs"
-            variant="light"
-            color="red"
-            leftSection={<IconPlugConnectedX size={14} />}
-            onClick={() => {
-              setKick(s);
-              setConfirming(true);
-            }}
-            aria-label={t('routers.ppp.kickFor', { name: s.name })}
-          >
-            {t('routers.ppp.kick')}
-          </Button>
+          // One quiet menu per row instead of a red button on every line.
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('routers.ppp.actionsFor', { name: s.name })}><IconDots size={16} /></ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item
+                color="red"
+                leftSection={<IconPlugConnectedX size={14} />}
+                onClick={() => {
+                  setKick(s);
+                  setConfirming(true);
+                }}
+              >
+                {t('routers.ppp.kick')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
         ),
       });
     }
