@@ -151,4 +151,25 @@ describe('first day of an ISP owner', () => {
     await page.screenshot({ path: 'test/artifacts/e2e/first-day/06-router-dashboard-1024x700.png', animations: 'disabled' });
     expect(pageErrors).toEqual([]);
   });
+
+  it("keeps the form's primary button in view after a successful connection test at 1024×700", async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Routers' }).click();
+    await page.getByRole('button', { name: 'Add router', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a router' });
+    await dialog.getByLabel('Router name').fill('Mtaa access');
+    await dialog.getByLabel('Address', { exact: true }).fill('localhost');
+    await dialog.getByLabel('API port').fill(String(sim.port));
+    await dialog.getByLabel('API user').fill(API.name);
+    await dialog.getByLabel('API password', { exact: true }).fill(API.password);
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await dialog.getByText('Connection works').first().waitFor();
+    await dialog.getByTestId('diagnosis').scrollIntoViewIfNeeded();
+    const submit = await dialog.getByRole('button', { name: 'Add router' }).boundingBox();
+    expect(submit).not.toBeNull();
+    expect(submit!.y).toBeGreaterThanOrEqual(0);
+    expect(submit!.y + submit!.height).toBeLessThanOrEqual(700);
+    await page.screenshot({ path: 'test/artifacts/e2e/first-day/07-add-router-tested-1024x700.png', animations: 'disabled' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(pageErrors).toEqual([]);
+  });
 });
