@@ -116,6 +116,9 @@ describe('first day of an ISP owner', () => {
     // The monitor checks the new router and pushes its status: "1 of 1" without a reload.
     await expect.poll(() => value('Routers up'), { timeout: 60_000 }).toBe('1 of 1');
     expect(await value('Alerts in the last 24 h')).toBe('0');
+    // The core router's uplink (ether1-WAN on the simulator) with its live rates.
+    await expect.poll(() => value('Core router WAN')).toMatch(/^↓ \d/);
+    expect(await figure('Core router WAN').textContent()).toContain('ether1-WAN');
     await expect.poll(() => start.locator('[data-done="true"]').count()).toBe(2);
     await page.getByText('No backup yet').waitFor();
     await shot(page, 'home-dashboard');

@@ -214,6 +214,8 @@ export const en = {
       hotspot: 'Hotspot users online',
       noAnswer: 'No router answered',
       alerts: 'Alerts in the last 24 h',
+      wan: 'Core router WAN',
+      wanDetail: '↑ {{tx}} on {{name}}',
     },
     backups: {
       title: 'Last configuration backup',

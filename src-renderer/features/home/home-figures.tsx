@@ -1,29 +1,15 @@
-import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import { IconAlertTriangle, IconRouter, IconUsers, IconWifi, type Icon } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Card, Group, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconAlertTriangle, IconRouter, IconUsers, IconWifi } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
 import { formatDuration } from '@shared/domain/time';
 import { href } from '../../app/router';
 import { paths } from '../../app/paths';
 import { useTimeFormat } from '../../app/time-format';
+import { Figure } from './home-figure';
+import { CoreWanFigure } from './home-wan';
 
 type Summary = OutputOf<'routers.home'>;
-
-function Figure({ icon: I, color, label, value, detail, to }: { icon: Icon; color: string; label: string; value: string; detail?: ReactNode; to: string }) {
-  return (
-    <Card component="a" href={href(to)} withBorder radius="md" padding="md" aria-label={`${label}: ${value}`}>
-      <Group wrap="nowrap" align="flex-start" gap="sm">
-        <ThemeIcon variant="light" color={color} size={36} radius="md"><I size={20} /></ThemeIcon>
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          <Text size="sm" c="dimmed">{label}</Text>
-          <Text fz={26} fw={700} lh={1.2} data-figure>{value}</Text>
-          {detail && <Text size="xs" c="dimmed">{detail}</Text>}
-        </Stack>
-      </Group>
-    </Card>
-  );
-}
 
 /** Routers up/down (with the longest outage), users online now, alerts in the last 24 h. */
 export function HomeFigures({ scope, summary, now }: { scope: string; summary: Summary; now: number }) {
@@ -40,7 +26,7 @@ export function HomeFigures({ scope, summary, now }: { scope: string; summary: S
     ? t('home.figures.longestOutage', { name: longest.name, duration: formatDuration(now - Date.parse(longest.statusSince!)) })
     : down.length === 0 && routers.length > 0 ? t('home.figures.allUp') : undefined;
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 5 }} spacing="md">
       <Figure icon={IconRouter} color={down.length ? 'red' : 'green'} label={t('home.figures.routersUp')}
         value={t('home.figures.upOf', { up, total: routers.length })} detail={outage} to={paths.area(scope, 'routers')} />
       <Figure icon={IconUsers} color="blue" label={t('home.figures.ppp')} value={count(summary.pppOnline)}
@@ -49,6 +35,7 @@ export function HomeFigures({ scope, summary, now }: { scope: string; summary: S
         detail={summary.hotspotOnline === null ? t('home.figures.noAnswer') : undefined} to={routerTab('hotspot')} />
       <Figure icon={IconAlertTriangle} color={summary.alertsLast24h ? 'orange' : 'gray'} label={t('home.figures.alerts')}
         value={count(summary.alertsLast24h)} to={paths.area(scope, 'routers')} />
+      {core && core.status !== 'offline' && <CoreWanFigure scope={scope} routerId={core.id} />}
     </SimpleGrid>
   );
 }
