@@ -8,10 +8,10 @@ export function Figure({ icon: I, color, label, value, detail, to }: { icon: Ico
   return (
     <Card component="a" href={href(to)} withBorder radius="md" padding="md" aria-label={`${label}: ${value}`}>
       <Group wrap="nowrap" align="flex-start" gap="sm">
-        <ThemeIcon variant="light" color={color} size={36} radius="md"><I size={20} /></ThemeIcon>
+        <ThemeIcon variant="light" color={color} size={32} radius="md"><I size={18} /></ThemeIcon>
         <Stack gap={0} style={{ minWidth: 0 }}>
-          <Text size="sm" c="dimmed">{label}</Text>
-          <Text fz={26} fw={700} lh={1.2} data-figure>{value}</Text>
+          <Text size="xs" c="dimmed" fw={500}>{label}</Text>
+          <Text fz={22} fw={700} lh={1.25} style={{ whiteSpace: 'nowrap' }}>{value}</Text>
           {detail && <Text size="xs" c="dimmed">{detail}</Text>}
         </Stack>
       </Group>

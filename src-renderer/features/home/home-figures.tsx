@@ -26,7 +26,7 @@ export function HomeFigures({ scope, summary, now }: { scope: string; summary: S
     ? t('home.figures.longestOutage', { name: longest.name, duration: formatDuration(now - Date.parse(longest.statusSince!)) })
     : down.length === 0 && routers.length > 0 ? t('home.figures.allUp') : undefined;
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 5 }} spacing="md">
+    <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: 5 }} spacing="sm">
       <Figure icon={IconRouter} color={down.length ? 'red' : 'green'} label={t('home.figures.routersUp')}
         value={t('home.figures.upOf', { up, total: routers.length })} detail={outage} to={paths.area(scope, 'routers')} />
       <Figure icon={IconUsers} color="blue" label={t('home.figures.ppp')} value={count(summary.pppOnline)}
