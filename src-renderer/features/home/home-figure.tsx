@@ -11,7 +11,7 @@ export function Figure({ icon: I, color, label, value, detail, to }: { icon: Ico
         <ThemeIcon variant="light" color={color} size={32} radius="md"><I size={18} /></ThemeIcon>
         <Stack gap={0} style={{ minWidth: 0 }}>
           <Text size="xs" c="dimmed" fw={500}>{label}</Text>
-          <Text fz={22} fw={700} lh={1.25} style={{ whiteSpace: 'nowrap' }}>{value}</Text>
+          <Text fz={22} fw={700} lh={1.25}>{value}</Text>
           {detail && <Text size="xs" c="dimmed">{detail}</Text>}
         </Stack>
       </Group>
