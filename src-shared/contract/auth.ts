@@ -27,6 +27,8 @@ export const principal = z.discriminatedUnion('kind', [
       name: z.string(),
       currency: z.string(),
       timezone: z.string(),
+      /** ISO country code: with the UI language it picks the date and time format (en + KE = en-KE, 24 h). */
+      country: z.string().optional(),
       isDemo: z.boolean(),
     }),
   }),

@@ -140,6 +140,8 @@ export const overview = z.object({
   health: z.array(z.object({ name: z.string(), value: z.string(), unit: z.string() })),
   routerTime: z.string().nullable(),
   clockSkewMs: z.number().int().nullable(),
+  /** The router's own UTC offset (`gmt-offset`), so the screen can note a zone other than the ISP's. */
+  routerUtcOffsetMinutes: z.number().int().nullable(),
   primaryAddress: z.string().nullable(),
 });
 export type RouterOverview = z.infer<typeof overview>;
@@ -601,6 +603,24 @@ export const routersChannels = {
     access: 'routers.read',
     mutates: false,
   }).sample((r) => ({ fromBackupId: r.routerBackup, toBackupId: r.routerBackup })),
+  'routers.home': channel({
+    summary: 'Figures for the Home dashboard: routers up/down, users online now, alerts in the last 24 h, last backup per router.',
+    input: empty,
+    output: z.object({
+      routers: z.array(z.object({
+        id, name: z.string(), isCore: z.boolean(), status: routerStatus, statusSince: instant.nullable(),
+        lastCheckedAt: instant.nullable(), lastBackupAt: instant.nullable(),
+      })),
+      /** Summed over the routers that answered; null when none did (all down, or no routers yet). */
+      pppOnline: z.number().int().nullable(),
+      hotspotOnline: z.number().int().nullable(),
+      alertsLast24h: z.number().int(),
+      /** Read at (the live counts are a snapshot). */
+      at: instant,
+    }),
+    access: 'routers.read',
+    mutates: false,
+  }).sample(() => ({})),
   'routers.downtime.list': channel({
     summary: 'Router downtime periods (start, end, duration, cause).',
     input: pageInput(['startedAt'], { routerId: id.optional(), openOnly: z.boolean().optional() }),

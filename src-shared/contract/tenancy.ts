@@ -123,7 +123,12 @@ export const tenancyChannels = {
         tenant: tenantCreateInput.optional(),
       })
       .refine((v) => v.demo || v.tenant !== undefined, { path: ['tenant'], message: 'Describe your ISP, or choose the demo' }),
-    output: z.object({ session: sessionInfo, tenantId: id }),
+    output: z.object({
+      session: sessionInfo,
+      tenantId: id,
+      /** The ISP administrator's session when that account is the wizard's own (demo, "use my details"). */
+      tenantSession: sessionInfo.optional(),
+    }),
     access: 'public',
     mutates: true,
   }).sample(() => ({

@@ -113,7 +113,9 @@ describe('foundation: staff, roles and suspension', () => {
     await page.getByRole('button', { name: 'Change password' }).click();
 
     await page.getByRole('heading', { name: `Welcome, ${CASHIER.name}` }).waitFor();
-    await visible(page, 'Collect payments');
+    // Home says who they are here, without a list of permission chips.
+    await visible(page, `${TENANT.name} · Cashier`);
+    expect(await page.getByText('Collect payments').count()).toBe(0);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Home' }).waitFor();
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Home']);
@@ -133,15 +135,15 @@ describe('foundation: staff, roles and suspension', () => {
     await signIn(desk.page, TENANT.name, CASHIER.email, CASHIER.own);
     await desk.page.getByRole('heading', { name: `Welcome, ${CASHIER.name}` }).waitFor();
 
-    // The first desk switches to platform administration through the tenant switcher.
-    await page.getByRole('button', { name: /Switch ISP profile/ }).click();
+    // The first desk opens platform administration from the account menu (one ISP: no profile switcher).
+    await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: 'Platform administration' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await expect.poll(() => page.getByRole('combobox', { name: 'Profile' }).inputValue()).toBe('Platform administration');
     await page.getByLabel('Email', { exact: true }).fill(PLATFORM_ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(PLATFORM_ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Tenants' }).waitFor();
+    await page.getByRole('heading', { name: 'ISP profiles' }).waitFor();
 
     const row = page.getByRole('row').filter({ hasText: TENANT.name });
     await expect.poll(() => row.textContent()).toContain('2 of 2 active');
@@ -152,7 +154,7 @@ describe('foundation: staff, roles and suspension', () => {
     await visible(dialog, 'signs out every staff member immediately');
     await dialog.getByLabel('Reason (optional)').fill('Licence unpaid');
     await shot(page, 'suspend-confirmation');
-    await dialog.getByRole('button', { name: 'Suspend tenant' }).click();
+    await dialog.getByRole('button', { name: 'Suspend ISP profile' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => row.textContent()).toContain('Suspended');
     await shot(page, 'tenant-suspended');

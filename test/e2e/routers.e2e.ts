@@ -136,13 +136,14 @@ describe('routers: add, dashboard, live traffic, PPP kick, diagnosis', () => {
     expect(page.url()).toMatch(/\/ppp$/);
     const table = page.getByRole('table', { name: 'Active sessions' });
     const firstRow = table.getByRole('row').nth(1);
-    await firstRow.getByRole('button', { name: /^Kick / }).waitFor();
+    await firstRow.getByRole('button', { name: /^Actions for / }).waitFor();
     const name = (await firstRow.getByRole('cell').first().textContent())?.trim() ?? '';
     expect(name).not.toBe('');
     expect(sim.state.menu('/ppp/active').find({ name })).toBeDefined();
     await shot(page, 'dashboard-ppp-active');
 
-    await firstRow.getByRole('button', { name: `Kick ${name}` }).click();
+    await firstRow.getByRole('button', { name: `Actions for ${name}` }).click();
+    await page.getByRole('menuitem', { name: 'Kick' }).click();
     const confirm = page.getByRole('dialog', { name: `Disconnect ${name}?` });
     await confirm.waitFor();
     await shot(page, 'dashboard-ppp-kick-confirm');

@@ -53,7 +53,8 @@ describe('first-run wizard with a separate ISP administrator', () => {
     await shot(page, 'wizard-review');
     await page.getByRole('button', { name: 'Create and sign in' }).click();
 
-    await page.getByRole('heading', { name: 'Tenants' }).waitFor();
+    // Another person administers the ISP: the platform admin lands on the ISP profiles page.
+    await page.getByRole('heading', { name: 'ISP profiles' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: TENANT.name });
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('Active');
@@ -90,7 +91,10 @@ describe('first-run wizard: "use my details" for the ISP administrator', () => {
     await visible(page, 'Same as the platform administrator');
     await shot(page, 'wizard-review-my-details');
     await page.getByRole('button', { name: 'Create and sign in' }).click();
-    await page.getByRole('heading', { name: 'Tenants' }).waitFor();
+    // "Use my details" lands inside the ISP, signed in; platform administration is in the account menu.
+    await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Platform administration' }).click();
     await page.getByRole('row').filter({ hasText: 'Langata Net' }).waitFor();
 
     // The ISP's administrator account is the platform admin's name, e-mail and password.

@@ -47,8 +47,8 @@ describe('tenant lifecycle in platform administration', () => {
   });
 
   it('creates a tenant with its first administrator, and edits it', async () => {
-    await page.getByRole('button', { name: 'Create tenant' }).first().click();
-    const dialog = page.getByRole('dialog', { name: 'Create a tenant' });
+    await page.getByRole('button', { name: 'Create ISP profile' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Create an ISP profile' });
     await dialog.getByLabel('ISP name').fill('Langata Net');
     await dialog.getByLabel('Owner name').fill(SECOND.owner);
     await dialog.getByLabel('Owner phone').fill(SECOND.ownerPhone);
@@ -57,12 +57,12 @@ describe('tenant lifecycle in platform administration', () => {
     await dialog.getByLabel("Administrator's email").fill(SECOND_ADMIN.email);
     await dialog.getByLabel("Administrator's initial password").fill(SECOND_ADMIN.password);
     await dialog.getByLabel("Confirm administrator's password").fill(SECOND_ADMIN.password);
-    await dialog.getByRole('button', { name: 'Create tenant' }).click();
+    await dialog.getByRole('button', { name: 'Create ISP profile' }).click();
     // Main refuses the duplicate name; the message lands next to the name field.
     await visible(dialog, 'Already in use');
     await dialog.getByLabel('ISP name').fill(SECOND.name);
     await shot(page, 'create-tenant');
-    await dialog.getByRole('button', { name: 'Create tenant' }).click();
+    await dialog.getByRole('button', { name: 'Create ISP profile' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => row(SECOND.name).textContent()).toContain('1 of 1 active');
 
@@ -100,7 +100,7 @@ describe('tenant lifecycle in platform administration', () => {
 
   it('refuses to import over the existing tenant', async () => {
     await page.getByRole('button', { name: 'Import' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import a tenant' });
+    const dialog = page.getByRole('dialog', { name: 'Import an ISP profile' });
     await chooseFile(dialog, exportFile);
     await dialog.getByLabel('Passphrase').fill(PASSPHRASE);
     await dialog.getByRole('button', { name: 'Import' }).click();
@@ -125,7 +125,7 @@ describe('tenant lifecycle in platform administration', () => {
     await expect.poll(() => row(SECOND.name).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Import' }).click();
-    const imp = page.getByRole('dialog', { name: 'Import a tenant' });
+    const imp = page.getByRole('dialog', { name: 'Import an ISP profile' });
     await chooseFile(imp, exportFile);
     await imp.getByLabel('Passphrase').fill('wrong passphrase');
     await imp.getByRole('button', { name: 'Import' }).click();

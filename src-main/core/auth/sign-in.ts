@@ -110,7 +110,7 @@ export async function principalOf(core: Core, session: Session): Promise<Princip
     return {
       kind: 'staff', userId: s.id, fullName: s.fullName, email: s.email, roles, permissions: [...permissionsOf(roles)],
       mustChangePassword: session.mustChangePassword,
-      tenant: { id: tenant.id, name: tenant.name, currency: tenant.currency, timezone: tenant.timezone, isDemo: tenant.isDemo === 1 },
+      tenant: { id: tenant.id, name: tenant.name, currency: tenant.currency, timezone: tenant.timezone, country: tenant.country, isDemo: tenant.isDemo === 1 },
     };
   });
 }

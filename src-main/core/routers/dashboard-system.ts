@@ -1,4 +1,4 @@
-import { rosBool, rosClockInstant, rosDurationSeconds, rosNumber } from '@shared/domain/routeros-values';
+import { rosBool, rosClockInstant, rosDurationSeconds, rosGmtOffsetMinutes, rosNumber } from '@shared/domain/routeros-values';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { TenantCtx } from '../context';
 import { RosTrapError, type RosConnection, type RosRow } from '../routeros/client';
@@ -14,10 +14,15 @@ async function optional(conn: RosConnection, menu: string): Promise<RosRow[]> {
   }
 }
 
-export async function readClockSkew(conn: RosConnection, now: Date): Promise<{ routerTime: string | null; clockSkewMs: number | null }> {
+async function readClock(conn: RosConnection, now: Date): Promise<{ routerTime: string | null; clockSkewMs: number | null; utcOffsetMinutes: number | null }> {
   const [clock] = await conn.print('/system/clock');
   const at = rosClockInstant(clock?.date, clock?.time, clock?.['gmt-offset']);
-  return { routerTime: at ? at.toISOString() : null, clockSkewMs: at ? at.getTime() - now.getTime() : null };
+  return { routerTime: at ? at.toISOString() : null, clockSkewMs: at ? at.getTime() - now.getTime() : null, utcOffsetMinutes: rosGmtOffsetMinutes(clock?.['gmt-offset']) };
+}
+
+export async function readClockSkew(conn: RosConnection, now: Date): Promise<{ routerTime: string | null; clockSkewMs: number | null }> {
+  const { routerTime, clockSkewMs } = await readClock(conn, now);
+  return { routerTime, clockSkewMs };
 }
 
 function primaryAddress(rows: RosRow[]): string | null {
@@ -34,7 +39,7 @@ export function overview(ctx: TenantCtx, routerId: string): Promise<OutputOf<'ro
       optional(conn, '/system/routerboard'),
       optional(conn, '/system/health'),
       conn.print('/ip/address', { proplist: ['address', 'dynamic', 'invalid', 'disabled'] }),
-      readClockSkew(conn, ctx.core.clock.now()),
+      readClock(conn, ctx.core.clock.now()),
     ]);
     const r = res ?? {};
     return {
@@ -60,6 +65,7 @@ export function overview(ctx: TenantCtx, routerId: string): Promise<OutputOf<'ro
       ),
       routerTime: skew.routerTime,
       clockSkewMs: skew.clockSkewMs,
+      routerUtcOffsetMinutes: skew.utcOffsetMinutes,
       primaryAddress: primaryAddress(addresses),
     };
   });

@@ -7,6 +7,7 @@ import { addAddressListEntry, addQueue, addressLists, leases, queues, removeAddr
 import {
   addPppSecret, hotspotActive, hotspotProfiles, hotspotUsers, kickHotspot, kickPpp, pppActive, pppProfiles, pppSecrets, removePppSecret, updatePppSecret,
 } from './dashboard-ppp';
+import { homeSummary } from './home';
 import { routersOf } from './runtime';
 import { createRouter, deleteRouter, getRouter, listDowntime, listRouters, trustCertificate, updateRouter } from './router-service';
 import { testConnection } from './test-connection';
@@ -15,6 +16,7 @@ type RouterChannels = Extract<keyof typeof routersChannels, string>;
 
 export const routersHandlers: HandlersFor<RouterChannels> = {
   'routers.list': (q, ctx) => listRouters(ctx, q),
+  'routers.home': (_i, ctx) => homeSummary(ctx),
   'routers.get': (i, ctx) => getRouter(ctx, i.routerId),
   'routers.create': (i, ctx) => createRouter(ctx, i),
   'routers.update': (i, ctx) => updateRouter(ctx, i),

@@ -1,9 +1,9 @@
 import { AppError } from '@shared/domain/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
-import type { Core } from '../context';
+import type { CallerInfo, Core } from '../context';
 import { createPlatformAdmin, hasPlatformAdmin, removePlatformAdmin } from '../auth/platform-admins';
 import { assertPasswordAllowed } from '../auth/password-rules';
-import { principalOf } from '../auth/sign-in';
+import { principalOf, signIn } from '../auth/sign-in';
 import { createTenant } from '../tenancy/tenant-service';
 import { demoOf } from '../demo/runtime';
 
@@ -14,7 +14,7 @@ export async function needsSetup(core: Core): Promise<boolean> {
 const alreadySetUp = () => new AppError('CONFLICT', 'setup.already-done');
 
 /** First run: the platform administrator and the first tenant (its admin chose their own password here). */
-export async function completeSetup(core: Core, input: ParsedInputOf<'setup.complete'>): Promise<OutputOf<'setup.complete'>> {
+export async function completeSetup(core: Core, input: ParsedInputOf<'setup.complete'>, caller: CallerInfo): Promise<OutputOf<'setup.complete'>> {
   // Cheap refusal first: after setup this public channel must not cost a password hash.
   if (!(await needsSetup(core))) throw alreadySetUp();
   const { platformAdmin, tenant } = input;
@@ -40,8 +40,16 @@ export async function completeSetup(core: Core, input: ParsedInputOf<'setup.comp
     throw e;
   }
   const session = core.sessions.create({ kind: 'platform', userId: id, mustChangePassword: false });
+  // The owner who chose their own details for the ISP's administrator lands inside the ISP, signed in,
+  // instead of on platform administration with a second sign-in.
+  const admin = input.tenant?.admin;
+  const sameAccount = input.demo || (admin?.email === input.platformAdmin.email && admin.password === input.platformAdmin.password);
+  const tenantSession = sameAccount
+    ? await signIn(core, { scope: 'tenant', tenantId, email: input.platformAdmin.email, password: input.platformAdmin.password }, caller)
+    : undefined;
   return {
     session: { token: session.token, principal: await principalOf(core, session), idleTimeoutMs: core.sessions.options.idleTimeoutMs },
     tenantId,
+    ...(tenantSession ? { tenantSession } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { Badge, NavLink, Paper, Stack, Text } from '@mantine/core';
+import { Badge, NavLink, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { roleName } from '../../features/auth/role-text';
 import { visibleAreas } from '../areas';
@@ -7,7 +7,7 @@ import { paths } from '../paths';
 import { usePrincipal, useScope } from '../scope-context';
 
 /** Only the areas that exist and that the signed-in role may open (from the shared matrix). */
-export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
+export function Sidebar({ onNavigate, iconsOnly = false }: { onNavigate?: () => void; iconsOnly?: boolean }) {
   const { t } = useTranslation();
   const scope = useScope();
   const principal = usePrincipal();
@@ -20,23 +20,26 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
         <Stack gap={4}>
           {visibleAreas(principal).map((area) => {
             const Icon = area.icon;
+            const label = t(area.labelKey);
             return (
-              <NavLink
-                key={area.id}
-                component="a"
-                href={href(paths.area(scope, area.path))}
-                label={t(area.labelKey)}
-                leftSection={<Icon size={18} stroke={1.7} />}
-                active={current === area.path}
-                onClick={onNavigate}
-                variant="light"
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
-              />
+              <Tooltip key={area.id} label={label} position="right" disabled={!iconsOnly}>
+                <NavLink
+                  component="a"
+                  href={href(paths.area(scope, area.path))}
+                  label={iconsOnly ? undefined : label}
+                  aria-label={label}
+                  leftSection={<Icon size={iconsOnly ? 22 : 18} stroke={1.7} />}
+                  active={current === area.path}
+                  onClick={onNavigate}
+                  variant="light"
+                  style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                />
+              </Tooltip>
             );
           })}
         </Stack>
       </nav>
-      <Paper p="sm" radius="md" bg="var(--mantine-color-default-hover)" withBorder={false}>
+      {!iconsOnly && <Paper p="sm" radius="md" bg="var(--mantine-color-default-hover)" withBorder={false}>
         {principal.kind === 'platform' ? (
           <>
             <Text size="xs" c="dimmed">{t('shell.signedInAs')}</Text>
@@ -51,7 +54,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
             </Stack>
           </>
         )}
-      </Paper>
+      </Paper>}
     </Stack>
   );
 }

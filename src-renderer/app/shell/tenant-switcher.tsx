@@ -10,7 +10,9 @@ import { PLATFORM, useSessionStore, type Scope } from '../session-store';
 
 /**
  * Lists the ISP profiles of this installation and platform administration. A profile with a live
- * session opens directly; otherwise its sign-in screen opens with it preselected.
+ * session opens directly; otherwise its sign-in screen opens with it preselected. Inside an ISP with
+ * no other profile there is nothing to switch to: the switcher stays hidden (platform administration
+ * is in the account menu).
  */
 export function TenantSwitcher() {
   const { t } = useTranslation();
@@ -19,6 +21,7 @@ export function TenantSwitcher() {
   const sessions = useSessionStore((s) => s.sessions);
   const directory = useDirectory();
   const current = principal.kind === 'platform' ? t('switcher.platform') : principal.tenant.name;
+  if (scope !== PLATFORM && (directory.items?.length ?? 0) < 2) return null;
 
   const go = (target: Scope) => {
     navigate(sessions[target] ? paths.home(target) : paths.signIn(target));

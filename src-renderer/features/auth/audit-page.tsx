@@ -5,13 +5,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditEntry } from '@shared/contract/auth';
 import { startOfLocalDay } from '@shared/domain/time';
-import { browserTimeZone, formatDateTime } from '../../app/format';
 import { usePrincipal } from '../../app/scope-context';
 import { useRpc } from '../../app/use-rpc';
 import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { PageHeader } from '../../components/page-header';
 import { useTableQuery } from '../../components/use-table-query';
+import { useTimeFormat } from '../../app/time-format';
 
 interface AuditFilters {
   action: string | undefined;
@@ -26,7 +26,8 @@ const DAY_MS = 86_400_000;
 export function AuditPage() {
   const { t } = useTranslation();
   const principal = usePrincipal();
-  const timeZone = principal.kind === 'staff' ? principal.tenant.timezone : browserTimeZone();
+  const tf = useTimeFormat();
+  const timeZone = tf.timeZone;
   const canListStaff = principal.kind === 'staff' && principal.permissions.includes('staff.read');
   const query = useTableQuery<'at', AuditFilters>({
     sort: { field: 'at', dir: 'desc' }, filters: { action: undefined, actorId: undefined, fromDate: undefined, toDate: undefined },
@@ -45,7 +46,7 @@ export function AuditPage() {
   const actorOptions = useMemo(() => (staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.fullName })), [staff.data]);
 
   const columns = useMemo<ColumnDef<AuditEntry>[]>(() => [
-    { id: 'at', header: t('audit.col.at'), meta: { sortable: true, nowrap: true, width: 180 }, cell: ({ row }) => <Text size="sm">{formatDateTime(row.original.at, timeZone)}</Text> },
+    { id: 'at', header: t('audit.col.at'), meta: { sortable: true, nowrap: true, width: 180 }, cell: ({ row }) => <Text size="sm">{tf.dateTime(row.original.at)}</Text> },
     {
       id: 'actor',
       header: t('audit.col.actor'),
@@ -66,7 +67,7 @@ export function AuditPage() {
       ),
     },
     { id: 'summary', header: t('audit.col.summary'), cell: ({ row }) => <Text size="sm">{row.original.summary}</Text> },
-  ], [t, timeZone]);
+  ], [t, tf]);
 
   return (
     <>

@@ -12,7 +12,7 @@ import { showServerError } from '../../app/form-errors';
 import { i18n } from '../../app/i18n';
 import { href, navigate } from '../../app/router';
 import { paths } from '../../app/paths';
-import { PLATFORM, useSessionStore } from '../../app/session-store';
+import { PLATFORM, sessionOf, useSessionStore } from '../../app/session-store';
 import { PublicLayout } from '../../app/shell/public-layout';
 import { ErrorAlert } from '../../components/error-alert';
 import { FormError } from '../../components/form-error';
@@ -41,7 +41,8 @@ export function SignInPage({ preselect }: { preselect: string | null }) {
   const sessions = useSessionStore((s) => s.sessions);
   const form = useForm<SignInValues, unknown, SignInValues>({
     resolver: zodResolver(signInSchema, undefined, { raw: true }),
-    defaultValues: { profile: preselect ?? '', email: '', password: '' },
+    // Someone signed in elsewhere in this window (e.g. the ISP, opening platform administration) is likely the same person.
+    defaultValues: { profile: preselect ?? '', email: sessionOf(useSessionStore.getState().activeScope)?.principal.email ?? '', password: '' },
   });
   useEffect(() => {
     if (preselect) form.setValue('profile', preselect);

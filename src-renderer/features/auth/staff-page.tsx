@@ -5,7 +5,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '@shared/contract/auth';
 import { ROLES, type Role } from '@shared/domain/permissions';
-import { formatDateTime } from '../../app/format';
 import { useCall, usePrincipal } from '../../app/scope-context';
 import { useRpc } from '../../app/use-rpc';
 import { ConfirmModal } from '../../components/confirm-modal';
@@ -19,6 +18,7 @@ import { RolesLegend } from './roles-legend';
 import { StaffCreateModal } from './staff-create-modal';
 import { StaffEditModal } from './staff-edit-modal';
 import { StaffResetPasswordModal } from './staff-reset-password-modal';
+import { useTimeFormat } from '../../app/time-format';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'active'; member: StaffMember } | null;
 type ActiveFilter = 'active' | 'inactive' | undefined;
@@ -29,7 +29,7 @@ export function StaffPage() {
   const principal = usePrincipal();
   const callIn = useCall();
   const canManage = principal.kind === 'staff' && principal.permissions.includes('staff.manage');
-  const timeZone = principal.kind === 'staff' ? principal.tenant.timezone : undefined;
+  const tf = useTimeFormat();
   const query = useTableQuery<'fullName' | 'email' | 'lastSignInAt' | 'createdAt', { role: Role | undefined; active: ActiveFilter }>({
     sort: { field: 'fullName', dir: 'asc' }, filters: { role: undefined, active: undefined },
   });
@@ -68,7 +68,7 @@ export function StaffPage() {
           </Group>
         ),
       },
-      { id: 'lastSignInAt', header: t('staff.col.lastSignIn'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm">{formatDateTime(row.original.lastSignInAt, timeZone)}</Text> },
+      { id: 'lastSignInAt', header: t('staff.col.lastSignIn'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm">{tf.dateTime(row.original.lastSignInAt)}</Text> },
     ];
     if (canManage) {
       cols.push({
@@ -99,7 +99,7 @@ export function StaffPage() {
       });
     }
     return cols;
-  }, [t, principal.userId, timeZone, canManage]);
+  }, [t, principal.userId, tf, canManage]);
 
   const addButton = canManage && (
     <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'create' })}>{t('staff.create')}</Button>

@@ -4,7 +4,6 @@ import { IconAlertOctagon, IconAlertTriangle, IconBell, IconChecks, IconInfoCirc
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertItem } from '@shared/contract/ops';
-import { formatDateTime } from '../../app/format';
 import { href } from '../../app/router';
 import { paths } from '../../app/paths';
 import { useCall, usePrincipal, useScope } from '../../app/scope-context';
@@ -13,7 +12,7 @@ import { toApiError, useRpc } from '../../app/use-rpc';
 import { ErrorAlert } from '../../components/error-alert';
 import { alertText } from './alert-text';
 import { useNow } from './hooks';
-import { formatRelative } from './units';
+import { useTimeFormat } from '../../app/time-format';
 
 const LATEST = 8;
 
@@ -35,7 +34,6 @@ function Bell() {
   const scope = useScope();
   const callIn = useCall();
   const principal = usePrincipal();
-  const timeZone = principal.kind === 'staff' ? principal.tenant.timezone : undefined;
   const now = useNow();
   const [opened, setOpened] = useState(false);
   const [marking, setMarking] = useState(false);
@@ -104,7 +102,7 @@ function Bell() {
           <ScrollArea.Autosize mah={420}>
             <Stack gap={0} role="list" aria-label={t('routers.alerts.title')}>
               {list.data?.items.map((a) => (
-                <AlertRow key={a.id} alert={a} now={now} timeZone={timeZone} routerHref={scope && a.routerId ? href(paths.router(scope, a.routerId)) : null} onOpen={() => setOpened(false)} />
+                <AlertRow key={a.id} alert={a} now={now} routerHref={scope && a.routerId ? href(paths.router(scope, a.routerId)) : null} onOpen={() => setOpened(false)} />
               ))}
             </Stack>
           </ScrollArea.Autosize>
@@ -114,7 +112,8 @@ function Bell() {
   );
 }
 
-function AlertRow({ alert: a, now, timeZone, routerHref, onOpen }: { alert: AlertItem; now: number; timeZone?: string; routerHref: string | null; onOpen: () => void }) {
+function AlertRow({ alert: a, now, routerHref, onOpen }: { alert: AlertItem; now: number; routerHref: string | null; onOpen: () => void }) {
+  const tf = useTimeFormat();
   const { t } = useTranslation();
   const { color, Icon } = SEVERITY[a.severity];
   const unread = a.readAt === null;
@@ -137,8 +136,8 @@ function AlertRow({ alert: a, now, timeZone, routerHref, onOpen }: { alert: Aler
         <Text size="sm" fw={unread ? 700 : 500}>{title}</Text>
         {body && <Text size="xs" c="dimmed" lineClamp={3}>{body}</Text>}
         <Group gap="sm">
-          <Tooltip label={formatDateTime(a.at, timeZone)}>
-            <Text size="xs" c="dimmed">{formatRelative(a.at, now)}</Text>
+          <Tooltip label={tf.dateTime(a.at)}>
+            <Text size="xs" c="dimmed">{tf.relative(a.at, now)}</Text>
           </Tooltip>
           {routerHref && <Anchor href={routerHref} size="xs" onClick={onOpen}>{t('routers.alerts.openRouter')}</Anchor>}
         </Group>

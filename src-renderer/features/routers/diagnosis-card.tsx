@@ -3,9 +3,9 @@ import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconShieldCheck, IconS
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnosis } from '@shared/contract/routers';
-import { formatDateTime } from '../../app/format';
 import { diagnosisText } from '../../app/messages';
 import { SKEW_WARN_MS, formatSkew } from './units';
+import { useTimeFormat } from '../../app/time-format';
 
 /** Fingerprints are long hex runs: wrap them inside the card instead of widening it. */
 export const FINGERPRINT_STYLE = { whiteSpace: 'pre-wrap', wordBreak: 'break-all' } as const;
@@ -30,6 +30,7 @@ interface DiagnosisCardProps {
 /** The answer of "Test connection": what happened, what to do, and what ISP Desk learnt about the router. */
 export function DiagnosisCard({ diagnosis: d, onTrust, trustedFingerprint, onTrustNew }: DiagnosisCardProps) {
   const { t } = useTranslation();
+  const tf = useTimeFormat();
   const tone = diagnosisTone(d);
   const icon = tone === 'green' ? <IconCircleCheck size={20} /> : tone === 'red' ? <IconCircleX size={20} /> : <IconAlertTriangle size={20} />;
   const x = d.details;
@@ -72,7 +73,7 @@ export function DiagnosisCard({ diagnosis: d, onTrust, trustedFingerprint, onTru
               {x.boardName && <Item label={t('routers.diagnosis.board')}>{x.boardName}</Item>}
               {x.identity && <Item label={t('routers.diagnosis.identity')}>{x.identity}</Item>}
               {x.userGroup && <Item label={t('routers.diagnosis.userGroup')}>{x.userGroup}</Item>}
-              {x.routerTime && <Item label={t('routers.diagnosis.routerTime')}>{formatDateTime(x.routerTime)}</Item>}
+              {x.routerTime && <Item label={t('routers.diagnosis.routerTime')}>{tf.dateTime(x.routerTime)}</Item>}
               {skew !== null && (
                 <Item label={t('routers.diagnosis.clockSkew')}>
                   <Group gap={6}>

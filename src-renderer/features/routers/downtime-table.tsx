@@ -5,17 +5,17 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
 import { formatDuration } from '@shared/domain/time';
-import { formatDateTime } from '../../app/format';
 import { diagnosisText } from '../../app/messages';
 import { href } from '../../app/router';
 import { paths } from '../../app/paths';
-import { usePrincipal, useScope } from '../../app/scope-context';
+import { useScope } from '../../app/scope-context';
 import { useEvent } from '../../app/use-event';
 import { useRpc } from '../../app/use-rpc';
 import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { useTableQuery } from '../../components/use-table-query';
 import { useNow } from './hooks';
+import { useTimeFormat } from '../../app/time-format';
 
 type DowntimeRow = OutputOf<'routers.downtime.list'>['items'][number];
 
@@ -23,9 +23,8 @@ type DowntimeRow = OutputOf<'routers.downtime.list'>['items'][number];
 export function DowntimeTable({ routerId: fixedRouter }: { routerId?: string } = {}) {
   const { t } = useTranslation();
   const scope = useScope();
-  const principal = usePrincipal();
   const now = useNow();
-  const timeZone = principal.kind === 'staff' ? principal.tenant.timezone : undefined;
+  const tf = useTimeFormat();
   const query = useTableQuery<'startedAt', { routerId: string | undefined; openOnly: boolean | undefined }>({
     sort: { field: 'startedAt', dir: 'desc' }, filters: { routerId: fixedRouter, openOnly: undefined },
   });
@@ -45,14 +44,14 @@ export function DowntimeTable({ routerId: fixedRouter }: { routerId?: string } =
       id: 'startedAt',
       header: t('routers.downtime.col.started'),
       meta: { sortable: true, nowrap: true },
-      cell: ({ row }) => <Text size="sm">{formatDateTime(row.original.startedAt, timeZone)}</Text>,
+      cell: ({ row }) => <Text size="sm">{tf.dateTime(row.original.startedAt)}</Text>,
     },
     {
       id: 'endedAt',
       header: t('routers.downtime.col.ended'),
       meta: { nowrap: true },
       cell: ({ row: { original: d } }) => (
-        d.endedAt ? <Text size="sm">{formatDateTime(d.endedAt, timeZone)}</Text> : <Badge color="red" variant="light">{t('routers.downtime.ongoing')}</Badge>
+        d.endedAt ? <Text size="sm">{tf.dateTime(d.endedAt)}</Text> : <Badge color="red" variant="light">{t('routers.downtime.ongoing')}</Badge>
       ),
     },
     {
@@ -70,7 +69,7 @@ export function DowntimeTable({ routerId: fixedRouter }: { routerId?: string } =
       ),
     },
     { id: 'cause', header: t('routers.downtime.col.cause'), meta: { minWidth: 240 }, cell: ({ row }) => <Text size="sm">{diagnosisText(row.original.cause).message}</Text> },
-  ], [t, scope, timeZone, now]);
+  ], [t, scope, tf, now]);
 
   return (
     <DataTable

@@ -1,29 +1,32 @@
-import { Badge, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Box, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RouterStatus } from '@shared/contract/routers';
-import { formatDateTime } from '../../app/format';
-import { formatRelative } from './units';
+import { useTimeFormat } from '../../app/time-format';
 
 export const STATUS_COLORS: Record<RouterStatus, string> = { online: 'green', degraded: 'yellow', offline: 'red', unknown: 'gray' };
 
+/** State as a coloured dot and a word: readable in a dense table, never cut to "onl…". */
 export function RouterStatusBadge({ status, size = 'sm' }: { status: RouterStatus; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
+  const color = `var(--mantine-color-${STATUS_COLORS[status]}-6)`;
   return (
-    <Badge color={STATUS_COLORS[status]} variant={status === 'unknown' ? 'outline' : 'light'} size={size} style={{ flexShrink: 0 }}>
-      {t(`routers.status.${status}`)}
-    </Badge>
+    <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+      <Box w={8} h={8} bg={color} style={{ borderRadius: '50%', flexShrink: 0 }} aria-hidden />
+      <Text size={size} fw={600} style={{ whiteSpace: 'nowrap' }}>{t(`routers.status.${status}`)}</Text>
+    </Group>
   );
 }
 
 /** Status with how long it has held ("since 5 minutes ago"; the exact time in a tooltip). */
-export function RouterStatusCell({ status, since, now, timeZone }: { status: RouterStatus; since: string | null; now: number; timeZone?: string }) {
+export function RouterStatusCell({ status, since, now }: { status: RouterStatus; since: string | null; now: number }) {
   const { t } = useTranslation();
+  const tf = useTimeFormat();
   return (
     <Stack gap={2} align="flex-start">
       <RouterStatusBadge status={status} />
       {since && (
-        <Tooltip label={formatDateTime(since, timeZone)}>
-          <Text size="xs" c="dimmed">{t('routers.since', { when: formatRelative(since, now) })}</Text>
+        <Tooltip label={tf.dateTime(since)}>
+          <Text size="xs" c="dimmed">{t('routers.since', { when: tf.relative(since, now) })}</Text>
         </Tooltip>
       )}
     </Stack>

@@ -52,7 +52,6 @@ export function RouterDashboardPage({ routerId, tab }: { routerId: string; tab: 
       </Stack>
     );
   }
-  const timeZone = principal.kind === 'staff' ? principal.tenant.timezone : undefined;
   const facts = [
     r.identity && { label: t('routers.dashboard.identity'), value: r.identity },
     { label: t('routers.dashboard.address'), value: `${r.host}:${r.port}` },
@@ -62,50 +61,52 @@ export function RouterDashboardPage({ routerId, tab }: { routerId: string; tab: 
   ].filter((f): f is { label: string; value: string } => !!f);
 
   return (
-    <Stack gap="lg">
+    <Stack gap="sm">
       {back}
-      <Paper p="lg" radius="md">
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
-          <Stack gap={8}>
-            <Group gap="sm" wrap="wrap">
-              <Title order={2}>{r.name}</Title>
-              {r.isDemo && <DemoBadge size="md" />}
-              {r.isCore && <CoreBadge size="sm" />}
-              {r.useTls && <TlsBadge size="sm" />}
+      {/* A compact header: at 1024×700 the tab's table rows must start above the fold. */}
+      <Paper px="md" py="sm" radius="md">
+        <Group justify="space-between" align="center" wrap="wrap" gap="sm">
+          <Group gap="md" wrap="wrap" align="center" style={{ minWidth: 0 }}>
+            <Group gap="xs" wrap="nowrap">
+              <Title order={3}>{r.name}</Title>
+              {r.isDemo && <DemoBadge size="sm" />}
+              {r.isCore && <CoreBadge size="xs" />}
+              {r.useTls && <TlsBadge size="xs" />}
             </Group>
-            <Group gap="lg" wrap="wrap">
-              {facts.map((f) => (
-                <Stack key={f.label} gap={0}>
-                  <Text size="xs" c="dimmed">{f.label}</Text>
-                  <Text size="sm" fw={500}>{f.value}</Text>
-                </Stack>
-              ))}
-            </Group>
-          </Stack>
-          <Stack gap="sm" align="flex-end">
-            <RouterStatusCell status={r.status} since={r.statusSince} now={now} timeZone={timeZone} />
+            {facts.map((f) => (
+              <Text key={f.label} size="sm" title={f.label}>
+                <Text span size="xs" c="dimmed">{f.label} </Text>{f.value}
+              </Text>
+            ))}
+          </Group>
+          <Group gap="sm" wrap="nowrap" align="center">
+            <RouterStatusCell status={r.status} since={r.statusSince} now={now} />
             {canManage && (
-              <Group gap="xs">
+              <>
                 <Button variant="default" size="xs" leftSection={<IconPlugConnected size={14} />} onClick={() => setDialog('test')}>
                   {t('routers.testConnection')}
                 </Button>
                 <Button variant="default" size="xs" leftSection={<IconPencil size={14} />} onClick={() => setDialog('edit')}>{t('routers.edit')}</Button>
-              </Group>
+              </>
             )}
-          </Stack>
+          </Group>
         </Group>
         {r.status === 'offline' && r.lastError && (
-          <Text size="sm" c="red" mt="sm">{diagnosisText(r.lastError).message}</Text>
+          <Text size="sm" c="red" mt={4}>{diagnosisText(r.lastError).message}</Text>
         )}
       </Paper>
       {r.isDemo && (
-        <Alert color="orange" variant="light" icon={<IconFlask size={18} />}>{t('routers.dashboard.demoNote')}</Alert>
+        // One slim line; the light orange Alert keeps its contrast in the dark theme.
+        <Alert color="orange" variant="light" py={6} px="sm" icon={<IconFlask size={16} />} styles={{ icon: { marginTop: 2 } }}>
+          <Text size="xs">{t('routers.dashboard.demoNote')}</Text>
+        </Alert>
       )}
 
       {active && (
         <Tabs value={active.id} onChange={(v) => scope && v && navigate(paths.router(scope, routerId, v))} keepMounted={false}>
-          <Tabs.List mb="md">
-            {tabs.map((x) => <Tabs.Tab key={x.id} value={x.id}>{t(x.labelKey)}</Tabs.Tab>)}
+          {/* The tab bar scrolls sideways on a narrow window instead of wrapping onto a second line. */}
+          <Tabs.List mb="sm" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden', scrollbarWidth: 'thin' }}>
+            {tabs.map((x) => <Tabs.Tab key={x.id} value={x.id} style={{ flexShrink: 0 }}>{t(x.labelKey)}</Tabs.Tab>)}
           </Tabs.List>
           <Tabs.Panel value={active.id}>
             {/* Going offline or coming back re-mounts the tab, so it re-reads (and shows the router's error) at once. */}

@@ -281,7 +281,8 @@ export function RouterFormModal({ opened, onClose, router, prefill = null, onSav
             )}
 
             <FormError form={form} />
-            <Group justify="space-between" gap="sm">
+            {/* Sticky: a long diagnosis must not push the primary button out of sight. */}
+            <Group justify="space-between" gap="sm" py="sm" style={{ position: 'sticky', bottom: 0, zIndex: 2, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-default-border)' }}>
               <Button
                 variant="light"
                 leftSection={<IconPlugConnected size={16} />}

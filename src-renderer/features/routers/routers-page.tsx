@@ -7,11 +7,10 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROUTER_STATUSES, type RouterStatus, type RouterSummary } from '@shared/contract/routers';
-import { formatDateTime } from '../../app/format';
 import { diagnosisText } from '../../app/messages';
 import { href, navigate } from '../../app/router';
 import { paths } from '../../app/paths';
-import { useCall, usePrincipal, useScope } from '../../app/scope-context';
+import { useCall, useScope } from '../../app/scope-context';
 import { useEvent } from '../../app/use-event';
 import { useRpc } from '../../app/use-rpc';
 import { ConfirmModal } from '../../components/confirm-modal';
@@ -26,7 +25,7 @@ import { useNow, useRouterPermissions } from './hooks';
 import { CoreBadge, RouterStatusCell, TlsBadge } from './router-badges';
 import { RouterFormModal, type RouterFormPrefill } from './router-form-modal';
 import { TestConnectionModal } from './test-connection-modal';
-import { formatRelative } from './units';
+import { useTimeFormat } from '../../app/time-format';
 
 type Dialog =
   | { kind: 'create'; prefill: RouterFormPrefill | null }
@@ -40,11 +39,10 @@ const ERROR_PREVIEW = 60;
 export function RoutersPage() {
   const { t } = useTranslation();
   const scope = useScope();
-  const principal = usePrincipal();
   const callIn = useCall();
   const { canManage } = useRouterPermissions();
   const now = useNow();
-  const timeZone = principal.kind === 'staff' ? principal.tenant.timezone : undefined;
+  const tf = useTimeFormat();
   const [view, setView] = useState<'routers' | 'downtime'>('routers');
   const query = useTableQuery<'name' | 'host' | 'status' | 'site', { status: RouterStatus | undefined }>({
     sort: { field: 'name', dir: 'asc' }, filters: { status: undefined },
@@ -60,7 +58,7 @@ export function RoutersPage() {
         id: 'status',
         header: t('routers.col.status'),
         meta: { sortable: true, nowrap: true },
-        cell: ({ row: { original: r } }) => <RouterStatusCell status={r.status} since={r.statusSince} now={now} timeZone={timeZone} />,
+        cell: ({ row: { original: r } }) => <RouterStatusCell status={r.status} since={r.statusSince} now={now} />,
       },
       {
         id: 'name',
@@ -110,8 +108,8 @@ export function RoutersPage() {
         cell: ({ row: { original: r } }) => (
           <Stack gap={2}>
             {r.lastCheckedAt ? (
-              <Tooltip label={formatDateTime(r.lastCheckedAt, timeZone)}>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatRelative(r.lastCheckedAt, now)}</Text>
+              <Tooltip label={tf.dateTime(r.lastCheckedAt)}>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{tf.relative(r.lastCheckedAt, now)}</Text>
               </Tooltip>
             ) : <Text size="sm" c="dimmed">{t('common.never')}</Text>}
             {r.lastError && <LastError text={diagnosisText(r.lastError).message} offline={r.status === 'offline'} />}
@@ -147,7 +145,7 @@ export function RoutersPage() {
       },
     ];
     return cols;
-  }, [t, scope, now, timeZone, canManage]);
+  }, [t, scope, now, tf, canManage]);
 
   const actions = canManage && (
     <>

@@ -1,5 +1,4 @@
 import { formatDuration } from '@shared/domain/time';
-import { i18n } from '../../app/i18n';
 
 /** "0 bps", "850 kbps", "180.4 Mbps", "1.25 Gbps" (decimal units, as RouterOS and ISPs quote speeds). */
 export function formatBitRate(bps: number): string {
@@ -30,22 +29,6 @@ export function formatByteSize(bytes: number): string {
     i += 1;
   }
   return i === 0 ? `${v} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
-}
-
-const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60], ['minute', 60], ['hour', 24], ['day', 7], ['week', 4.35], ['month', 12], ['year', Number.POSITIVE_INFINITY],
-];
-
-/** "5 minutes ago", "in 2 hours", "now" — in the UI language. */
-export function formatRelative(iso: string, nowMs: number = Date.now()): string {
-  let delta = (new Date(iso).getTime() - nowMs) / 1000;
-  const rtf = new Intl.RelativeTimeFormat(i18n.language || 'en', { numeric: 'auto', style: 'long' });
-  if (Math.abs(delta) < 10) return rtf.format(0, 'second');
-  for (const [unit, size] of STEPS) {
-    if (Math.abs(delta) < size) return rtf.format(Math.round(delta), unit);
-    delta /= size;
-  }
-  return rtf.format(Math.round(delta), 'year');
 }
 
 /** Clock skew above this is worth a warning: expiry times are computed by the router's clock. */

@@ -1,8 +1,8 @@
-import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconArrowRight, IconCheck, IconFlask } from '@tabler/icons-react';
+import { IconArrowLeft, IconArrowRight, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Controller, FormProvider, useForm, type FieldErrors } from 'react-hook-form';
+import { FormProvider, useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/form-error';
 import { call, isApiError } from '../../app/api-client';
@@ -11,10 +11,16 @@ import { navigate } from '../../app/router';
 import { paths } from '../../app/paths';
 import { useSessionStore } from '../../app/session-store';
 import { PublicLayout } from '../../app/shell/public-layout';
-import { AccountFields } from '../auth/account-fields';
-import { TenantProfileFields } from '../tenancy/tenant-profile-fields';
 import { copiedAdmin, setupDefaults, setupResolver, STEP_FIELDS, stepOfPath, toSetupInput, type SetupFormValues } from './setup-form';
 import { SetupReview } from './setup-review';
+import { SetupAccountStep, SetupTenantStep } from './setup-steps';
+
+/** The owner is usually the person at the keyboard: their name and email prefill the ISP's owner fields. */
+function carryOwner(form: UseFormReturn<SetupFormValues, unknown, SetupFormValues>): void {
+  const admin = form.getValues('platformAdmin');
+  if (!form.getValues('tenant.ownerName')) form.setValue('tenant.ownerName', admin.fullName);
+  if (!form.getValues('tenant.ownerEmail')) form.setValue('tenant.ownerEmail', admin.email);
+}
 
 const SAME_ADMIN_RENAMES = {
   'tenant.admin.fullName': 'platformAdmin.fullName',
@@ -28,22 +34,24 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
   const form = useForm<SetupFormValues, unknown, SetupFormValues>({
     resolver: setupResolver,
     defaultValues: setupDefaults,
-    mode: 'onTouched',
+    // Errors appear when leaving a step, all at once: validating on blur made the first click on Next
+    // show one field's error and move the button away from under the pointer.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
   const [active, setActive] = useState(0);
-  const sameAdmin = form.watch('sameAdmin');
-  const demo = form.watch('mode') === 'demo';
 
   const next = async () => {
-    if (active === 0 && (await form.trigger([...STEP_FIELDS.admin]))) setActive(1);
-    if (active === 1) {
-      if (form.getValues('mode') === 'demo') {
-        setActive(2);
-        return;
-      }
-      if (form.getValues('sameAdmin')) form.setValue('tenant.admin', copiedAdmin(form.getValues()));
-      if (await form.trigger([...STEP_FIELDS.tenant])) setActive(2);
+    if (active === 0) {
+      if (!(await form.trigger([...STEP_FIELDS.admin], { shouldFocus: true }))) return;
+      // The demo needs nothing more; otherwise the owner's name and email carry over as the ISP's owner.
+      if (form.getValues('mode') === 'demo') return setActive(2);
+      carryOwner(form);
+      return setActive(1);
     }
+    if (form.getValues('sameAdmin')) form.setValue('tenant.admin', copiedAdmin(form.getValues()));
+    // Every field of the step is checked at once, and the first wrong one gets the focus.
+    if (await form.trigger([...STEP_FIELDS.tenant], { shouldFocus: true })) setActive(2);
   };
 
   const onInvalid = (errors: FieldErrors<SetupFormValues>) => setActive(errors.platformAdmin ? 0 : 1);
@@ -51,10 +59,14 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
   const submit = form.handleSubmit(async (values) => {
     try {
       const result = await call('setup.complete', toSetupInput(values));
-      const scope = useSessionStore.getState().signedIn(result.session);
+      const store = useSessionStore.getState();
+      const platform = store.signedIn(result.session);
+      // With their own details the owner starts inside the ISP; platform administration stays signed in too.
+      const scope = result.tenantSession ? store.signedIn(result.tenantSession) : platform;
       onDone();
       const name = values.mode === 'demo' ? t('setup.demoName') : values.tenant.name;
-      notifications.show({ color: 'green', title: t('setup.doneTitle'), message: t('setup.doneBody', { name }) });
+      const message = t(result.tenantSession ? 'setup.doneInsideBody' : 'setup.doneBody', { name });
+      notifications.show({ color: 'green', title: t('setup.doneTitle'), message });
       navigate(paths.home(scope), { replace: true });
     } catch (e) {
       if (isApiError(e) && e.code === 'CONFLICT' && !e.fields) {
@@ -82,44 +94,10 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
           <form onSubmit={(e) => void submit(e)} noValidate>
             <Stepper active={active} onStepClick={(i) => i < active && setActive(i)} allowNextStepsSelect={false} size="sm">
               <Stepper.Step label={t('setup.step1')} description={t('setup.step1Hint')}>
-                <Stack gap="md" mt="md">
-                  <Text size="sm" c="dimmed">{t('setup.step1Body')}</Text>
-                  <AccountFields prefix="platformAdmin." labels="account" />
-                </Stack>
+                <SetupAccountStep />
               </Stepper.Step>
               <Stepper.Step label={t('setup.step2')} description={t('setup.step2Hint')}>
-                <Stack gap="md" mt="md">
-                  <Text size="sm" c="dimmed">{t('setup.step2Body')}</Text>
-                  <Controller
-                    control={form.control}
-                    name="mode"
-                    render={({ field }) => (
-                      <SegmentedControl
-                        aria-label={t('setup.modeLabel')}
-                        value={field.value}
-                        onChange={field.onChange}
-                        data={[{ value: 'own', label: t('setup.modeOwn') }, { value: 'demo', label: t('setup.modeDemo') }]}
-                        fullWidth
-                      />
-                    )}
-                  />
-                  {demo ? (
-                    <Alert color="orange" variant="light" icon={<IconFlask size={20} />} title={t('setup.demoTitle')}>
-                      <Text size="sm">{t('setup.demoBody')}</Text>
-                    </Alert>
-                  ) : (
-                    <>
-                      <TenantProfileFields prefix="tenant." />
-                      <Title order={4} mt="sm">{t('setup.adminTitle')}</Title>
-                      <Checkbox
-                        label={t('setup.sameAdmin')}
-                        description={t('setup.sameAdminHint')}
-                        {...form.register('sameAdmin')}
-                      />
-                      {!sameAdmin && <AccountFields prefix="tenant.admin." labels="adminAccount" withPhone />}
-                    </>
-                  )}
-                </Stack>
+                <SetupTenantStep />
               </Stepper.Step>
               <Stepper.Step label={t('setup.step3')} description={t('setup.step3Hint')}>
                 <Stack gap="md" mt="md">

@@ -7,7 +7,6 @@ import { Controller, FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { businessSettingsInput, type BusinessSettings } from '@shared/contract/tenancy';
-import { formatDateTime } from '../../app/format';
 import { fieldMessage } from '../../app/field-messages';
 import { showServerError } from '../../app/form-errors';
 import { useCall, usePrincipal } from '../../app/scope-context';
@@ -17,6 +16,7 @@ import { FormError } from '../../components/form-error';
 import { FormTextInput } from '../../components/form-fields';
 import { PageHeader } from '../../components/page-header';
 import { LogoField } from './logo-field';
+import { useTimeFormat } from '../../app/time-format';
 
 type Values = z.input<typeof businessSettingsInput>;
 
@@ -28,6 +28,7 @@ function valuesOf(b: BusinessSettings): Values {
 /** The tenant's business details used on receipts and invoices; read-only without settings.manage. */
 export function SettingsPage() {
   const { t } = useTranslation();
+  const tf = useTimeFormat();
   const principal = usePrincipal();
   const callIn = useCall();
   const canManage = principal.kind === 'staff' && principal.permissions.includes('settings.manage');
@@ -120,7 +121,7 @@ export function SettingsPage() {
                   <FormError form={form} />
                   <Group justify="space-between">
                     <Text size="xs" c="dimmed">
-                      {business.updatedAt ? t('settings.lastSaved', { at: formatDateTime(business.updatedAt, tenant.timezone) }) : t('settings.neverSaved')}
+                      {business.updatedAt ? t('settings.lastSaved', { at: tf.dateTime(business.updatedAt) }) : t('settings.neverSaved')}
                     </Text>
                     <Group gap="sm">
                       <Button variant="default" disabled={!form.formState.isDirty || form.formState.isSubmitting} onClick={() => reset(valuesOf(business))}>

@@ -7,7 +7,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
 import { TENANT_STATUSES, type TenantStatus } from '@shared/contract/tenancy';
-import { formatDate } from '../../app/format';
 import { useEvent } from '../../app/use-event';
 import { useRpc } from '../../app/use-rpc';
 import { DataTable, pagedRows } from '../../components/data-table';
@@ -21,6 +20,7 @@ import { TenantExportModal } from './tenant-export-modal';
 import { TenantImportModal } from './tenant-import-modal';
 import { TenantStatusModal } from './tenant-status-modal';
 import { DemoBadge, TenantStatusBadge } from './tenant-status-badge';
+import { useTimeFormat } from '../../app/time-format';
 
 export type TenantRow = OutputOf<'tenants.list'>['items'][number];
 type Dialog = { kind: 'create' } | { kind: 'import' } | { kind: 'edit' | 'status' | 'delete' | 'export'; tenant: TenantRow } | null;
@@ -28,6 +28,7 @@ type Dialog = { kind: 'create' } | { kind: 'import' } | { kind: 'edit' | 'status
 /** Platform administration: every tenant profile on this installation. */
 export function TenantsPage() {
   const { t } = useTranslation();
+  const tf = useTimeFormat();
   const query = useTableQuery<'name' | 'createdAt' | 'status', { status: TenantStatus | undefined }>({
     sort: { field: 'name', dir: 'asc' }, filters: { status: undefined },
   });
@@ -77,7 +78,7 @@ export function TenantsPage() {
     { id: 'routers', header: t('tenants.col.routers'), meta: { align: 'right' }, cell: ({ row }) => row.original.routerCount },
     { id: 'currency', header: t('tenants.col.currency'), cell: ({ row }) => row.original.currency },
     { id: 'timezone', header: t('tenants.col.timezone'), cell: ({ row }) => <Text size="sm">{row.original.timezone}</Text> },
-    { id: 'createdAt', header: t('tenants.col.created'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => formatDate(row.original.createdAt) },
+    { id: 'createdAt', header: t('tenants.col.created'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => tf.date(row.original.createdAt) },
     {
       id: 'actions',
       header: () => <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
@@ -103,7 +104,7 @@ export function TenantsPage() {
         </Menu>
       ),
     },
-  ], [t]);
+  ], [t, tf]);
 
   return (
     <>

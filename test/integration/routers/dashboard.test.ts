@@ -15,6 +15,7 @@ describe('router dashboard against the simulator', () => {
     expect(o.totalMemoryBytes).toBeGreaterThan(o.freeMemoryBytes);
     expect(o.totalDiskBytes).toBeGreaterThan(0);
     expect(o.routerTime).not.toBeNull();
+    expect(o.routerUtcOffsetMinutes).toBe(180);
     expect(o.primaryAddress).toMatch(/^\d+\.\d+\.\d+\.\d+\/\d+$/);
   });
 

@@ -9,7 +9,8 @@ import { parseHash } from '../../../src-renderer/app/router';
 import { LastKnown } from '../../../src-renderer/features/routers/last-known';
 import { generatePassword } from '../../../src-renderer/features/routers/password';
 import { defaultInterface, type InterfaceRow } from '../../../src-renderer/features/routers/tabs/interface-pick';
-import { formatBitRate, formatByteSize, formatRelative, formatSkew } from '../../../src-renderer/features/routers/units';
+import { formatBitRate, formatByteSize, formatSkew } from '../../../src-renderer/features/routers/units';
+import { timeFormat } from '../../../src-renderer/app/time-format';
 
 const TENANT_ID = '0190a0b0-0000-7000-8000-000000000001';
 const ROUTER_ID = '0190a0b0-0000-7000-8000-0000000000aa';
@@ -78,6 +79,7 @@ describe('routers formatting', () => {
 
   it('formats relative times and clock skew', () => {
     const now = Date.parse('2026-03-01T12:00:00Z');
+    const formatRelative = timeFormat('Africa/Nairobi', 'en-KE').relative;
     expect(formatRelative('2026-03-01T11:55:00Z', now)).toBe('5 minutes ago');
     expect(formatRelative('2026-03-01T12:00:03Z', now)).toBe('now');
     expect(formatRelative('2026-02-27T12:00:00Z', now)).toBe('2 days ago');

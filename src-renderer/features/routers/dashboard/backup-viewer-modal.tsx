@@ -2,27 +2,28 @@ import { Badge, Button, Code, CopyButton, Group, Modal, ScrollArea, Skeleton, St
 import { IconCheck, IconCopy, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RouterSummary } from '@shared/contract/routers';
-import { formatBytes, formatDateTime } from '../../../app/format';
+import { formatBytes } from '../../../app/format';
 import { useRpc } from '../../../app/use-rpc';
 import { ErrorAlert } from '../../../components/error-alert';
 import { backupFileName } from './values';
 import { downloadText } from '../../../app/files';
+import { useTimeFormat } from '../../../app/time-format';
 
 
 interface BackupViewerModalProps {
   router: RouterSummary;
   backupId: string;
-  timeZone: string;
   onClose: () => void;
 }
 
 /** One configuration version in a scrollable monospace viewer, with Copy and Save .rsc. */
-export function BackupViewerModal({ router, backupId, timeZone, onClose }: BackupViewerModalProps) {
+export function BackupViewerModal({ router, backupId, onClose }: BackupViewerModalProps) {
+  const tf = useTimeFormat();
   const { t } = useTranslation();
   const backup = useRpc('routers.backups.get', { backupId });
   const b = backup.data;
   return (
-    <Modal opened onClose={onClose} size="90%" title={b ? t('routerTabs.backups.viewTitle', { when: formatDateTime(b.fetchedAt, timeZone) }) : t('routerTabs.backups.viewLoading')}>
+    <Modal opened onClose={onClose} size="90%" title={b ? t('routerTabs.backups.viewTitle', { when: tf.dateTime(b.fetchedAt) }) : t('routerTabs.backups.viewLoading')}>
       <Stack gap="md">
         <ErrorAlert error={backup.error} onRetry={backup.reload} />
         {!b && !backup.error && <Skeleton height={320} radius="md" />}

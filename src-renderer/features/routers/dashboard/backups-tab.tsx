@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { backupMeta } from '@shared/contract/routers';
-import { formatBytes, formatDateTime } from '../../../app/format';
+import { formatBytes } from '../../../app/format';
 import { useCall } from '../../../app/scope-context';
 import { toApiError, useRpc } from '../../../app/use-rpc';
 import { EmptyNotice } from '../../../components/empty-notice';
@@ -15,6 +15,7 @@ import { DiffCounts, DiffView } from './backup-diff-view';
 import { defaultComparePair, hasChanges } from './diff-rows';
 import { FULL_BADGE, SimpleTable, TabHeader, useRouterAccess, type SimpleColumn } from './tab-kit';
 import type { RouterTabProps } from './tabs';
+import { useTimeFormat } from '../../../app/time-format';
 
 type Backup = z.infer<typeof backupMeta>;
 type Pair = { from: string; to: string };
@@ -31,7 +32,8 @@ function stateKey(b: Backup): string {
 export function BackupsTab({ router }: RouterTabProps) {
   const { t } = useTranslation();
   const callIn = useCall();
-  const { canOperate, timeZone } = useRouterAccess();
+  const { canOperate } = useRouterAccess();
+  const tf = useTimeFormat();
   // Versions are few (one a night at most, plus manual fetches): the newest 500 are listed whole.
   const all = useRpc('routers.backups.list', { routerId: router.id, page: 1, pageSize: 500, sort: { field: 'fetchedAt', dir: 'desc' } });
   const [fetching, setFetching] = useState(false);
@@ -51,7 +53,7 @@ export function BackupsTab({ router }: RouterTabProps) {
   const to = picked.to ?? defaults?.to ?? null;
 
   const label = (b: Backup) => t('routerTabs.backups.versionLabel', {
-    n: numberOf.get(b.id) ?? '?', when: formatDateTime(b.fetchedAt, timeZone), state: t(stateKey(b)),
+    n: numberOf.get(b.id) ?? '?', when: tf.dateTime(b.fetchedAt), state: t(stateKey(b)),
   });
   const options = versions.map((b) => ({ value: b.id, label: label(b) }));
 
@@ -84,7 +86,7 @@ export function BackupsTab({ router }: RouterTabProps) {
   const columns = useMemo(() => {
     const cols: SimpleColumn<Backup>[] = [
       { id: 'n', header: '#', align: 'right', width: 48, cell: (b) => <Text size="sm" c="dimmed">{numberOf.get(b.id) ?? ''}</Text> },
-      { id: 'fetchedAt', header: t('routerTabs.backups.col.fetchedAt'), nowrap: true, cell: (b) => <Text size="sm" fw={500}>{formatDateTime(b.fetchedAt, timeZone)}</Text> },
+      { id: 'fetchedAt', header: t('routerTabs.backups.col.fetchedAt'), nowrap: true, cell: (b) => <Text size="sm" fw={500}>{tf.dateTime(b.fetchedAt)}</Text> },
       {
         id: 'trigger',
         header: t('routerTabs.backups.col.trigger'),
@@ -131,7 +133,7 @@ export function BackupsTab({ router }: RouterTabProps) {
       },
     ];
     return cols;
-  }, [t, timeZone, numberOf, versions]);
+  }, [t, tf, numberOf, versions]);
 
   const fetchButton = canOperate && (
     <Button leftSection={<IconCloudDownload size={16} />} onClick={() => void fetchNow()} loading={fetching}>{t('routerTabs.backups.fetchNow')}</Button>
@@ -209,7 +211,7 @@ export function BackupsTab({ router }: RouterTabProps) {
           </Stack>
         </Paper>
       )}
-      {viewing && <BackupViewerModal router={router} backupId={viewing} timeZone={timeZone} onClose={() => setViewing(null)} />}
+      {viewing && <BackupViewerModal router={router} backupId={viewing} onClose={() => setViewing(null)} />}
     </Stack>
   );
 }

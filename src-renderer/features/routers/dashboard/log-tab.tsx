@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { mergeLogLines, prependLines, topicColor, type LogLine } from './log-lines';
 import { FULL_BADGE, SimpleTable, TabHeader, type SimpleColumn } from './tab-kit';
 import type { RouterTabProps } from './tabs';
+import { useTimeFormat } from '../../../app/time-format';
 
 const LIMITS = ['50', '100', '200', '500', '1000'];
 const COMMON_TOPICS = ['system', 'info', 'warning', 'error', 'critical', 'account', 'hotspot', 'ppp', 'pppoe', 'dhcp', 'firewall', 'interface', 'netwatch', 'script'];
@@ -24,6 +25,7 @@ type StreamState = { status: 'off' } | { status: 'starting' } | { status: 'live'
  */
 export function LogTab({ router }: RouterTabProps) {
   const { t } = useTranslation();
+  const tf = useTimeFormat();
   const callIn = useCall();
   const [text, setText] = useState('');
   const [topics, setTopics] = useState('');
@@ -74,7 +76,7 @@ export function LogTab({ router }: RouterTabProps) {
   const liveIds = useMemo(() => new Set(live.map((l) => l.id)), [live]);
 
   const columns = useMemo<SimpleColumn<LogLine>[]>(() => [
-    { id: 'time', header: t('routerTabs.log.col.time'), nowrap: true, width: 150, cell: (l) => <Text size="sm" ff="monospace" c="dimmed">{l.time}</Text> },
+    { id: 'time', header: t('routerTabs.log.col.time'), nowrap: true, width: 150, cell: (l) => <Text size="sm" c="dimmed" title={l.time}>{tf.routerClock(l.time)}</Text> },
     {
       id: 'topics',
       header: t('routerTabs.log.col.topics'),
@@ -88,7 +90,7 @@ export function LogTab({ router }: RouterTabProps) {
       ),
     },
     { id: 'message', header: t('routerTabs.log.col.message'), cell: (l) => <Text size="sm" ff="monospace" style={{ wordBreak: 'break-word' }}>{l.message}</Text> },
-  ], [t]);
+  ], [t, tf]);
 
   const narrowed = q !== '' || topicFilter !== '';
 

@@ -1,6 +1,6 @@
 import { Box, Group, Paper, ScrollArea, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
-import { browserTimeZone } from '../../../app/format';
+import { browserTimeZone } from '../../../app/time-format';
 import { usePrincipal } from '../../../app/scope-context';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useRouterPermissions } from '../hooks';

@@ -3,7 +3,7 @@ import { IconClockExclamation } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '@shared/domain/time';
-import { formatDateTime } from '../../../app/format';
+import { useTimeFormat } from '../../../app/time-format';
 import { useRpc } from '../../../app/use-rpc';
 import { ErrorAlert } from '../../../components/error-alert';
 import type { RouterTabProps } from '../dashboard/tabs';
@@ -45,6 +45,7 @@ function UsageCard({ title, used, total, label }: { title: string; used: number;
 /** Identity, model, version, uptime, CPU, memory, disk, health and the router clock; re-read every 10 s. */
 export function OverviewTab({ router }: RouterTabProps) {
   const { t } = useTranslation();
+  const tf = useTimeFormat();
   const overview = useRpc('routers.dashboard.overview', { routerId: router.id });
   usePolling(overview.reload, REFRESH_MS);
   const error = useStickyError(overview);
@@ -124,7 +125,12 @@ export function OverviewTab({ router }: RouterTabProps) {
           <Card radius="md" padding="lg">
             <Title order={4} mb="sm">{t('routers.overview.clock')}</Title>
             <DataList size="sm" labelWidth={200} gap={8}>
-              <Fact label={t('routers.overview.routerTime')}>{o.routerTime ? formatDateTime(o.routerTime) : null}</Fact>
+              <Fact label={t('routers.overview.routerTime')}>
+                {o.routerTime ? tf.dateTime(o.routerTime) : null}
+                {o.routerTime && tf.zoneDiffers(o.routerUtcOffsetMinutes, o.routerTime) && (
+                  <Text span size="xs" c="dimmed"> {t('routers.overview.routerZone', { zone: tf.zoneDiffers(o.routerUtcOffsetMinutes, o.routerTime) })}</Text>
+                )}
+              </Fact>
               <Fact label={t('routers.overview.skew')}>
                 {skew === null ? null : <Text size="sm" c={skewWarn ? 'orange' : undefined} fw={skewWarn ? 600 : undefined}>{formatSkew(skew)}</Text>}
               </Fact>
@@ -152,7 +158,7 @@ export function OverviewTab({ router }: RouterTabProps) {
           </Card>
         </Stack>
       </SimpleGrid>
-      {readAt && <Text size="xs" c="dimmed" ta="right">{t('routers.overview.readAt', { time: new Date(readAt).toLocaleTimeString() })}</Text>}
+      {readAt && <Text size="xs" c="dimmed" ta="right">{t('routers.overview.readAt', { time: tf.time(readAt) })}</Text>}
     </Stack>
   );
 }

@@ -1,10 +1,12 @@
-import { Button, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlugConnectedX, IconUsers } from '@tabler/icons-react';
+import { IconDots, IconPlugConnectedX, IconUsers } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
+import { rosDurationSeconds } from '@shared/domain/routeros-values';
+import { humanDuration } from '../../../app/time-format';
 import { useCall } from '../../../app/scope-context';
 import { useRpc } from '../../../app/use-rpc';
 import { ConfirmModal } from '../../../components/confirm-modal';
@@ -32,27 +34,32 @@ export function PppActiveSessions({ routerId }: { routerId: string }) {
       { id: 'service', header: t('routers.ppp.col.service'), cell: ({ row }) => <Text size="sm">{row.original.service}</Text> },
       { id: 'callerId', header: t('routers.ppp.col.callerId'), cell: ({ row }) => <Text size="sm" ff="monospace">{row.original.callerId || '—'}</Text> },
       { id: 'address', header: t('routers.ppp.col.address'), meta: { sortable: true }, cell: ({ row }) => <Text size="sm" ff="monospace">{row.original.address || '—'}</Text> },
-      { id: 'uptime', header: t('routers.ppp.col.uptime'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm">{row.original.uptime}</Text> },
+      { id: 'uptime', header: t('routers.ppp.col.uptime'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm" title={row.original.uptime}>{humanDuration(rosDurationSeconds(row.original.uptime))}</Text> },
     ];
     if (canOperate) {
       cols.push({
         id: 'actions',
         header: () => <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
-        meta: { align: 'right', width: 110 },
+        meta: { align: 'right', width: 56 },
         cell: ({ row: { original: s } }) => (
-          <Button
-            size="xs"
-            variant="light"
-            color="red"
-            leftSection={<IconPlugConnectedX size={14} />}
-            onClick={() => {
-              setKick(s);
-              setConfirming(true);
-            }}
-            aria-label={t('routers.ppp.kickFor', { name: s.name })}
-          >
-            {t('routers.ppp.kick')}
-          </Button>
+          // One quiet menu per row instead of a red button on every line.
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('routers.ppp.actionsFor', { name: s.name })}><IconDots size={16} /></ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item
+                color="red"
+                leftSection={<IconPlugConnectedX size={14} />}
+                onClick={() => {
+                  setKick(s);
+                  setConfirming(true);
+                }}
+              >
+                {t('routers.ppp.kick')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
         ),
       });
     }

@@ -12,6 +12,7 @@ import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { useRouterPermissions } from '../hooks';
 import { PppSecretModal, type PppSecret } from './ppp-secret-modal';
+import { useTimeFormat } from '../../../app/time-format';
 
 type Dialog = { kind: 'add' } | { kind: 'edit' | 'remove'; secret: PppSecret };
 type StateFilter = 'enabled' | 'disabled' | undefined;
@@ -19,6 +20,7 @@ type StateFilter = 'enabled' | 'disabled' | undefined;
 /** PPP secrets (subscriber accounts) on the router: list, add, edit, enable/disable, remove. */
 export function PppSecrets({ routerId }: { routerId: string }) {
   const { t } = useTranslation();
+  const tf = useTimeFormat();
   const callIn = useCall();
   const { canOperate } = useRouterPermissions();
   const query = useTableQuery<'name' | 'profile' | 'service' | 'disabled', { profile: string | undefined; state: StateFilter }>({
@@ -82,7 +84,7 @@ export function PppSecrets({ routerId }: { routerId: string }) {
         meta: { nowrap: true },
         cell: ({ row: { original: s } }) => (
           <Stack gap={0}>
-            <Text size="sm">{s.lastLoggedOut || '—'}</Text>
+            <Text size="sm" title={s.lastLoggedOut}>{s.lastLoggedOut ? tf.routerClock(s.lastLoggedOut) : '—'}</Text>
             {s.lastDisconnectReason && <Text size="xs" c="dimmed">{s.lastDisconnectReason}</Text>}
           </Stack>
         ),
@@ -115,7 +117,7 @@ export function PppSecrets({ routerId }: { routerId: string }) {
       });
     }
     return cols;
-  }, [t, canOperate, callIn, routerId, list.reload]);
+  }, [t, tf, canOperate, callIn, routerId, list.reload]);
 
   const addButton = canOperate && (
     <Button leftSection={<IconPlus size={16} />} onClick={() => show({ kind: 'add' })}>{t('routers.ppp.secretAdd')}</Button>

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChunkOf } from '@shared/contract';
 import type { ApiError } from '../../../app/api-client';
 import { openLiveStream } from '../../../app/live-stream';
 import { useCall } from '../../../app/scope-context';
+import { useTimeFormat } from '../../../app/time-format';
 import { useScopeToken } from '../../../app/use-event';
 import { toApiError } from '../../../app/use-rpc';
 
@@ -37,6 +38,8 @@ export function useTrafficStream(routerId: string, interfaces: string[]) {
   const [points, setPoints] = useState<TrafficPoint[]>([]);
   const [rates, setRates] = useState<Record<string, TrafficRate>>({});
   const [status, setStatus] = useState<StreamStatus>({ state: 'idle' });
+  // Chart labels in the ISP's zone and format; a ref so a format change does not restart the stream.
+  const tf = useRef(useTimeFormat());
   const [attempt, setAttempt] = useState(0);
   const key = interfaces.join('\n');
 
@@ -59,7 +62,7 @@ export function useTrafficStream(routerId: string, interfaces: string[]) {
       setRates((r) => ({ ...r, ...updates }));
       setPoints((prev) => {
         const last = prev.at(-1);
-        const point: TrafficPoint = last && last.at === sec ? { ...last } : { at: sec, time: new Date(sec * 1000).toLocaleTimeString() };
+        const point: TrafficPoint = last && last.at === sec ? { ...last } : { at: sec, time: tf.current.time(sec * 1000) };
         for (const name of changed) {
           const i = names.indexOf(name);
           point[`rx${i}`] = updates[name]!.rx;
