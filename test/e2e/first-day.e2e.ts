@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startRouterSimulator, type RouterSimulator } from '../../src-main/routeros-simulator';
-import { launchBrowser, screenshotter, startServer, type BrowserSession, type RunningServer, screenshotFailures } from './harness';
+import { e2eSpec } from './fixture';
 
 /**
  * An ISP owner's first day (issue 8): the wizard with "use my details" ends inside their ISP profile,
@@ -15,27 +15,22 @@ const ISP = { name: 'Mtaa Fibre', phone: '0712 345 678' };
 
 const API = { name: 'isp-desk', password: 'router api pass 2026' };
 
-let server: RunningServer;
 let sim: RouterSimulator;
-let browser: BrowserSession;
 let page: Page;
-const shot = screenshotter('first-day');
-const pageErrors: string[] = [];
 
 describe('first day of an ISP owner', () => {
+  // The wizard is what this spec tests, so its state is made through the UI, on the shared fixture.
+  const e2e = e2eSpec('first-day');
+  const shot = e2e.shot;
+  const pageErrors = e2e.pageErrors;
+  const server = { get url() { return e2e.server.url; } };
+
   beforeAll(async () => {
     sim = await startRouterSimulator({ users: [{ name: API.name, password: API.password, group: 'full' }], seed: 'demo', demoVariant: 'core', randomSeed: 3 });
-    server = await startServer();
-    browser = await launchBrowser();
-    page = browser.page;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = e2e.page;
   });
 
-  screenshotFailures(shot, () => page);
-
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await sim?.stop();
   });
 
