@@ -36,9 +36,23 @@ export const phone = z
   .refine((v) => isValidPhone(v), 'Enter a valid phone number, e.g. 0712 345 678 or +254712345678')
   .transform((v) => normalisePhone(v) ?? v);
 
+/**
+ * A field that may be left empty ('' stays ''), else must pass `schema`. One string schema rather than a
+ * union with `z.literal('')`: a bad value then gets the inner schema's message, not the union's
+ * "expected \"\"" for the empty branch.
+ */
+export function emptyOr<O>(schema: z.ZodType<O, string>) {
+  return z.string({ message: 'Required' }).trim().transform((v, ctx): O | '' => {
+    if (v === '') return '';
+    const parsed = schema.safeParse(v);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.filter((k) => typeof k !== 'symbol') });
+    return z.NEVER;
+  });
+}
+
 /** Optional free-text phone: '' means "not set". */
-export const optionalPhone = z
-  .union([z.literal(''), phone])
+export const optionalPhone = emptyOr(phone)
   .optional()
   .transform((v) => (v ? v : null));
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, event, stream } from './define';
-import { empty, id, instant, ok, pageInput, pageOutput, plainText } from './common';
+import { empty, emptyOr, id, instant, ok, pageInput, pageOutput, plainText } from './common';
 import { diagnosisNote } from './diagnosis';
 
 /** Hostname, IPv4 or IPv6 literal. */
@@ -214,7 +214,7 @@ const secretFields = {
   password: z.string({ message: 'Required' }).min(1, 'Enter a password').max(64, 'Use at most 64 characters'),
   service: z.enum(['any', 'pppoe', 'pptp', 'l2tp', 'ovpn', 'sstp']),
   profile: plainText(z.string().trim().min(1, 'Choose a profile').max(64)),
-  remoteAddress: z.union([z.literal(''), z.ipv4({ message: 'Enter an IPv4 address or leave empty' })]),
+  remoteAddress: emptyOr(z.ipv4({ message: 'Enter an IPv4 address or leave empty' })),
   callerId: plainText(z.string().trim().max(64)),
   comment: plainText(z.string().trim().max(200)),
   disabled: z.boolean(),
@@ -224,7 +224,7 @@ const rate = z
   .string({ message: 'Required' })
   .trim()
   .regex(/^\d+(\.\d+)?[kKMG]?\/\d+(\.\d+)?[kKMG]?$/, 'Use upload/download, e.g. 5M/10M');
-const optionalRate = z.union([z.literal(''), rate]);
+const optionalRate = emptyOr(rate);
 
 const queueFields = {
   name: plainText(z.string({ message: 'Required' }).trim().min(1, 'Enter a name').max(64)),
@@ -232,7 +232,7 @@ const queueFields = {
   maxLimit: rate,
   burstLimit: optionalRate,
   burstThreshold: optionalRate,
-  burstTime: z.union([z.literal(''), z.string().trim().regex(/^\d+[smh]?\/\d+[smh]?$/, 'Use upload/download seconds, e.g. 8/8')]),
+  burstTime: emptyOr(z.string().trim().regex(/^\d+[smh]?\/\d+[smh]?$/, 'Use upload/download seconds, e.g. 8/8')),
   priority: z.string().trim().regex(/^[1-8]\/[1-8]$/, 'Use upload/download priority 1–8, e.g. 8/8'),
   parent: plainText(z.string().trim().max(64)),
   comment: plainText(z.string().trim().max(200)),
@@ -535,7 +535,7 @@ export const routersChannels = {
       routerId: id,
       list: z.string({ message: 'Required' }).trim().min(1, 'Enter a list name').max(64).regex(/^[^\s"\\]+$/, 'No spaces or quotes'),
       address: z.string({ message: 'Required' }).trim().regex(/^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/, 'Enter an IPv4 address or subnet'),
-      timeout: z.union([z.literal(''), z.string().trim().regex(/^(\d+[wdhms])+$/, 'Use a RouterOS duration, e.g. 1d or 2h30m')]).default(''),
+      timeout: emptyOr(z.string().trim().regex(/^(\d+[wdhms])+$/, 'Use a RouterOS duration, e.g. 1d or 2h30m')).default(''),
       comment: z.string().trim().max(200).default(''),
     }),
     output: z.object({ id: z.string() }),

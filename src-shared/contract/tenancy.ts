@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel, event } from './define';
 import {
-  countryCode, currency, email, empty, id, instant, ok, optionalPhone, pageInput, pageOutput, password, personName,
+  countryCode, currency, email, empty, emptyOr, id, instant, ok, optionalPhone, pageInput, pageOutput, password, personName,
   phone, plainText, timeZone,
 } from './common';
 import { sessionInfo } from './auth';
@@ -85,8 +85,8 @@ const LOGO_MAX_CHARS = 400_000; // ~300 KB image as a data URL
 export const businessSettingsInput = z.strictObject({
   legalName: plainText(z.string().trim().max(160, 'Use at most 160 characters')),
   address: plainText(z.string().trim().max(400, 'Use at most 400 characters'), { multiline: true }),
-  phone: z.union([z.literal(''), phone]),
-  email: z.union([z.literal(''), email]),
+  phone: emptyOr(phone),
+  email: emptyOr(email),
   taxId: plainText(z.string().trim().max(40, 'Use at most 40 characters')),
   vatRateBasisPoints: z.number({ message: 'Must be a number' }).int('Must be a whole number').min(0, 'Cannot be negative').max(10_000, 'At most 100 %'),
   logoDataUrl: z
