@@ -8,7 +8,7 @@ import { call, type ApiError } from './api-client';
 import { applyLanguage } from './i18n';
 import { RouteView } from './route-view';
 import { recheckSessions, useSessionEvents } from './session-events';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { toApiError } from './use-rpc';
 
 type BootState = { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; needsSetup: boolean };
@@ -62,7 +62,7 @@ function Boot() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <ModalsProvider>
         <Notifications position="bottom-right" limit={4} />
         <Boot />

@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // A deep teal-blue, readable on both light and dark backgrounds.
 const brand: MantineColorsTuple = [
@@ -18,4 +18,14 @@ export const theme = createTheme({
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     Tooltip: { defaultProps: { withArrow: true } },
   },
+});
+
+/**
+ * Placeholders are examples ("e.g. 0712 345 678", words under `examples` in the locale), so they are
+ * drawn lighter than Mantine's default and cannot be mistaken for a value already filled in.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-placeholder': 'var(--mantine-color-gray-4)' },
+  dark: { '--mantine-color-placeholder': 'var(--mantine-color-dark-4)' },
 });

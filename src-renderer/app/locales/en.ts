@@ -43,6 +43,24 @@ export const en = {
     change: 'Choose another file',
     sending: 'Sending the file…',
   },
+  /** Placeholders: examples, never values; each starts with "e.g." (and is drawn lighter, app/theme.ts). */
+  examples: {
+    phone: 'e.g. 0712 345 678',
+    routerAddress: 'e.g. 192.168.88.1',
+    bootstrapAddress: 'e.g. 192.168.88.10',
+    plainApiAddress: 'e.g. 192.168.88.20',
+    routerUser: 'e.g. isp-desk',
+    pingAddress: 'e.g. 8.8.8.8',
+    pppRemoteAddress: 'e.g. 10.10.1.25',
+    queueTarget: 'e.g. 10.10.1.5/32',
+    queueMaxLimit: 'e.g. 5M/10M',
+    queuePriority: 'e.g. 8/8',
+    burstLimit: 'e.g. 10M/20M',
+    burstThreshold: 'e.g. 4M/8M',
+    burstTime: 'e.g. 8/8',
+    listAddress: 'e.g. 10.10.3.25',
+    timeout: 'e.g. 1d or 2h30m',
+  },
   /** Words for zod issues whose schema has no message of its own (app/zod-messages.ts). */
   validation: {
     required: 'Required',
@@ -243,6 +261,8 @@ export const en = {
     noticeTitle: 'You were signed out',
     alreadyIn: 'You are already signed in to this profile.',
     continue: 'Continue',
+    forgotTitle: 'Forgot your password?',
+    forgotBody: 'Ask an administrator of your ISP to reset it. If you are the ISP administrator, the platform administrator can reset yours. You then sign in with a temporary password and choose your own.',
   },
   password: {
     title: 'Change password',

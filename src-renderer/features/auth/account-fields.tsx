@@ -20,7 +20,7 @@ export function AccountFields({ prefix, labels, withPhone = false, initialPasswo
     <>
       <SimpleGrid cols={{ base: 1, sm: withPhone ? 2 : 1 }}>
         <FormTextInput name={`${prefix}fullName`} label={t(`${labels}.fullName`)} autoComplete="off" />
-        {withPhone && <FormTextInput name={`${prefix}phone`} label={t(`${labels}.phone`)} placeholder="0712 345 678" autoComplete="off" />}
+        {withPhone && <FormTextInput name={`${prefix}phone`} label={t(`${labels}.phone`)} placeholder={t('examples.phone')} autoComplete="off" />}
       </SimpleGrid>
       <FormTextInput name={`${prefix}email`} label={t(`${labels}.email`)} type="email" autoComplete="off" />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -115,6 +115,9 @@ export function SignInPage({ preselect }: { preselect: string | null }) {
               <Button type="submit" loading={form.formState.isSubmitting} leftSection={<IconLogin size={18} />} fullWidth>
                 {t('signIn.submit')}
               </Button>
+              <Text size="sm" c="dimmed" data-testid="forgot-password">
+                <Text span fw={600} inherit>{t('signIn.forgotTitle')}</Text> {t('signIn.forgotBody')}
+              </Text>
               {alreadyIn && (
                 <Text size="sm" ta="center">
                   {t('signIn.alreadyIn')} <Anchor href={href(paths.home(profile))}>{t('signIn.continue')}</Anchor>

@@ -42,7 +42,7 @@ export function StaffEditModal({ opened, member, onClose, onDone }: { opened: bo
     <FormModal opened={opened} onClose={onClose} title={t('staff.editTitle', { name: member.fullName })} form={form} onSubmit={submit} submitLabel={t('common.save')} size="xl">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <FormTextInput name="fullName" label={t('staffAccount.fullName')} />
-        <FormTextInput name="phone" label={t('staffAccount.phone')} placeholder="0712 345 678" />
+        <FormTextInput name="phone" label={t('staffAccount.phone')} placeholder={t('examples.phone')} />
       </SimpleGrid>
       <FormTextInput name="email" label={t('staffAccount.email')} type="email" />
       <RoleCheckboxes />

@@ -132,7 +132,7 @@ export function BootstrapModal({ opened, onClose, onUse }: BootstrapModalProps) 
         <Autocomplete
           label={t('routers.bootstrap.allowAddress')}
           description={t('routers.bootstrap.allowAddressHint')}
-          placeholder="192.168.88.10"
+          placeholder={t('examples.bootstrapAddress')}
           value={options.allowAddress}
           onChange={(v) => set('allowAddress', v)}
           data={addresses.map((a) => a.address)}

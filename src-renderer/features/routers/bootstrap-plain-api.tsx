@@ -26,7 +26,7 @@ export function BootstrapPlainApi({ warnings, keep, onKeep, error }: Props) {
       <TagsInput
         label={t('routers.bootstrap.keepPlainApi')}
         description={t('routers.bootstrap.keepPlainApiHint')}
-        placeholder="192.168.88.20"
+        placeholder={t('examples.plainApiAddress')}
         value={keep}
         onChange={onKeep}
         error={error}

@@ -180,7 +180,7 @@ export function RouterFormModal({ opened, onClose, router, prefill = null, onSav
             </SimpleGrid>
             <Grid>
               <Grid.Col span={{ base: 12, sm: 8 }}>
-                <FormTextInput name="host" label={t('routers.form.host')} description={t('routers.form.hostHint')} placeholder="192.168.88.1" autoComplete="off" />
+                <FormTextInput name="host" label={t('routers.form.host')} description={t('routers.form.hostHint')} placeholder={t('examples.routerAddress')} autoComplete="off" />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <Controller
@@ -244,7 +244,7 @@ export function RouterFormModal({ opened, onClose, router, prefill = null, onSav
             </SimpleGrid>
             <RouterEncodingField control={form.control} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <FormTextInput name="username" label={t('routers.form.username')} placeholder="isp-desk" autoComplete="off" />
+              <FormTextInput name="username" label={t('routers.form.username')} placeholder={t('examples.routerUser')} autoComplete="off" />
               <FormPasswordInput
                 name="password"
                 label={

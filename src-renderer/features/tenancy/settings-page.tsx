@@ -84,7 +84,7 @@ export function SettingsPage() {
                     )}
                   />
                   <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                    <FormTextInput name="phone" label={t('settings.phone')} placeholder="0712 345 678" />
+                    <FormTextInput name="phone" label={t('settings.phone')} placeholder={t('examples.phone')} />
                     <FormTextInput name="email" label={t('settings.email')} type="email" />
                     <Controller
                       control={form.control}

@@ -21,7 +21,7 @@ export function TenantProfileFields({ prefix = '' }: { prefix?: string }) {
       <FormTextInput name={`${prefix}name`} label={t('tenantForm.name')} description={t('tenantForm.nameHint')} autoComplete="organization" />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <FormTextInput name={`${prefix}ownerName`} label={t('tenantForm.ownerName')} autoComplete="off" />
-        <FormTextInput name={`${prefix}ownerPhone`} label={t('tenantForm.ownerPhone')} placeholder="0712 345 678" autoComplete="off" />
+        <FormTextInput name={`${prefix}ownerPhone`} label={t('tenantForm.ownerPhone')} placeholder={t('examples.phone')} autoComplete="off" />
       </SimpleGrid>
       <FormTextInput name={`${prefix}ownerEmail`} label={t('tenantForm.ownerEmail')} type="email" autoComplete="off" />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, CHANNEL_NAMES } from '@shared/contract';
@@ -112,5 +114,23 @@ describe('form messages', () => {
     expect(text(z.union([z.literal(''), z.ipv4()]), 'x')).toBe('Enter an IPv4 address, e.g. 192.168.88.1');
     expect(text(z.enum(['a', 'b']), 'c')).toBe('Choose one of the options');
     expect(text(z.strictObject({}), { x: 1 })).toBe('This form sent something unexpected; reload the page and try again');
+  });
+});
+
+function tsxFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? tsxFiles(path) : name.endsWith('.tsx') ? [path] : [];
+  });
+}
+
+describe('placeholders', () => {
+  it('are examples from the locale, each starting with "e.g."', () => {
+    const literal = tsxFiles(resolve(import.meta.dirname, '../../../src-renderer'))
+      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/placeholder="([^"]*)"/g)].map((m) => `${file}: ${m[1]}`));
+    expect(literal).toEqual([]);
+    const examples = Object.values(en.examples);
+    expect(examples.length).toBeGreaterThan(10);
+    expect(examples.filter((e) => !e.startsWith('e.g. '))).toEqual([]);
   });
 });

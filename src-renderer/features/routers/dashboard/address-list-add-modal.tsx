@@ -68,9 +68,9 @@ export function AddressListAddModal({ routerId, lists, initialList, onClose, onD
             />
           )}
         />
-        <FormTextInput name="address" label={t('routerTabs.addressLists.form.address')} description={t('routerTabs.addressLists.form.addressHint')} placeholder="10.10.3.25" />
+        <FormTextInput name="address" label={t('routerTabs.addressLists.form.address')} description={t('routerTabs.addressLists.form.addressHint')} placeholder={t('examples.listAddress')} />
       </SimpleGrid>
-      <FormTextInput name="timeout" label={t('routerTabs.addressLists.form.timeout')} description={t('routerTabs.addressLists.form.timeoutHint')} placeholder="1d, 2h30m" />
+      <FormTextInput name="timeout" label={t('routerTabs.addressLists.form.timeout')} description={t('routerTabs.addressLists.form.timeoutHint')} placeholder={t('examples.timeout')} />
       <FormTextInput name="comment" label={t('routerTabs.addressLists.form.comment')} />
     </FormModal>
   );

@@ -97,21 +97,21 @@ export function QueueFormModal({ routerId, queue, onClose, onDone }: QueueFormMo
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <FormTextInput name="name" label={t('routerTabs.queues.form.name')} description={t('routerTabs.queues.form.nameHint')} data-autofocus />
-        <FormTextInput name="target" label={t('routerTabs.queues.form.target')} description={t('routerTabs.queues.form.targetHint')} placeholder="10.10.1.5/32" />
+        <FormTextInput name="target" label={t('routerTabs.queues.form.target')} description={t('routerTabs.queues.form.targetHint')} placeholder={t('examples.queueTarget')} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <div>
-          <FormTextInput name="maxLimit" label={t('routerTabs.queues.form.maxLimit')} description={t('routerTabs.queues.form.maxLimitHint')} placeholder="5M/10M" />
+          <FormTextInput name="maxLimit" label={t('routerTabs.queues.form.maxLimit')} description={t('routerTabs.queues.form.maxLimitHint')} placeholder={t('examples.queueMaxLimit')} />
           <RatePreview name="maxLimit" />
         </div>
-        <FormTextInput name="priority" label={t('routerTabs.queues.form.priority')} description={t('routerTabs.queues.form.priorityHint')} placeholder="8/8" />
+        <FormTextInput name="priority" label={t('routerTabs.queues.form.priority')} description={t('routerTabs.queues.form.priorityHint')} placeholder={t('examples.queuePriority')} />
       </SimpleGrid>
       <Fieldset legend={t('routerTabs.queues.form.burst')} variant="filled">
         <Text size="xs" c="dimmed" mb="sm">{t('routerTabs.queues.form.burstHint')}</Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <FormTextInput name="burstLimit" label={t('routerTabs.queues.form.burstLimit')} placeholder="10M/20M" />
-          <FormTextInput name="burstThreshold" label={t('routerTabs.queues.form.burstThreshold')} placeholder="4M/8M" />
-          <FormTextInput name="burstTime" label={t('routerTabs.queues.form.burstTime')} placeholder="8/8" />
+          <FormTextInput name="burstLimit" label={t('routerTabs.queues.form.burstLimit')} placeholder={t('examples.burstLimit')} />
+          <FormTextInput name="burstThreshold" label={t('routerTabs.queues.form.burstThreshold')} placeholder={t('examples.burstThreshold')} />
+          <FormTextInput name="burstTime" label={t('routerTabs.queues.form.burstTime')} placeholder={t('examples.burstTime')} />
         </SimpleGrid>
         {queue && <Text size="xs" c="dimmed" mt="xs">{t('routerTabs.queues.form.burstKeep')}</Text>}
       </Fieldset>

@@ -82,7 +82,7 @@ export function ToolsTab({ router }: RouterTabProps) {
               <Group align="flex-start" gap="sm" wrap="wrap">
                 <TextInput
                   label={t('routerTabs.tools.address')}
-                  placeholder="8.8.8.8"
+                  placeholder={t('examples.pingAddress')}
                   description={t('routerTabs.tools.addressHint')}
                   {...form.register('address')}
                   error={form.formState.errors.address?.message}

@@ -103,7 +103,7 @@ export function PppSecretModal({ opened, onClose, routerId, secret, profiles, on
         />
         <FormSelect name="profile" label={t('routers.ppp.secretProfile')} data={profileOptions} allowDeselect={false} searchable />
         <FormSelect name="service" label={t('routers.ppp.secretService')} data={[...PPP_SERVICES]} allowDeselect={false} />
-        <FormTextInput name="remoteAddress" label={t('routers.ppp.secretRemoteAddress')} description={t('routers.ppp.secretRemoteAddressHint')} placeholder="10.10.1.25" />
+        <FormTextInput name="remoteAddress" label={t('routers.ppp.secretRemoteAddress')} description={t('routers.ppp.secretRemoteAddressHint')} placeholder={t('examples.pppRemoteAddress')} />
         <FormTextInput name="callerId" label={t('routers.ppp.secretCallerId')} description={t('routers.ppp.secretCallerIdHint')} />
       </SimpleGrid>
       <FormTextInput name="comment" label={t('routers.ppp.secretComment')} />
