@@ -27,6 +27,7 @@ export interface BootOptions {
   /** Jobs (monitoring, nightly backups) run on their own unless false; tests drive them directly. */
   background?: boolean;
   routers?: ModuleOptions['routers'];
+  demo?: ModuleOptions['demo'];
   uploads?: UploadStoreOptions;
 }
 
@@ -71,7 +72,7 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
     core.uploads.sweep();
   }, 60_000);
   sweep.unref();
-  const moduleOptions: ModuleOptions = { background: opts.background ?? true, routers: opts.routers };
+  const moduleOptions: ModuleOptions = { background: opts.background ?? true, routers: opts.routers, demo: opts.demo };
   const started: ModuleRuntime[] = [];
   for (const m of coreModules) {
     if (!m.start) continue;

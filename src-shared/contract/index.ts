@@ -4,6 +4,7 @@ import { tenancyChannels, tenancyEvents } from './tenancy';
 import { routersChannels, routersEvents, routersStreams } from './routers';
 import { streamEvents, type StreamPart } from './define';
 import { opsChannels, opsEvents } from './ops';
+import { demoChannels } from './demo';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -11,6 +12,7 @@ export const contract = {
   ...authChannels,
   ...routersChannels,
   ...opsChannels,
+  ...demoChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

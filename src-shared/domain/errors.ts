@@ -89,6 +89,8 @@ export interface ErrorParams {
   'stream.not-found': Record<never, never>;
   'stream.too-many': Record<never, never>;
   'alert.not-found': Record<never, never>;
+  /** A demo-only action (play an outage) asked of a real ISP. */
+  'demo.only-demo': Record<never, never>;
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

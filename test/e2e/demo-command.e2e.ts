@@ -49,4 +49,16 @@ describe('npm run demo', () => {
     await shot(page, 'demo-ppp-active');
     expect(e2e.pageErrors).toEqual([]);
   });
+
+  it('plays an outage of the branch router from the demo banner: it goes offline and an alert is raised', async () => {
+    await page.getByRole('banner').getByRole('button', { name: 'Play an outage' }).click();
+    await page.getByText('Outage started').waitFor();
+    await page.getByRole('navigation').getByText('Routers').click();
+    const branch = page.getByRole('row').filter({ hasText: 'Branch — Kitengela' });
+    // Monitoring checks every minute: the outage shows at the next check.
+    await expect.poll(() => branch.textContent(), { timeout: 90_000, interval: 1_000 }).toMatch(/offline/i);
+    await page.getByText('Router Branch — Kitengela is down').first().waitFor();
+    await shot(page, 'demo-outage');
+    expect(e2e.pageErrors).toEqual([]);
+  });
 });

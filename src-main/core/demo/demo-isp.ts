@@ -10,6 +10,8 @@ import { withTenantScope } from '../tenancy/scope';
 import type { TenantRecord } from '../tenancy/registry';
 import { readRouterPassword } from '../routers/router-repo';
 import { createRouter, rebindDemoRouter } from '../routers/router-service';
+import { AppError } from '@shared/domain/errors';
+import { DemoOutages, type DemoOutageOptions } from './outage';
 
 const DEMO_ROUTERS = [
   { name: 'Core — Kahawa West', site: 'Kahawa West POP', variant: 'core' as const, isCore: true, version: '7.16.2' },
@@ -34,8 +36,14 @@ export interface DemoAdmin {
  */
 export class DemoIsp implements ModuleRuntime {
   private readonly sims = new Map<string, Map<string, RouterSimulator>>();
+  /** The access (branch) router of each running demo: the one the staged outage silences. */
+  private readonly branches = new Map<string, RouterSimulator>();
+  private readonly outages: DemoOutages;
 
-  constructor(private readonly core: Core) {}
+  /** `background` false (tests driving jobs themselves): no automatic outage, nobody would watch it. */
+  constructor(private readonly core: Core, opts: DemoOutageOptions & { background: boolean } = { background: true }) {
+    this.outages = new DemoOutages(core.clock, opts.background ? opts : { ...opts, outageAfterMs: null });
+  }
 
   simulatorsOf(tenantId: string): RouterSimulator[] {
     return [...(this.sims.get(tenantId)?.values() ?? [])];
@@ -64,13 +72,24 @@ export class DemoIsp implements ModuleRuntime {
       const spec = DEMO_ROUTERS.find((d) => d.name === r.name) ?? DEMO_ROUTERS[0]!;
       const sim = await this.startSimulator(r.id, spec.variant, spec.version, password, r.port);
       running.set(r.id, sim);
+      if (spec.variant === 'branch') this.branches.set(tenantId, sim);
       if (sim.port !== r.port) await withTenantScope(this.core, tenantId, systemActor('system:demo'), (scope) => rebindDemoRouter(scope, r.id, sim.port));
     }
+    this.outages.schedule(tenantId, () => this.branches.get(tenantId));
+  }
+
+  /** `demo.play-outage`: the branch router stops answering for a while; refused outside a demo ISP. */
+  playOutage(tenantId: string): Date {
+    const branch = this.core.registry.get(tenantId)?.isDemo === 1 ? this.branches.get(tenantId) : undefined;
+    if (!branch) throw new AppError('CONFLICT', 'demo.only-demo');
+    return this.outages.play(tenantId, branch);
   }
 
   async stopForTenant(tenantId: string): Promise<void> {
+    this.outages.cancel(tenantId);
     const running = this.sims.get(tenantId);
     this.sims.delete(tenantId);
+    this.branches.delete(tenantId);
     for (const sim of running?.values() ?? []) await sim.stop().catch(() => undefined);
   }
 
@@ -91,12 +110,14 @@ export class DemoIsp implements ModuleRuntime {
         const password = randomBytes(18).toString('base64url');
         const sim = await this.startSimulator(id, spec.variant, spec.version, password, 0);
         running.set(id, sim);
+        if (spec.variant === 'branch') this.branches.set(tenant.id, sim);
         await createRouter(scope, routerCreateInput.parse({
           name: spec.name, host: '127.0.0.1', port: sim.port, username: DEMO_USER, password, site: spec.site, isCore: spec.isCore,
           notes: 'Simulated router of the demo ISP (RouterOS simulator inside ISP Desk). Its state resets when the app restarts.',
         }), { isDemo: true, id });
       }
     });
+    this.outages.schedule(tenant.id, () => this.branches.get(tenant.id));
     return tenant;
   }
 
@@ -108,6 +129,7 @@ export class DemoIsp implements ModuleRuntime {
   }
 
   async stopAll(): Promise<void> {
+    this.outages.cancelAll();
     for (const id of [...this.sims.keys()]) await this.stopForTenant(id);
   }
 

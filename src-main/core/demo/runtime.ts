@@ -1,6 +1,13 @@
 import type { Core } from '../context';
 import { moduleKey } from '../module';
 import type { DemoIsp } from './demo-isp';
+import type { DemoOutageOptions } from './outage';
+
+declare module '../module' {
+  interface ModuleOptions {
+    demo?: DemoOutageOptions;
+  }
+}
 
 export const demoKey = moduleKey<DemoIsp>('demo');
 

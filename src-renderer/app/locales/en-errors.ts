@@ -99,6 +99,9 @@ export const apiErrorsEn: ErrorWords = {
   alert: {
     'not-found': 'That alert was not found.',
   },
+  demo: {
+    'only-demo': 'Only the demo ISP can play an outage; real routers are left alone.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {

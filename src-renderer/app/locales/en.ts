@@ -18,6 +18,11 @@ export const en = {
     demo: 'DEMO',
     loading: 'Loading ISP Desk…',
   },
+  demo: {
+    playOutage: 'Play an outage',
+    outageTitle: 'Outage started',
+    outageBody: 'The Kitengela branch router stops answering until about {{endsAt}}. Watch its status, the alerts and the downtime history.',
+  },
   common: {
     actions: 'Actions',
     back: 'Back',

@@ -4,6 +4,7 @@ import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand } from '@tab
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertsBell } from '../../features/routers/alerts-bell';
+import { DemoOutageButton } from '../../features/tenancy/demo-outage-button';
 import { DemoBadge } from '../../features/tenancy/tenant-status-badge';
 import { usePrincipal } from '../scope-context';
 import { Brand } from './brand';
@@ -36,6 +37,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Tooltip>
             <Brand />
             {isDemo && <DemoBadge size="lg" />}
+            {isDemo && <DemoOutageButton />}
             <TenantSwitcher />
           </Group>
           <Group gap="sm" wrap="nowrap">
