@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { rosDateParts } from '@shared/domain/routeros-values';
+import { rosDateParts, rosDurationSeconds } from '@shared/domain/routeros-values';
 import { i18n } from './i18n';
 import { useScope } from './scope-context';
 import { useSessionStore } from './session-store';
@@ -130,4 +130,10 @@ export function useTimeFormat(): TimeFormat {
   const zone = tenant?.timezone ?? browserTimeZone();
   const locale = localeOf(i18n.language || 'en', tenant?.country);
   return useMemo(() => timeFormat(zone, locale), [zone, locale]);
+}
+
+/** A RouterOS duration (`1w1h48m12s`, `00:04:10`) in human words; a value it cannot read is shown as the router wrote it. */
+export function humanRosDuration(value: string): string {
+  const seconds = rosDurationSeconds(value);
+  return seconds === null ? value : humanDuration(seconds);
 }
