@@ -156,7 +156,7 @@ describe('router dashboard tabs', () => {
     await page.locator('input').and(page.getByLabel('List', { exact: true })).fill('e2e-trial');
     const entry = row('Firewall address lists', '10.66.0.9');
     await eventually(() => entry.textContent()).toContain('dynamic');
-    expect(await entry.textContent()).toMatch(/removed in 2h(29m|30m)/);
+    expect(await entry.textContent()).toMatch(/removed in 2h (29m|30m)/);
     await eventually(() => table('Firewall address lists').getByRole('row').count()).toBe(2);
     await shot(page, 'address-list-dynamic');
   });

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { addressListRow } from '@shared/contract/routers';
 import { useCall } from '../../../app/scope-context';
-import { humanRosDuration } from '../../../app/time-format';
+import { humanRosDuration, useTimeFormat } from '../../../app/time-format';
 import { useRpc } from '../../../app/use-rpc';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { DataTable, pagedRows } from '../../../components/data-table';
@@ -26,6 +26,7 @@ type Dialog = { kind: 'add' } | { kind: 'remove'; entry: Entry } | null;
 /** Firewall address-list entries, filtered by list; entries can be added (optionally expiring) and removed. */
 export function AddressLists({ router }: RouterTabProps) {
   const { t } = useTranslation();
+  const tf = useTimeFormat();
   const callIn = useCall();
   const { canOperate } = useRouterAccess();
   const query = useTableQuery<'list' | 'address' | 'creationTime', { list: string | undefined }>({
@@ -78,7 +79,7 @@ export function AddressLists({ router }: RouterTabProps) {
           : <Text size="sm" c="dimmed">{t('routerTabs.addressLists.permanent')}</Text>,
       },
       { id: 'comment', header: t('routerTabs.addressLists.col.comment'), cell: ({ row }) => <Text size="sm" c="dimmed">{row.original.comment}</Text> },
-      { id: 'creationTime', header: t('routerTabs.addressLists.col.created'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm" c="dimmed">{row.original.creationTime}</Text> },
+      { id: 'creationTime', header: t('routerTabs.addressLists.col.created'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm" c="dimmed" title={row.original.creationTime}>{row.original.creationTime ? tf.routerClock(row.original.creationTime) : '—'}</Text> },
     ];
     if (canOperate) {
       cols.push({
@@ -93,7 +94,7 @@ export function AddressLists({ router }: RouterTabProps) {
       });
     }
     return cols;
-  }, [t, canOperate]);
+  }, [t, tf, canOperate]);
 
   const addButton = canOperate && (
     <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'add' })}>{t('routerTabs.addressLists.add')}</Button>
