@@ -63,6 +63,17 @@ describe('dates on three screens use one format', () => {
     await page.getByRole('cell', { name: auditWords, exact: true }).first().waitFor();
     await e2e.shot(page, 'audit-log');
 
+    // The audit log's day filter reads the same way (no mm/dd/yyyy for a Kenyan ISP), and filters by that day.
+    const today = new Date(audit.items[0]!.at);
+    const keDay = new Intl.DateTimeFormat('en-KE', { timeZone: 'Africa/Nairobi', year: 'numeric', month: 'short', day: '2-digit' }).format(today);
+    const calendarName = new Intl.DateTimeFormat('en-GB', { timeZone: 'Africa/Nairobi', year: 'numeric', month: 'long', day: 'numeric' }).format(today);
+    await page.getByRole('button', { name: 'From date', exact: true }).click();
+    await page.getByRole('button', { name: calendarName, exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'From date', exact: true }).textContent()).toBe(keDay);
+    expect(keDay).toMatch(/^\d{2} [A-Z][a-z]{2} \d{4}$/);
+    await page.getByRole('cell', { name: auditWords, exact: true }).first().waitFor();
+    await e2e.shot(page, 'audit-day-filter');
+
     // 2. Staff list: the administrator's last sign-in (the one just made in the UI).
     await page.goto(at('staff'));
     const staff = await e2e.rpc('staff.list', { page: 1, pageSize: 50 }, adminToken);

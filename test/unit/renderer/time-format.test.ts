@@ -11,6 +11,9 @@ describe('one way to show time', () => {
     expect(localeOf('en', 'KE')).toBe('en-KE');
     expect(NAIROBI.dateTime(AT)).toBe('03 Mar 2026, 14:05');
     expect(NAIROBI.date(AT)).toBe('03 Mar 2026');
+    expect(NAIROBI.calendarDay('2026-03-03')).toBe('03 Mar 2026');
+    expect(timeFormat('Pacific/Kiritimati', 'en-KE').calendarDay('2026-12-31')).toBe('31 Dec 2026');
+    expect(timeFormat('America/New_York', 'en-US').calendarDay('2026-03-03')).toBe('Mar 03, 2026');
     expect(NAIROBI.time(AT)).toBe('14:05:09');
     expect(NAIROBI.dateTime(null)).toBe('Never');
     // A 12-hour country keeps its own clock; the zone still decides the hour.
