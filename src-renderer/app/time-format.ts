@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { rosDateParts } from '@shared/domain/routeros-values';
+import { rosDateParts, rosDurationSeconds } from '@shared/domain/routeros-values';
 import { i18n } from './i18n';
 import { useScope } from './scope-context';
 import { useSessionStore } from './session-store';
@@ -15,6 +15,8 @@ export interface TimeFormat {
   dateTime(iso: string | null | undefined): string;
   /** "03 Mar 2026". */
   date(iso: string): string;
+  /** A calendar day picked in a form (`2026-03-03`, no instant, no zone) in the same format: "03 Mar 2026". */
+  calendarDay(ymd: string): string;
   /** "14:05:09" (charts, "read at"). */
   time(iso: string | number): string;
   /** "5 minutes ago", "in 2 hours"; a past instant never reads as future (clock skew of a few seconds). */
@@ -44,12 +46,15 @@ export function timeFormat(timeZone: string, locale: string): TimeFormat {
   const hourCycle = TWELVE_HOUR.has(locale.split('-')[1] ?? '') ? 'h12' : 'h23';
   const dt = new Intl.DateTimeFormat(locale, { timeZone, hourCycle, year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   const d = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: '2-digit' });
+  // A bare day is read at UTC midnight and written in UTC, so no zone can move it to the day before.
+  const day = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: '2-digit' });
   const tm = new Intl.DateTimeFormat(locale, { timeZone, hourCycle, hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const self: TimeFormat = {
     timeZone,
     locale,
     dateTime: (iso) => (iso ? dt.format(new Date(iso)) : i18n.t('common.never')),
     date: (iso) => d.format(new Date(iso)),
+    calendarDay: (ymd) => day.format(new Date(`${ymd.slice(0, 10)}T00:00:00Z`)),
     time: (iso) => tm.format(new Date(iso)),
     relative(iso, nowMs = Date.now()) {
       let delta = (new Date(iso).getTime() - nowMs) / 1000;
@@ -130,4 +135,10 @@ export function useTimeFormat(): TimeFormat {
   const zone = tenant?.timezone ?? browserTimeZone();
   const locale = localeOf(i18n.language || 'en', tenant?.country);
   return useMemo(() => timeFormat(zone, locale), [zone, locale]);
+}
+
+/** A RouterOS duration (`1w1h48m12s`, `00:04:10`) in human words; a value it cannot read is shown as the router wrote it. */
+export function humanRosDuration(value: string): string {
+  const seconds = rosDurationSeconds(value);
+  return seconds === null ? value : humanDuration(seconds);
 }

@@ -162,10 +162,16 @@ export const interfaceRow = z.object({
 
 export const pppActive = z.object({
   id: z.string(), name: z.string(), service: z.string(), callerId: z.string(), address: z.string(), uptime: z.string(),
+  /** The plan: the session's secret's profile ('' when the secret is gone, e.g. RADIUS). */
+  profile: z.string(),
+  /** That profile's rate-limit ('' when unlimited). */
+  rateLimit: z.string(),
 });
 export const pppSecret = z.object({
   id: z.string(), name: z.string(), service: z.string(), profile: z.string(), remoteAddress: z.string(), callerId: z.string(),
   disabled: z.boolean(), comment: z.string(), lastLoggedOut: z.string(), lastDisconnectReason: z.string(),
+  /** Has a session in /ppp/active right now. */
+  online: z.boolean(),
 });
 export const pppProfile = z.object({
   id: z.string(), name: z.string(), rateLimit: z.string(), localAddress: z.string(), remoteAddress: z.string(), isDefault: z.boolean(),

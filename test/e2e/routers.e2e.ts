@@ -140,6 +140,11 @@ describe('routers: add, dashboard, live traffic, PPP kick, diagnosis', () => {
     const name = (await firstRow.getByRole('cell').first().textContent())?.trim() ?? '';
     expect(name).not.toBe('');
     expect(sim.state.menu('/ppp/active').find({ name })).toBeDefined();
+    // The row names the subscriber's plan and that plan's rate, as the router has them.
+    const plan = sim.state.menu('/ppp/secret').find({ name })!.profile!;
+    const rate = sim.state.menu('/ppp/profile').find({ name: plan })!['rate-limit']!;
+    expect(await firstRow.textContent()).toContain(plan);
+    expect(await firstRow.textContent()).toContain(rate);
     await shot(page, 'dashboard-ppp-active');
 
     await firstRow.getByRole('button', { name: `Actions for ${name}` }).click();
@@ -153,6 +158,20 @@ describe('routers: add, dashboard, live traffic, PPP kick, diagnosis', () => {
     await expect.poll(() => table.getByRole('cell', { name, exact: true }).count()).toBe(0);
     expect(sim.state.menu('/ppp/active').find({ name })).toBeUndefined();
     await shot(page, 'dashboard-ppp-kicked');
+
+    // Secrets: who is online now is the router's active list.
+    await page.getByRole('tab', { name: 'Secrets' }).click();
+    const secrets = page.getByRole('table', { name: 'Secrets' });
+    const activeNames = new Set(sim.state.menu('/ppp/active').all().map((r) => r.name));
+    const online = [...activeNames][0]!;
+    const offline = sim.state.menu('/ppp/secret').all().find((r) => !activeNames.has(r.name) && r.disabled !== 'true')!.name!;
+    for (const [who, word] of [[online, 'Online'], [offline, 'Offline']] as const) {
+      await page.getByLabel('Search', { exact: true }).fill(who);
+      const line = secrets.getByRole('row').filter({ has: page.getByText(who, { exact: true }) });
+      await expect.poll(() => line.count()).toBe(1);
+      expect(await line.textContent()).toContain(word);
+    }
+    await shot(page, 'dashboard-ppp-secrets-online');
     expect(pageErrors).toEqual([]);
     expect(failedCalls).toEqual([]);
     expect(consoleErrors).toEqual([]);

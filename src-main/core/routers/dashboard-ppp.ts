@@ -14,9 +14,21 @@ function sortValue<T extends Record<string, unknown>>(row: T, field: string): un
 
 export function pppActive(ctx: TenantCtx, q: ParsedInputOf<'routers.ppp.active'>): Promise<OutputOf<'routers.ppp.active'>> {
   return onRouter(ctx, q.routerId, async (conn) => {
-    const rows = (await conn.print('/ppp/active')).map((r) => ({
-      id: text(r, '.id'), name: text(r, 'name'), service: text(r, 'service'), callerId: text(r, 'caller-id'), address: text(r, 'address'), uptime: text(r, 'uptime'),
-    }));
+    // /ppp/active names no plan: the session's secret gives the profile, the profile its rate-limit.
+    const [active, secrets, profiles] = await Promise.all([
+      conn.print('/ppp/active'),
+      conn.print('/ppp/secret', { proplist: ['name', 'profile'] }),
+      conn.print('/ppp/profile', { proplist: ['name', 'rate-limit'] }),
+    ]);
+    const planOf = new Map(secrets.map((r) => [text(r, 'name'), text(r, 'profile')]));
+    const rateOf = new Map(profiles.map((r) => [text(r, 'name'), text(r, 'rate-limit')]));
+    const rows = active.map((r) => {
+      const profile = planOf.get(text(r, 'name')) ?? '';
+      return {
+        id: text(r, '.id'), name: text(r, 'name'), service: text(r, 'service'), callerId: text(r, 'caller-id'), address: text(r, 'address'), uptime: text(r, 'uptime'),
+        profile, rateLimit: profile ? (rateOf.get(profile) ?? '') : '',
+      };
+    });
     return pageInMemory(rows, q, { defaultSort: { field: 'name', dir: 'asc' }, searchText: (r) => [r.name, r.address, r.callerId], value: sortValue });
   });
 }
@@ -32,10 +44,15 @@ export function kickPpp(ctx: TenantCtx, input: ParsedInputOf<'routers.ppp.kick'>
 
 export function pppSecrets(ctx: TenantCtx, q: ParsedInputOf<'routers.ppp.secrets'>): Promise<OutputOf<'routers.ppp.secrets'>> {
   return onRouter(ctx, q.routerId, async (conn) => {
-    let rows = (await conn.print('/ppp/secret', { proplist: ['.id', 'name', 'service', 'profile', 'remote-address', 'caller-id', 'disabled', 'comment', 'last-logged-out', 'last-disconnect-reason'] })).map((r) => ({
+    const [secrets, active] = await Promise.all([
+      conn.print('/ppp/secret', { proplist: ['.id', 'name', 'service', 'profile', 'remote-address', 'caller-id', 'disabled', 'comment', 'last-logged-out', 'last-disconnect-reason'] }),
+      conn.print('/ppp/active', { proplist: ['name'] }),
+    ]);
+    const online = new Set(active.map((r) => text(r, 'name')));
+    let rows = secrets.map((r) => ({
       id: text(r, '.id'), name: text(r, 'name'), service: text(r, 'service'), profile: text(r, 'profile'), remoteAddress: text(r, 'remote-address'),
       callerId: text(r, 'caller-id'), disabled: rosBool(r.disabled), comment: text(r, 'comment'), lastLoggedOut: text(r, 'last-logged-out'),
-      lastDisconnectReason: text(r, 'last-disconnect-reason'),
+      lastDisconnectReason: text(r, 'last-disconnect-reason'), online: online.has(text(r, 'name')),
     }));
     if (q.profile) rows = rows.filter((r) => r.profile === q.profile);
     if (q.disabled !== undefined) rows = rows.filter((r) => r.disabled === q.disabled);

@@ -1,4 +1,6 @@
-import { Badge, Select, Stack, Text, TextInput } from '@mantine/core';
+import '@mantine/dates/styles.css';
+import { Badge, Select, Stack, Text } from '@mantine/core';
+import { DatePickerInput, type DateFormatter } from '@mantine/dates';
 import { IconListSearch } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
@@ -28,6 +30,8 @@ export function AuditPage() {
   const principal = usePrincipal();
   const tf = useTimeFormat();
   const timeZone = tf.timeZone;
+  // Picked days read like every other date (en-KE "03 Mar 2026"), not the browser's mm/dd/yyyy.
+  const dayLabel: DateFormatter = ({ date }) => (typeof date === 'string' && date ? tf.calendarDay(date) : '');
   const canListStaff = principal.kind === 'staff' && principal.permissions.includes('staff.read');
   const query = useTableQuery<'at', AuditFilters>({
     sort: { field: 'at', dir: 'desc' }, filters: { action: undefined, actorId: undefined, fromDate: undefined, toDate: undefined },
@@ -103,20 +107,22 @@ export function AuditPage() {
                 w={200}
               />
             )}
-            <TextInput
-              type="date"
+            <DatePickerInput
               aria-label={t('audit.from')}
-              title={t('audit.from')}
-              value={query.filters.fromDate ?? ''}
-              onChange={(e) => query.setFilter('fromDate', e.currentTarget.value || undefined)}
+              placeholder={t('audit.from')}
+              value={query.filters.fromDate ?? null}
+              onChange={(v) => query.setFilter('fromDate', v ?? undefined)}
+              valueFormatter={dayLabel}
+              clearable
               w={160}
             />
-            <TextInput
-              type="date"
+            <DatePickerInput
               aria-label={t('audit.to')}
-              title={t('audit.to')}
-              value={query.filters.toDate ?? ''}
-              onChange={(e) => query.setFilter('toDate', e.currentTarget.value || undefined)}
+              placeholder={t('audit.to')}
+              value={query.filters.toDate ?? null}
+              onChange={(v) => query.setFilter('toDate', v ?? undefined)}
+              valueFormatter={dayLabel}
+              clearable
               w={160}
             />
           </>

@@ -8,11 +8,15 @@ export const STATUS_COLORS: Record<RouterStatus, string> = { online: 'green', de
 /** State as a coloured dot and a word: readable in a dense table, never cut to "onl…". */
 export function RouterStatusBadge({ status, size = 'sm' }: { status: RouterStatus; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
-  const color = `var(--mantine-color-${STATUS_COLORS[status]}-6)`;
+  return <StateDot color={STATUS_COLORS[status]} label={t(`routers.status.${status}`)} size={size} />;
+}
+
+/** A coloured dot and a word, for any row state (online/offline, enabled/disabled). */
+export function StateDot({ color, label, size = 'sm', weight = 600 }: { color: string; label: string; size?: 'xs' | 'sm' | 'md' | 'lg'; weight?: number }) {
   return (
     <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
-      <Box w={8} h={8} bg={color} style={{ borderRadius: '50%', flexShrink: 0 }} aria-hidden />
-      <Text size={size} fw={600} style={{ whiteSpace: 'nowrap' }}>{t(`routers.status.${status}`)}</Text>
+      <Box w={8} h={8} bg={`var(--mantine-color-${color}-6)`} style={{ borderRadius: '50%', flexShrink: 0 }} aria-hidden />
+      <Text size={size} fw={weight} style={{ whiteSpace: 'nowrap' }}>{label}</Text>
     </Group>
   );
 }

@@ -27,6 +27,21 @@ describe('router dashboard against the simulator', () => {
     expect(items.some((i) => i.type === 'pppoe-in')).toBe(true);
   });
 
+  it('PPP Active names each session\'s plan and rate; PPP Secrets marks who is online now', async () => {
+    const active = await w.t.call('routers.ppp.active', { routerId: w.routerId, page: 1, pageSize: 500 }, w.inst.adminToken);
+    const sim = w.sim.state;
+    for (const s of active.items.slice(0, 20)) {
+      const profile = sim.menu('/ppp/secret').find({ name: s.name })!.profile!;
+      expect(s.profile).toBe(profile);
+      expect(s.rateLimit).toBe(sim.menu('/ppp/profile').find({ name: profile })!['rate-limit'] ?? '');
+    }
+    expect(active.items.some((s) => s.rateLimit !== '')).toBe(true);
+    const secrets = await w.t.call('routers.ppp.secrets', { routerId: w.routerId, page: 1, pageSize: 500 }, w.inst.adminToken);
+    const onlineNames = new Set(sim.menu('/ppp/active').all().map((r) => r.name));
+    for (const s of secrets.items) expect(s.online).toBe(onlineNames.has(s.name));
+    expect(secrets.items.some((s) => s.online) && secrets.items.some((s) => !s.online)).toBe(true);
+  });
+
   it('kicks a PPP session: gone from the simulator, audited', async () => {
     const active = await w.t.call('routers.ppp.active', { routerId: w.routerId, page: 1, pageSize: 500 }, w.inst.adminToken);
     expect(active.total).toBeGreaterThan(50);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration, localeOf, routerClockInstant, timeFormat } from '../../../src-renderer/app/time-format';
+import { humanDuration, humanRosDuration, localeOf, routerClockInstant, timeFormat } from '../../../src-renderer/app/time-format';
 
 const NAIROBI = timeFormat('Africa/Nairobi', 'en-KE');
 // 2026-03-03 11:05:09 UTC = 14:05:09 in Nairobi (UTC+3, no DST).
@@ -11,6 +11,9 @@ describe('one way to show time', () => {
     expect(localeOf('en', 'KE')).toBe('en-KE');
     expect(NAIROBI.dateTime(AT)).toBe('03 Mar 2026, 14:05');
     expect(NAIROBI.date(AT)).toBe('03 Mar 2026');
+    expect(NAIROBI.calendarDay('2026-03-03')).toBe('03 Mar 2026');
+    expect(timeFormat('Pacific/Kiritimati', 'en-KE').calendarDay('2026-12-31')).toBe('31 Dec 2026');
+    expect(timeFormat('America/New_York', 'en-US').calendarDay('2026-03-03')).toBe('Mar 03, 2026');
     expect(NAIROBI.time(AT)).toBe('14:05:09');
     expect(NAIROBI.dateTime(null)).toBe('Never');
     // A 12-hour country keeps its own clock; the zone still decides the hour.
@@ -46,5 +49,12 @@ describe('one way to show time', () => {
     expect(humanDuration(86_400 + 34 * 60 + 18)).toBe('1d 34m');
     expect(humanDuration(250)).toBe('4m 10s');
     expect(humanDuration(null)).toBe('—');
+  });
+
+  it('reads RouterOS durations (hotspot uptime, lease and address-list times) as human ones', () => {
+    expect(humanRosDuration('1w1h48m12s')).toBe('1w 1h 48m');
+    expect(humanRosDuration('2d3h')).toBe('2d 3h');
+    expect(humanRosDuration('00:04:10')).toBe('4m 10s');
+    expect(humanRosDuration('not a duration')).toBe('not a duration');
   });
 });

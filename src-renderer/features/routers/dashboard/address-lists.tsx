@@ -1,4 +1,4 @@
-import { ActionIcon, Autocomplete, Badge, Button, Group, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Autocomplete, Badge, Button, Group, Menu, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconListDetails, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -8,12 +8,14 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { addressListRow } from '@shared/contract/routers';
 import { useCall } from '../../../app/scope-context';
+import { humanRosDuration, useTimeFormat } from '../../../app/time-format';
 import { useRpc } from '../../../app/use-rpc';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { AddressListAddModal } from './address-list-add-modal';
+import { RowMenu } from './row-menu';
 import { FULL_BADGE, TabHeader, useRouterAccess } from './tab-kit';
 import type { RouterTabProps } from './tabs';
 import { distinctSorted } from './values';
@@ -24,6 +26,7 @@ type Dialog = { kind: 'add' } | { kind: 'remove'; entry: Entry } | null;
 /** Firewall address-list entries, filtered by list; entries can be added (optionally expiring) and removed. */
 export function AddressLists({ router }: RouterTabProps) {
   const { t } = useTranslation();
+  const tf = useTimeFormat();
   const callIn = useCall();
   const { canOperate } = useRouterAccess();
   const query = useTableQuery<'list' | 'address' | 'creationTime', { list: string | undefined }>({
@@ -72,11 +75,11 @@ export function AddressLists({ router }: RouterTabProps) {
         header: t('routerTabs.addressLists.col.timeout'),
         meta: { nowrap: true },
         cell: ({ row }) => row.original.timeout
-          ? <Text size="sm">{t('routerTabs.addressLists.expiresIn', { timeout: row.original.timeout })}</Text>
+          ? <Text size="sm">{t('routerTabs.addressLists.expiresIn', { timeout: humanRosDuration(row.original.timeout) })}</Text>
           : <Text size="sm" c="dimmed">{t('routerTabs.addressLists.permanent')}</Text>,
       },
       { id: 'comment', header: t('routerTabs.addressLists.col.comment'), cell: ({ row }) => <Text size="sm" c="dimmed">{row.original.comment}</Text> },
-      { id: 'creationTime', header: t('routerTabs.addressLists.col.created'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm" c="dimmed">{row.original.creationTime}</Text> },
+      { id: 'creationTime', header: t('routerTabs.addressLists.col.created'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm" c="dimmed" title={row.original.creationTime}>{row.original.creationTime ? tf.routerClock(row.original.creationTime) : '—'}</Text> },
     ];
     if (canOperate) {
       cols.push({
@@ -84,16 +87,14 @@ export function AddressLists({ router }: RouterTabProps) {
         header: () => <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
         meta: { align: 'right', width: 56 },
         cell: ({ row: { original: e } }) => (
-          <Tooltip label={t('routerTabs.addressLists.remove')}>
-            <ActionIcon variant="subtle" color="red" aria-label={t('routerTabs.addressLists.removeFor', { address: e.address, list: e.list })} onClick={() => setDialog({ kind: 'remove', entry: e })}>
-              <IconTrash size={18} />
-            </ActionIcon>
-          </Tooltip>
+          <RowMenu label={t('routerTabs.addressLists.actionsFor', { address: e.address, list: e.list })}>
+            <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setDialog({ kind: 'remove', entry: e })}>{t('routerTabs.addressLists.remove')}</Menu.Item>
+          </RowMenu>
         ),
       });
     }
     return cols;
-  }, [t, canOperate]);
+  }, [t, tf, canOperate]);
 
   const addButton = canOperate && (
     <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'add' })}>{t('routerTabs.addressLists.add')}</Button>

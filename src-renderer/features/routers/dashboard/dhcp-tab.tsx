@@ -5,12 +5,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { leaseRow } from '@shared/contract/routers';
+import { humanRosDuration } from '../../../app/time-format';
 import { useRpc } from '../../../app/use-rpc';
 import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { FULL_BADGE, TabHeader } from './tab-kit';
 import type { RouterTabProps } from './tabs';
+import { StateDot } from '../router-badges';
 import { leaseStatusColor } from './values';
 
 type Lease = z.infer<typeof leaseRow>;
@@ -30,8 +32,8 @@ export function DhcpTab({ router }: RouterTabProps) {
       header: t('routerTabs.dhcp.col.status'),
       meta: { sortable: true, nowrap: true },
       cell: ({ row: { original: l } }) => l.disabled
-        ? <Badge styles={FULL_BADGE} size="sm" variant="light" color="gray">{t('routerTabs.common.disabled')}</Badge>
-        : <Badge styles={FULL_BADGE} size="sm" variant="light" color={leaseStatusColor(l.status)}>{l.status || t('routerTabs.dhcp.unknownStatus')}</Badge>,
+        ? <StateDot color="gray" label={t('routerTabs.common.disabled')} weight={400} />
+        : <StateDot color={leaseStatusColor(l.status)} label={l.status || t('routerTabs.dhcp.unknownStatus')} weight={400} />,
     },
     { id: 'server', header: t('routerTabs.dhcp.col.server'), meta: { nowrap: true }, cell: ({ row }) => <Text size="sm">{row.original.server}</Text> },
     {
@@ -42,7 +44,7 @@ export function DhcpTab({ router }: RouterTabProps) {
         ? <Badge styles={FULL_BADGE} size="sm" variant="outline" color="violet">{t('routerTabs.common.dynamic')}</Badge>
         : <Badge styles={FULL_BADGE} size="sm" variant="outline" color="gray">{t('routerTabs.common.static')}</Badge>,
     },
-    { id: 'expires', header: t('routerTabs.dhcp.col.expiresAfter'), meta: { nowrap: true }, cell: ({ row }) => <Text size="sm" c={row.original.expiresAfter ? undefined : 'dimmed'}>{row.original.expiresAfter || t('routerTabs.dhcp.never')}</Text> },
+    { id: 'expires', header: t('routerTabs.dhcp.col.expiresAfter'), meta: { nowrap: true }, cell: ({ row }) => <Text size="sm" c={row.original.expiresAfter ? undefined : 'dimmed'}>{row.original.expiresAfter ? humanRosDuration(row.original.expiresAfter) : t('routerTabs.dhcp.never')}</Text> },
     { id: 'comment', header: t('routerTabs.dhcp.col.comment'), cell: ({ row }) => <Text size="sm" c="dimmed">{row.original.comment}</Text> },
   ], [t]);
 

@@ -1,4 +1,4 @@
-import { Button, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Menu, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLogout, IconWifiOff } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -7,11 +7,13 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { hotspotActive } from '@shared/contract/routers';
 import { useCall } from '../../../app/scope-context';
+import { humanRosDuration } from '../../../app/time-format';
 import { useRpc } from '../../../app/use-rpc';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
+import { RowMenu } from './row-menu';
 import { TabHeader, useRouterAccess } from './tab-kit';
 import type { RouterTabProps } from './tabs';
 import { formatByteSize } from '../units';
@@ -33,7 +35,7 @@ export function HotspotActive({ router }: RouterTabProps) {
       { id: 'address', header: t('routerTabs.hotspot.col.address'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm" ff="monospace">{row.original.address}</Text> },
       { id: 'mac', header: t('routerTabs.hotspot.col.mac'), meta: { nowrap: true }, cell: ({ row }) => <Text size="sm" ff="monospace" c="dimmed">{row.original.macAddress}</Text> },
       { id: 'server', header: t('routerTabs.hotspot.col.server'), cell: ({ row }) => <Text size="sm">{row.original.server}</Text> },
-      { id: 'uptime', header: t('routerTabs.hotspot.col.uptime'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm">{row.original.uptime}</Text> },
+      { id: 'uptime', header: t('routerTabs.hotspot.col.uptime'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm" title={row.original.uptime}>{humanRosDuration(row.original.uptime)}</Text> },
       { id: 'download', header: t('routerTabs.hotspot.col.download'), meta: { align: 'right', nowrap: true }, cell: ({ row }) => <Text size="sm">{formatByteSize(row.original.bytesOut)}</Text> },
       { id: 'upload', header: t('routerTabs.hotspot.col.upload'), meta: { align: 'right', nowrap: true }, cell: ({ row }) => <Text size="sm">{formatByteSize(row.original.bytesIn)}</Text> },
     ];
@@ -41,11 +43,11 @@ export function HotspotActive({ router }: RouterTabProps) {
       cols.push({
         id: 'actions',
         header: () => <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
-        meta: { align: 'right', width: 110 },
+        meta: { align: 'right', width: 56 },
         cell: ({ row: { original: s } }) => (
-          <Button size="compact-sm" variant="light" color="red" leftSection={<IconLogout size={14} />} onClick={() => setKick(s)} aria-label={t('routerTabs.hotspot.kickFor', { user: s.user })}>
-            {t('routerTabs.hotspot.kick')}
-          </Button>
+          <RowMenu label={t('routerTabs.hotspot.actionsFor', { user: s.user })}>
+            <Menu.Item color="red" leftSection={<IconLogout size={14} />} onClick={() => setKick(s)}>{t('routerTabs.hotspot.kick')}</Menu.Item>
+          </RowMenu>
         ),
       });
     }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { hotspotProfile } from '@shared/contract/routers';
+import { humanRosDuration } from '../../../app/time-format';
 import { useRpc } from '../../../app/use-rpc';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { SimpleTable, TabHeader, type SimpleColumn } from './tab-kit';
@@ -29,7 +30,7 @@ export function HotspotProfiles({ router }: RouterTabProps) {
       ),
     },
     { id: 'shared', header: t('routerTabs.hotspot.col.sharedUsers'), cell: (p) => <Text size="sm">{p.sharedUsers || '1'}</Text> },
-    { id: 'timeout', header: t('routerTabs.hotspot.col.sessionTimeout'), cell: (p) => <Text size="sm">{p.sessionTimeout || t('routerTabs.common.none')}</Text> },
+    { id: 'timeout', header: t('routerTabs.hotspot.col.sessionTimeout'), cell: (p) => <Text size="sm">{p.sessionTimeout ? humanRosDuration(p.sessionTimeout) : t('routerTabs.common.none')}</Text> },
   ], [t]);
 
   return (

@@ -5,12 +5,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { hotspotUser } from '@shared/contract/routers';
+import { humanRosDuration } from '../../../app/time-format';
 import { useRpc } from '../../../app/use-rpc';
 import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { FULL_BADGE, TabHeader } from './tab-kit';
 import type { RouterTabProps } from './tabs';
+import { StateDot } from '../router-badges';
 import { formatByteSize } from '../units';
 import { isUnusedVoucher } from './values';
 
@@ -39,7 +41,7 @@ export function HotspotUsers({ router }: RouterTabProps) {
       ),
     },
     { id: 'profile', header: t('routerTabs.hotspot.col.profile'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm">{row.original.profile}</Text> },
-    { id: 'limitUptime', header: t('routerTabs.hotspot.col.limitUptime'), meta: { nowrap: true }, cell: ({ row }) => <Text size="sm">{row.original.limitUptime || t('routerTabs.common.none')}</Text> },
+    { id: 'limitUptime', header: t('routerTabs.hotspot.col.limitUptime'), meta: { nowrap: true }, cell: ({ row }) => <Text size="sm">{row.original.limitUptime ? humanRosDuration(row.original.limitUptime) : t('routerTabs.common.none')}</Text> },
     {
       id: 'uptime',
       header: t('routerTabs.hotspot.col.used'),
@@ -47,7 +49,7 @@ export function HotspotUsers({ router }: RouterTabProps) {
       cell: ({ row: { original: u } }) =>
         isUnusedVoucher(u.uptime)
           ? <Badge styles={FULL_BADGE} variant="light" color="blue" size="sm">{t('routerTabs.hotspot.unused')}</Badge>
-          : <Text size="sm">{u.uptime}</Text>,
+          : <Text size="sm" title={u.uptime}>{humanRosDuration(u.uptime)}</Text>,
     },
     { id: 'download', header: t('routerTabs.hotspot.col.download'), meta: { align: 'right', nowrap: true }, cell: ({ row }) => <Text size="sm">{formatByteSize(row.original.bytesOut)}</Text> },
     { id: 'upload', header: t('routerTabs.hotspot.col.upload'), meta: { align: 'right', nowrap: true }, cell: ({ row }) => <Text size="sm">{formatByteSize(row.original.bytesIn)}</Text> },
@@ -56,8 +58,8 @@ export function HotspotUsers({ router }: RouterTabProps) {
       header: t('routerTabs.common.status'),
       meta: { nowrap: true },
       cell: ({ row }) => row.original.disabled
-        ? <Badge styles={FULL_BADGE} variant="light" color="gray" size="sm">{t('routerTabs.common.disabled')}</Badge>
-        : <Badge styles={FULL_BADGE} variant="light" color="green" size="sm">{t('routerTabs.common.enabled')}</Badge>,
+        ? <StateDot color="gray" label={t('routerTabs.common.disabled')} weight={400} />
+        : <StateDot color="green" label={t('routerTabs.common.enabled')} weight={400} />,
     },
   ], [t]);
 

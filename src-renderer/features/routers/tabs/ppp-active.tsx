@@ -1,4 +1,4 @@
-import { ActionIcon, Menu, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlugConnectedX, IconUsers } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -33,6 +33,13 @@ export function PppActiveSessions({ routerId }: { routerId: string }) {
       { id: 'name', header: t('routers.ppp.col.name'), meta: { sortable: true }, cell: ({ row }) => <Text size="sm" fw={600}>{row.original.name}</Text> },
       { id: 'service', header: t('routers.ppp.col.service'), cell: ({ row }) => <Text size="sm">{row.original.service}</Text> },
       { id: 'callerId', header: t('routers.ppp.col.callerId'), cell: ({ row }) => <Text size="sm" ff="monospace">{row.original.callerId || '—'}</Text> },
+      {
+        id: 'profile',
+        header: t('routers.ppp.col.plan'),
+        meta: { nowrap: true },
+        cell: ({ row: { original: s } }) => (s.profile ? <Badge variant="light" size="sm">{s.profile}</Badge> : <Text size="sm" c="dimmed">{t('routers.ppp.noPlan')}</Text>),
+      },
+      { id: 'rate', header: t('routers.ppp.col.rate'), meta: { nowrap: true }, cell: ({ row }) => <Text size="sm" ff="monospace">{row.original.rateLimit || '—'}</Text> },
       { id: 'address', header: t('routers.ppp.col.address'), meta: { sortable: true }, cell: ({ row }) => <Text size="sm" ff="monospace">{row.original.address || '—'}</Text> },
       { id: 'uptime', header: t('routers.ppp.col.uptime'), meta: { sortable: true, nowrap: true }, cell: ({ row }) => <Text size="sm" title={row.original.uptime}>{humanDuration(rosDurationSeconds(row.original.uptime))}</Text> },
     ];

@@ -13,6 +13,7 @@ import { useTableQuery } from '../../../components/use-table-query';
 import { useRouterPermissions } from '../hooks';
 import { PppSecretModal, type PppSecret } from './ppp-secret-modal';
 import { useTimeFormat } from '../../../app/time-format';
+import { StateDot } from '../router-badges';
 
 type Dialog = { kind: 'add' } | { kind: 'edit' | 'remove'; secret: PppSecret };
 type StateFilter = 'enabled' | 'disabled' | undefined;
@@ -64,6 +65,14 @@ export function PppSecrets({ routerId }: { routerId: string }) {
           </Stack>
         ),
       },
+      {
+        id: 'online',
+        header: t('routers.ppp.col.online'),
+        meta: { nowrap: true },
+        cell: ({ row }) => (row.original.online
+          ? <StateDot color="green" label={t('routers.ppp.online')} />
+          : <StateDot color="gray" label={t('routers.ppp.offline')} weight={400} />),
+      },
       { id: 'service', header: t('routers.ppp.col.service'), meta: { sortable: true }, cell: ({ row }) => <Text size="sm">{row.original.service}</Text> },
       { id: 'profile', header: t('routers.ppp.col.profile'), meta: { sortable: true }, cell: ({ row }) => <Badge variant="light" size="sm">{row.original.profile}</Badge> },
       { id: 'remoteAddress', header: t('routers.ppp.col.remoteAddress'), cell: ({ row }) => <Text size="sm" ff="monospace">{row.original.remoteAddress || '—'}</Text> },
@@ -74,8 +83,8 @@ export function PppSecrets({ routerId }: { routerId: string }) {
         meta: { sortable: true, nowrap: true },
         cell: ({ row }) => (
           row.original.disabled
-            ? <Badge color="gray" variant="outline" size="sm">{t('routers.ppp.disabled')}</Badge>
-            : <Badge color="green" variant="light" size="sm">{t('routers.ppp.enabled')}</Badge>
+            ? <StateDot color="gray" label={t('routers.ppp.disabled')} weight={400} />
+            : <StateDot color="blue" label={t('routers.ppp.enabled')} weight={400} />
         ),
       },
       {
