@@ -7,6 +7,9 @@ export async function hasPlatformAdmin(core: Core): Promise<boolean> {
   return !!(await core.app.db.selectFrom('platformAdmins').select('id').limit(1).executeTakeFirst());
 }
 
+/** The refusal of a second first-run setup (cheap check in setup, atomic one here). */
+export const alreadySetUp = (): AppError => new AppError('CONFLICT', 'setup.already-done');
+
 export function findPlatformAdmin(core: Core, id: string): Promise<{ id: string; fullName: string } | undefined> {
   return core.app.db.selectFrom('platformAdmins').select(['id', 'fullName']).where('id', '=', id).executeTakeFirst();
 }
@@ -26,7 +29,7 @@ export async function createPlatformAdmin(
   const passwordHash = await hashPassword(admin.password);
   await core.app.db.transaction().execute(async (trx) => {
     if (opts.onlyIfFirst && (await trx.selectFrom('platformAdmins').select('id').limit(1).executeTakeFirst())) {
-      throw new AppError('CONFLICT', 'setup.already-done');
+      throw alreadySetUp();
     }
     await trx.insertInto('platformAdmins').values({
       id, fullName: admin.fullName, email: admin.email, passwordHash, mustChangePassword: 0, lastSignInAt: null, createdAt: now,

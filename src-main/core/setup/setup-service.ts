@@ -1,7 +1,7 @@
 import { AppError } from '@shared/domain/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { CallerInfo, Core } from '../context';
-import { createPlatformAdmin, hasPlatformAdmin, removePlatformAdmin } from '../auth/platform-admins';
+import { alreadySetUp, createPlatformAdmin, hasPlatformAdmin, removePlatformAdmin } from '../auth/platform-admins';
 import { assertPasswordAllowed } from '../auth/password-rules';
 import { principalOf, signIn } from '../auth/sign-in';
 import { createTenant } from '../tenancy/tenant-service';
@@ -11,7 +11,6 @@ export async function needsSetup(core: Core): Promise<boolean> {
   return !(await hasPlatformAdmin(core));
 }
 
-const alreadySetUp = () => new AppError('CONFLICT', 'setup.already-done');
 
 /** First run: the platform administrator and the first tenant (its admin chose their own password here). */
 export async function completeSetup(core: Core, input: ParsedInputOf<'setup.complete'>, caller: CallerInfo): Promise<OutputOf<'setup.complete'>> {
