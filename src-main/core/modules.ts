@@ -7,6 +7,7 @@ import { tenancyModule } from './tenancy/module';
 import { setupModule } from './setup/module';
 import { routersModule } from './routers/module';
 import { opsModule } from './ops/module';
+import { routerSyncModule } from './router-sync/module';
 import { demoModule } from './demo/module';
 
 /**
@@ -21,6 +22,7 @@ export const coreModules = [
   tenancyModule,
   setupModule,
   routersModule,
+  routerSyncModule,
   opsModule,
   demoModule,
 ] as const;

@@ -13,6 +13,8 @@ export interface TenantDB {
   routerDowntimes: RouterDowntimesTable;
   alerts: AlertsTable;
   routerBackups: RouterBackupsTable;
+  routerObjects: RouterObjectsTable;
+  routerOutbox: RouterOutboxTable;
 }
 
 export interface TenantMetaTable {
@@ -158,4 +160,39 @@ export interface RouterBackupsTable {
   isFirst: number;
   /** Whether passwords and keys are in `content`. */
   secrets: 'included' | 'hidden';
+}
+
+/** Desired state of one router object the app manages (router-sync domain). */
+export interface RouterObjectsTable {
+  id: string;
+  routerId: string;
+  menu: string;
+  /** Comment prefix (`ispdesk:v1;sid=…;`) or `name=<name>`: how the object is found on the router. */
+  tag: string;
+  ownerType: 'subscriber' | 'package' | 'prerequisite';
+  ownerId: string;
+  /** JSON of the props it must have; null = must not exist. */
+  desired: string | null;
+  /** JSON prop → secret name (passwords stay sealed until the worker writes them). */
+  sealed: string | null;
+  version: number;
+  appliedVersion: number | null;
+  status: 'pending' | 'synced' | 'error';
+  /** The router's own message when the last apply failed. */
+  lastError: string | null;
+  lastSyncedAt: string | null;
+  updatedAt: string;
+}
+
+export interface RouterOutboxTable {
+  id: string;
+  routerId: string;
+  objectId: string;
+  version: number;
+  createdAt: string;
+  status: 'pending' | 'done' | 'failed';
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  doneAt: string | null;
 }
