@@ -1,6 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import type { ChannelName } from '@shared/contract';
-import type { Core } from './context';
+import type { Core, TenantScope } from './context';
 import type { AppDB } from './db/app-schema';
 import type { TenantDB } from './db/tenant-schema';
 import type { Handler, Handlers, HandlersFor } from './rpc/handlers';
@@ -17,6 +17,24 @@ export interface TenantJob {
   stop(tenantId: string): void;
 }
 
+/**
+ * A scheduled job of a domain (expiry sweep, reconcile, backups …), run per active tenant by the scheduler
+ * module. `job_runs` (unique job + slot) is the record of truth; missed slots follow `missed`.
+ */
+export interface ScheduledJobDef {
+  /** Stable key, e.g. `subscribers.expiry-sweep`; also the i18n key of its name in the renderer. */
+  key: string;
+  /** Default schedule; staff may change it on the Scheduled tasks screen. */
+  schedule: { cron: string } | { everyMs: number };
+  /** After the app was off or the tenant suspended: run the latest missed slot once, or skip to the next. */
+  missed: 'run-once' | 'skip';
+  /** Attempts of one slot before it is marked failed (backoff doubles from `retryBaseMs`). */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  /** The work; lines written with `log` are kept with the run. Throwing fails the attempt. */
+  run(scope: TenantScope, ctx: { slot: Date; log(line: string): void; signal: AbortSignal }): Promise<void>;
+}
+
 /** What a module builds once the core exists: its services plus lifecycle callbacks. */
 export interface ModuleRuntime {
   /** The tenant may run again (created, reactivated, app started). Runs before any job starts. */
@@ -24,6 +42,8 @@ export interface ModuleRuntime {
   /** Stop the tenant's work and close its connections. Runs after its jobs stopped. */
   onTenantInactive?(tenantId: string, reason: TenantStopReason): Promise<void> | void;
   jobs?: readonly TenantJob[];
+  /** Jobs the scheduler runs on their schedule (see ScheduledJobDef). */
+  scheduledJobs?: readonly ScheduledJobDef[];
   /** App shutdown, after every tenant went inactive. */
   close?(): Promise<void> | void;
 }
