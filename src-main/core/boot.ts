@@ -13,6 +13,7 @@ import { coreModules } from './modules';
 import { findPlatformAdmin } from './auth/platform-admins';
 import { findActiveStaff } from './auth/staff-repo';
 import { UploadStore, type UploadStoreOptions } from './uploads/upload-store';
+import { schedulerOf } from './scheduler/runtime';
 
 export interface BootOptions {
   dataDir: string;
@@ -28,6 +29,7 @@ export interface BootOptions {
   background?: boolean;
   routers?: ModuleOptions['routers'];
   demo?: ModuleOptions['demo'];
+  scheduler?: ModuleOptions['scheduler'];
   uploads?: UploadStoreOptions;
 }
 
@@ -72,7 +74,7 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
     core.uploads.sweep();
   }, 60_000);
   sweep.unref();
-  const moduleOptions: ModuleOptions = { background: opts.background ?? true, routers: opts.routers, demo: opts.demo };
+  const moduleOptions: ModuleOptions = { background: opts.background ?? true, routers: opts.routers, demo: opts.demo, scheduler: opts.scheduler };
   const started: ModuleRuntime[] = [];
   for (const m of coreModules) {
     if (!m.start) continue;
@@ -80,6 +82,8 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
     modules.set(m.name, runtime);
     started.push(runtime);
   }
+  // Every module's scheduled jobs run through the scheduler (started second, it cannot import them).
+  schedulerOf(core).register(started.flatMap((r) => r.scheduledJobs ?? []));
   core.hooks.add(lifecycleOf(started, moduleOptions.background));
   const dispatcher = new Dispatcher(core, handlersOf(coreModules), { platformAdmin: findPlatformAdmin, activeStaff: findActiveStaff });
   return {

@@ -1,6 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import type { ChannelName } from '@shared/contract';
-import type { Core, TenantScope } from './context';
+import type { Core, SystemActorId, TenantScope } from './context';
 import type { AppDB } from './db/app-schema';
 import type { TenantDB } from './db/tenant-schema';
 import type { Handler, Handlers, HandlersFor } from './rpc/handlers';
@@ -31,6 +31,8 @@ export interface ScheduledJobDef {
   /** Attempts of one slot before it is marked failed (backoff doubles from `retryBaseMs`). */
   maxAttempts?: number;
   retryBaseMs?: number;
+  /** Who the audit log names for scheduled runs (default `system:scheduler`); Run now acts as the staff member. */
+  actor?: SystemActorId;
   /** The work; lines written with `log` are kept with the run. Throwing fails the attempt. */
   run(scope: TenantScope, ctx: { slot: Date; log(line: string): void; signal: AbortSignal }): Promise<void>;
 }

@@ -91,6 +91,9 @@ export interface ErrorParams {
   'alert.not-found': Record<never, never>;
   /** A demo-only action (play an outage) asked of a real ISP. */
   'demo.only-demo': Record<never, never>;
+  'job.not-found': Record<never, never>;
+  /** Run now while a run of the job is in progress (jobs never overlap). */
+  'job.running': Record<never, never>;
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

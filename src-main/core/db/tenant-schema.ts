@@ -15,6 +15,7 @@ export interface TenantDB {
   routerBackups: RouterBackupsTable;
   routerObjects: RouterObjectsTable;
   routerOutbox: RouterOutboxTable;
+  jobSettings: JobSettingsTable;
 }
 
 export interface TenantMetaTable {
@@ -90,11 +91,28 @@ export interface JobRunsTable {
   id: string;
   jobKey: string;
   scheduledFor: string;
-  status: 'running' | 'succeeded' | 'failed';
+  status: 'running' | 'retrying' | 'succeeded' | 'failed' | 'skipped';
   startedAt: string;
   finishedAt: string | null;
+  /** Attempts made so far (1 while the first runs). */
   attempt: number;
   error: string | null;
+  /** 0010-scheduler: why the run exists, who pressed Run now, its log lines, when a retry is due. */
+  trigger: 'schedule' | 'manual' | 'catch-up';
+  triggeredBy: string | null;
+  log: string;
+  nextAttemptAt: string | null;
+}
+
+/** Staff overrides of a scheduled job (no row = enabled, default schedule). */
+export interface JobSettingsTable {
+  jobKey: string;
+  enabled: number;
+  /** JSON JobSchedule, or null for the job's default. */
+  schedule: string | null;
+  /** Slots before this instant are not owed (a job enabled or rescheduled does not catch up the past). */
+  updatedAt: string;
+  updatedBy: string;
 }
 
 export interface RoutersTable {

@@ -2,7 +2,8 @@ import { defineModule } from '../module';
 import { RouterConnectionManager } from './connections';
 import { RouterMonitor } from './monitor';
 import { RouterStreams } from './streams';
-import { BackupScheduler } from './backup-schedule';
+import { configBackupJob } from './backup-schedule';
+import { routerHealthJob } from './health-job';
 import { routersHandlers } from './handlers';
 import { m0002Routers } from './migrations/0002-routers';
 import { m0003BackupDetail } from './migrations/0003-backup-detail';
@@ -20,13 +21,10 @@ export const routersModule = defineModule({
     const connections = new RouterConnectionManager(core, opts.routers?.connections);
     const monitor = new RouterMonitor(core, connections, opts.routers?.monitor);
     const streams = new RouterStreams(core, connections);
-    const backups = new BackupScheduler(core, connections, opts.routers?.backups);
     return {
-      connections, monitor, streams, backups, background: opts.background,
-      jobs: [
-        { name: 'router-monitor', start: (t) => monitor.start(t), stop: (t) => monitor.stop(t) },
-        { name: 'router-backups', start: (t) => backups.start(t), stop: (t) => backups.stop(t) },
-      ],
+      connections, monitor, streams, background: opts.background,
+      jobs: [{ name: 'router-monitor', start: (t) => monitor.start(t), stop: (t) => monitor.stop(t) }],
+      scheduledJobs: [configBackupJob(connections, opts.routers?.backups), routerHealthJob(monitor)],
       onTenantInactive(tenantId) {
         streams.stopTenant(tenantId);
         connections.closeTenant(tenantId);

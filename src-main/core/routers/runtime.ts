@@ -3,14 +3,13 @@ import { moduleKey, type ModuleRuntime } from '../module';
 import type { RouterConnectionManager, ConnectionManagerOptions } from './connections';
 import type { RouterMonitor, MonitorOptions } from './monitor';
 import type { RouterStreams } from './streams';
-import type { BackupScheduler, BackupScheduleOptions } from './backup-schedule';
+import type { BackupScheduleOptions } from './backup-schedule';
 
-/** The router domain's live parts: connections, monitoring, live streams, backups. */
+/** The router domain's live parts: connections, monitoring, live streams (backups run as scheduled jobs). */
 export interface RoutersRuntime extends ModuleRuntime {
   connections: RouterConnectionManager;
   monitor: RouterMonitor;
   streams: RouterStreams;
-  backups: BackupScheduler;
   /** Whether monitoring and scheduled work run on their own (off in tests, which drive them directly). */
   background: boolean;
 }

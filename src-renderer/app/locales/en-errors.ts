@@ -102,6 +102,10 @@ export const apiErrorsEn: ErrorWords = {
   demo: {
     'only-demo': 'Only the demo ISP can play an outage; real routers are left alone.',
   },
+  job: {
+    'not-found': 'There is no such scheduled task.',
+    running: 'This task is running now. Wait for it to finish, then try again.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routersOf } from '../../../src-main/core/routers/runtime';
+import { schedulerOf } from '../../../src-main/core/scheduler/runtime';
+import { CONFIG_BACKUP_JOB } from '../../../src-main/core/routers/backup-schedule';
 import { routerWorld, type RouterWorld } from './harness';
 
 let w: RouterWorld;
@@ -99,25 +101,35 @@ describe('configuration backups', () => {
   });
 
   it('runs the nightly backup once per night, catching up only the latest missed night', async () => {
-    const backups = routersOf(w.t.booted.core).backups;
-    expect(await backups.runDue(w.inst.tenantId)).toBeNull(); // tenant created after last night's slot
+    const scheduler = schedulerOf(w.t.booted.core);
+    const backupPass = async () => (await scheduler.runDue(w.inst.tenantId)).filter((o) => o.jobKey === CONFIG_BACKUP_JOB);
+    expect(await backupPass()).toEqual([]); // tenant created after last night's slot
     w.t.clock.set('2026-11-28T00:30:00Z'); // 03:30 in Nairobi: the 02:00 slot is due
-    expect(await backups.runDue(w.inst.tenantId)).toEqual({ ok: 1, failed: 0 });
-    expect(await backups.runDue(w.inst.tenantId)).toBeNull();
+    expect(await backupPass()).toMatchObject([{ status: 'succeeded', trigger: 'catch-up' }]);
+    expect(await backupPass()).toEqual([]);
     w.t.clock.set('2026-12-02T06:00:00Z'); // computer off for four nights
-    expect(await backups.runDue(w.inst.tenantId)).toEqual({ ok: 1, failed: 0 });
+    expect(await backupPass()).toMatchObject([{ status: 'succeeded' }]);
     const admin = await w.t.call('auth.sign-in', { scope: 'tenant', tenantId: w.inst.tenantId, email: 'ada@alpha.test', password: 'tenant admin pass 1' });
     const list = await w.t.call('routers.backups.list', { routerId: w.routerId, page: 1, pageSize: 10 }, admin.token);
     expect(list.items.map((b) => b.trigger)).toEqual(['nightly', 'nightly']);
-    const runs = await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.selectFrom('jobRuns').selectAll().execute());
+    const runs = await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.selectFrom('jobRuns').selectAll().where('jobKey', '=', CONFIG_BACKUP_JOB).orderBy('scheduledFor').execute());
     expect(runs.map((r) => [r.scheduledFor, r.status])).toEqual([['2026-11-27T23:00:00.000Z', 'succeeded'], ['2026-12-01T23:00:00.000Z', 'succeeded']]);
   });
 
-  it('records a failed nightly run with the reason when a router is down', async () => {
+  it('retries a failed nightly run with backoff, then records it failed with the reason when a router stays down', async () => {
     w.sim.faults.set({ refuseLogin: true });
+    const scheduler = schedulerOf(w.t.booted.core);
+    const backupPass = async () => (await scheduler.runDue(w.inst.tenantId)).filter((o) => o.jobKey === CONFIG_BACKUP_JOB);
     w.t.clock.set('2026-11-28T00:30:00Z');
-    expect(await routersOf(w.t.booted.core).backups.runDue(w.inst.tenantId)).toEqual({ ok: 0, failed: 1 });
-    const [run] = await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.selectFrom('jobRuns').selectAll().execute());
-    expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/Core: router\.unavailable .*bad-credentials/) });
+    expect(await backupPass()).toMatchObject([{ status: 'retrying' }]);
+    w.t.clock.advance(15 * 60_000); // first backoff: 15 min
+    expect(await backupPass()).toMatchObject([{ status: 'retrying' }]);
+    w.t.clock.advance(15 * 60_000); // second backoff is 30 min: not due yet
+    expect(await backupPass()).toEqual([]);
+    w.t.clock.advance(15 * 60_000);
+    expect(await backupPass()).toMatchObject([{ status: 'failed' }]);
+    const [run] = await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.selectFrom('jobRuns').selectAll().where('jobKey', '=', CONFIG_BACKUP_JOB).execute());
+    expect(run).toMatchObject({ status: 'failed', attempt: 3, error: expect.stringMatching(/Core: router\.unavailable .*bad-credentials/) });
+    expect(run!.log).toMatch(/Core: failed router\.unavailable/);
   });
 });

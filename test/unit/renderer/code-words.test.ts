@@ -20,7 +20,7 @@ const ERROR_KEYS = Object.keys({
   'router.no-export': 1, 'backup.not-found': 1, 'backup.different-routers': 1, 'stream.not-found': 1, 'stream.too-many': 1,
   'alert.not-found': 1, 'auth.password-weak': 1, 'auth.role-revoked': 1, 'backup.unreadable': 1, 'transport.unreachable': 1, 'transport.bad-response': 1,
   'transfer.old-format': 1, 'upload.unknown-purpose': 1, 'upload.gone': 1, 'upload.in-use': 1, 'upload.too-large': 1,
-  'demo.only-demo': 1,
+  'demo.only-demo': 1, 'job.not-found': 1, 'job.running': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
 function lookup(path: string): unknown {
