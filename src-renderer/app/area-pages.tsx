@@ -3,6 +3,7 @@ import { AuditPage } from '../features/auth/audit-page';
 import { StaffPage } from '../features/auth/staff-page';
 import { HomePage } from '../features/home/home-page';
 import { RoutersArea } from '../features/routers/routers-area';
+import { SchedulerPage } from '../features/scheduler/scheduler-page';
 import { SettingsPage } from '../features/tenancy/settings-page';
 import { TenantsPage } from '../features/tenancy/tenants-page';
 import type { AreaId } from './areas';
@@ -14,5 +15,6 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   routers: RoutersArea,
   staff: StaffPage,
   audit: AuditPage,
+  scheduler: SchedulerPage,
   settings: SettingsPage,
 };

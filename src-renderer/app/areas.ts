@@ -1,4 +1,4 @@
-import { IconBuildingCommunity, IconHome, IconListSearch, IconRouter, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconCalendarTime, IconHome, IconListSearch, IconRouter, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { Principal } from '@shared/contract/auth';
 import type { Permission } from '@shared/domain/permissions';
 
@@ -26,6 +26,7 @@ export const AREAS = [
   { id: 'routers', scope: 'tenant', path: 'routers', labelKey: 'routers.nav.label', descriptionKey: 'routers.nav.hint', icon: IconRouter, requires: 'routers.read' },
   { id: 'staff', scope: 'tenant', path: 'staff', labelKey: 'nav.staff', descriptionKey: 'nav.staffHint', icon: IconUsersGroup, requires: 'staff.read' },
   { id: 'audit', scope: 'tenant', path: 'audit', labelKey: 'nav.audit', descriptionKey: 'nav.auditHint', icon: IconListSearch, requires: 'audit.read' },
+  { id: 'scheduler', scope: 'tenant', path: 'scheduled-tasks', labelKey: 'scheduler.nav.label', descriptionKey: 'scheduler.nav.hint', icon: IconCalendarTime, requires: 'jobs.manage' },
   { id: 'settings', scope: 'tenant', path: 'settings', labelKey: 'nav.settings', descriptionKey: 'nav.settingsHint', icon: IconSettings, requires: 'settings.read' },
 ] as const satisfies readonly Area[];
 

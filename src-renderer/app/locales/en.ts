@@ -6,10 +6,12 @@
 import { routersEn } from '../../features/routers/locale.en';
 import { routerTabsEn } from '../../features/routers/dashboard/locale.en';
 import { apiErrorsEn, errorCodesEn, fieldErrorsEn } from './en-errors';
+import { schedulerEn } from '../../features/scheduler/locale.en';
 
 export const en = {
   routers: routersEn,
   routerTabs: routerTabsEn,
+  scheduler: schedulerEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,

@@ -21,8 +21,13 @@ describe('sidebar areas follow the shared permission matrix', () => {
   });
 
   it('shows an admin every tenant area and a platform admin only Tenants', () => {
-    expect(ids(staff(['ADMIN']))).toEqual(['home', 'routers', 'staff', 'audit', 'settings']);
+    expect(ids(staff(['ADMIN']))).toEqual(['home', 'routers', 'staff', 'audit', 'scheduler', 'settings']);
     expect(ids({ kind: 'platform', userId: TENANT.id, fullName: 'P', email: 'p@example.com', mustChangePassword: false })).toEqual(['tenants']);
+  });
+
+  it('shows Scheduled tasks to a technician (jobs.manage) but not to a viewer', () => {
+    expect(ids(staff(['TECHNICIAN']))).toContain('scheduler');
+    expect(ids(staff(['VIEWER']))).not.toContain('scheduler');
   });
 
   it('declares each area once, with a permission that exists', () => {
