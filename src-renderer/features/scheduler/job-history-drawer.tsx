@@ -24,6 +24,7 @@ export function JobHistoryDrawer({ job, opened, onClose }: { job: JobItem; opene
     {
       id: 'trigger',
       header: t('scheduler.runCol.trigger'),
+      meta: { nowrap: true },
       cell: ({ row: { original: r } }) => (
         <Stack gap={0}>
           <Text size="sm">{t(`scheduler.trigger.${r.trigger}`)}</Text>
@@ -38,7 +39,7 @@ export function JobHistoryDrawer({ job, opened, onClose }: { job: JobItem; opene
   ], [t, tf]);
 
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={t('scheduler.historyTitle', { name: jobName(job.key, t) })}>
+    <Drawer opened={opened} onClose={onClose} position="right" size={980} title={t('scheduler.historyTitle', { name: jobName(job.key, t) })}>
       <DataTable
         label={t('scheduler.historyTitle', { name: jobName(job.key, t) })}
         columns={columns}
