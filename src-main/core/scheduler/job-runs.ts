@@ -110,3 +110,8 @@ export async function failAbandoned(db: Kysely<TenantDB>, keepIds: readonly stri
   if (keepIds.length) q = q.where('id', 'not in', keepIds);
   await q.execute();
 }
+
+/** Drops settled runs that started before `before` (history is kept for a while, not forever). */
+export async function pruneRuns(db: Kysely<TenantDB>, before: Date): Promise<void> {
+  await db.deleteFrom('jobRuns').where('startedAt', '<', before.toISOString()).where('status', 'in', ['succeeded', 'failed', 'skipped']).execute();
+}

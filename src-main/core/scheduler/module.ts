@@ -20,9 +20,6 @@ export const schedulerModule = defineModule({
     return {
       scheduler,
       jobs: [{ name: 'scheduler', start: (t) => scheduler.start(t), stop: (t) => scheduler.stop(t) }],
-      async onTenantActive(tenantId) {
-        await scheduler.sweepAbandoned(tenantId);
-      },
       onTenantInactive(tenantId) {
         scheduler.stop(tenantId);
       },

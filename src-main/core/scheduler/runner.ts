@@ -2,7 +2,7 @@ import { AppError, notFound } from '@shared/domain/errors';
 import { latestSlot, nextSlot, type JobSchedule } from '@shared/domain/job-schedule';
 import { systemActor, type Actor, type Core } from '../context';
 import type { ScheduledJobDef } from '../module';
-import { claimRetry, dueRetries, failAbandoned, insertRun, settleRun } from './job-runs';
+import { claimRetry, dueRetries, failAbandoned, insertRun, pruneRuns, settleRun } from './job-runs';
 import { readJobSettings, type JobSetting } from './job-settings';
 import { TenantTimers } from './tenant-timers';
 
@@ -13,6 +13,8 @@ export interface SchedulerOptions {
   lateAfterMs?: number;
   /** A `running` row older than this, not run by this process, was left by a process that died. */
   staleRunMs?: number;
+  /** How long settled runs stay in the history (a 15-minute job writes ~35,000 rows a year otherwise). */
+  keepRunsMs?: number;
 }
 
 /** What one `runDue` pass did per job (tests and logs read it). */
@@ -55,9 +57,11 @@ export class Scheduler {
   private readonly timers: TenantTimers;
   private readonly opts: Required<SchedulerOptions>;
   private readonly bootedAt: Date;
+  private readonly prunedAt = new Map<string, number>();
+  private readonly swept = new Set<string>();
 
   constructor(private readonly core: Core, opts: SchedulerOptions = {}) {
-    this.opts = { tickMs: opts.tickMs ?? 30_000, lateAfterMs: opts.lateAfterMs ?? 120_000, staleRunMs: opts.staleRunMs ?? 6 * 3_600_000 };
+    this.opts = { tickMs: opts.tickMs ?? 30_000, lateAfterMs: opts.lateAfterMs ?? 120_000, staleRunMs: opts.staleRunMs ?? 6 * 3_600_000, keepRunsMs: opts.keepRunsMs ?? 90 * 86_400_000 };
     this.bootedAt = core.clock.now();
     this.timers = new TenantTimers('scheduler', this.opts.tickMs, (id) => this.runDue(id), core.log);
   }
@@ -116,6 +120,12 @@ export class Scheduler {
     const tenant = this.core.registry.get(tenantId);
     if (!tenant || !this.core.registry.isRunnable(tenantId)) return [];
     const now = this.core.clock.now();
+    // Housekeeping on the tenant's first pass rather than at activation: start-up opens no file early.
+    if (!this.swept.has(tenantId)) {
+      this.swept.add(tenantId);
+      await this.sweepAbandoned(tenantId);
+    }
+    await this.pruneDaily(tenantId, now);
     const settings = await this.core.tenants.use(tenantId, (h) => readJobSettings(h.db));
     const started: Promise<RunOutcome | null>[] = [];
     const skipped: RunOutcome[] = [];
@@ -144,6 +154,14 @@ export class Scheduler {
     }
     const done = (await Promise.all(started)).filter((r): r is RunOutcome => r !== null);
     return [...skipped, ...done];
+  }
+
+  /** At most once a day per tenant, history older than `keepRunsMs` goes. */
+  private async pruneDaily(tenantId: string, now: Date): Promise<void> {
+    const last = this.prunedAt.get(tenantId);
+    if (last !== undefined && now.getTime() - last < 86_400_000) return;
+    this.prunedAt.set(tenantId, now.getTime());
+    await this.core.tenants.use(tenantId, (h) => pruneRuns(h.db, new Date(now.getTime() - this.opts.keepRunsMs)));
   }
 
   /** Starts a manual run now (does not wait for it); refused while the job is running. */

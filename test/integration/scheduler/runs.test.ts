@@ -151,3 +151,29 @@ describe('suspended tenants', () => {
     expect(j.runs.map((r) => r.slot)).toEqual(['2026-11-27T08:00:00.000Z', '2026-11-27T11:00:00.000Z']);
   });
 });
+
+describe('history', () => {
+  it('keeps settled runs for 90 days, then drops them', async () => {
+    const j = probeJob('test.keep', { missed: 'run-once' });
+    register(t, j);
+    await pass(t, inst.tenantId, 'test.keep');
+    t.clock.set('2027-01-15T09:00:30Z'); // 49 days later
+    await pass(t, inst.tenantId, 'test.keep');
+    expect((await runsOf(t, inst.tenantId, 'test.keep')).map((r) => r.scheduledFor)).toEqual(['2026-11-27T08:00:00.000Z', '2027-01-15T09:00:00.000Z']);
+    t.clock.set('2027-03-01T10:00:30Z'); // 94 days after the first run
+    await pass(t, inst.tenantId, 'test.keep');
+    expect((await runsOf(t, inst.tenantId, 'test.keep')).map((r) => r.scheduledFor)).toEqual(['2027-01-15T09:00:00.000Z', '2027-03-01T10:00:00.000Z']);
+  });
+});
+
+describe('runs left behind', () => {
+  it('marks a run a dead process left running for hours as failed, on the first pass', async () => {
+    await t.booted.core.tenants.use(inst.tenantId, (h) => h.db.insertInto('jobRuns').values({
+      id: '0190a0b0-0000-7000-8000-0000000000aa', jobKey: 'test.orphan', scheduledFor: '2026-11-27T01:00:00.000Z', status: 'running',
+      startedAt: '2026-11-27T01:00:00.000Z', finishedAt: null, attempt: 1, error: null, trigger: 'schedule', triggeredBy: null, log: '', nextAttemptAt: null,
+    }).execute());
+    await schedulerOf(t.booted.core).runDue(inst.tenantId);
+    const [row] = await runsOf(t, inst.tenantId, 'test.orphan');
+    expect(row).toMatchObject({ status: 'failed', finishedAt: '2026-11-27T08:00:00.000Z', error: expect.stringContaining('abandoned') });
+  });
+});
