@@ -74,15 +74,12 @@ export async function settleRun(
   }).where('id', '=', runId).execute();
 }
 
-/** The newest run of each job (by start), for the jobs list. */
-export async function lastRuns(db: Kysely<TenantDB>) {
-  const rows = await db.selectFrom('jobRuns as r')
-    .select(['r.id', 'r.jobKey', 'r.status', 'r.trigger', 'r.scheduledFor', 'r.startedAt', 'r.finishedAt'])
-    .where(({ not, exists, selectFrom }) => not(exists(
-      selectFrom('jobRuns as n').select('n.id').whereRef('n.jobKey', '=', 'r.jobKey').whereRef('n.id', '>', 'r.id'),
-    )))
-    .execute();
-  return new Map(rows.map((r) => [r.jobKey, r]));
+/** The newest run of each job (by start), for the jobs list: one indexed lookup per job (job_key, started_at). */
+export async function lastRuns(db: Kysely<TenantDB>, jobKeys: readonly string[]) {
+  const rows = await Promise.all(jobKeys.map((key) => db.selectFrom('jobRuns')
+    .select(['id', 'jobKey', 'status', 'trigger', 'scheduledFor', 'startedAt', 'finishedAt'])
+    .where('jobKey', '=', key).orderBy('startedAt', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()));
+  return new Map(rows.flatMap((r) => (r ? [[r.jobKey, r] as const] : [])));
 }
 
 export async function runHistory(

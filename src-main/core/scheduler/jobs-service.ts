@@ -16,8 +16,9 @@ export async function listJobs(scope: TenantScope, q: ParsedInputOf<'jobs.list'>
 
 async function jobItems(scope: TenantScope): Promise<JobItem[]> {
   const scheduler = schedulerOf(scope.core);
-  const [settings, last] = await Promise.all([readJobSettings(scope.db), lastRuns(scope.db)]);
-  return scheduler.jobs().map((def) => {
+  const defs = scheduler.jobs();
+  const [settings, last] = await Promise.all([readJobSettings(scope.db), lastRuns(scope.db, defs.map((d) => d.key))]);
+  return defs.map((def) => {
     const eff = scheduler.effective(def, scope.tenant.createdAt, settings.get(def.key));
     const run = last.get(def.key);
     const next = eff.enabled ? scheduler.nextRunAt(eff.schedule, scope.tenant.timezone) : null;
