@@ -2,7 +2,9 @@ import type { ComponentType } from 'react';
 import { AuditPage } from '../features/auth/audit-page';
 import { StaffPage } from '../features/auth/staff-page';
 import { HomePage } from '../features/home/home-page';
+import { PackagesPage } from '../features/packages/packages-page';
 import { RoutersArea } from '../features/routers/routers-area';
+import { SubscribersArea } from '../features/subscribers/subscribers-area';
 import { SettingsPage } from '../features/tenancy/settings-page';
 import { TenantsPage } from '../features/tenancy/tenants-page';
 import type { AreaId } from './areas';
@@ -11,6 +13,8 @@ import type { AreaId } from './areas';
 export const AREA_PAGES: Record<AreaId, ComponentType> = {
   tenants: TenantsPage,
   home: HomePage,
+  subscribers: SubscribersArea,
+  packages: PackagesPage,
   routers: RoutersArea,
   staff: StaffPage,
   audit: AuditPage,
