@@ -27,10 +27,14 @@ export function SubscriberFormModal({ opened, subscriber, routers, onClose, onDo
   const callIn = useCall();
   const form = useForm<SubscriberFormValues, unknown, SubscriberFormValues>({ defaultValues: emptySubscriberForm });
   useEffect(() => {
-    if (!opened) return;
-    form.reset(subscriber ? subscriberFormFrom(subscriber) : { ...emptySubscriberForm, routerId: routers.length === 1 ? routers[0]!.value : '' });
-  }, [opened, subscriber, routers, form]);
+    if (opened) form.reset(subscriber ? subscriberFormFrom(subscriber) : emptySubscriberForm);
+  }, [opened, subscriber, form]);
   const [routerId, packageId] = useWatch({ control: form.control, name: ['routerId', 'packageId'] });
+  // An ISP with one router: that router, once the list has arrived (without resetting what was typed).
+  const onlyRouter = routers.length === 1 ? routers[0]!.value : '';
+  useEffect(() => {
+    if (opened && !routerId && onlyRouter) form.setValue('routerId', onlyRouter);
+  }, [opened, routerId, onlyRouter, form]);
   const packages = usePackageOptions(routerId || null);
   // The edited subscriber's own package stays choosable even when disabled since.
   const choices = subscriber && !packages.options.some((p) => p.value === subscriber.packageId)
