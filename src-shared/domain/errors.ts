@@ -91,6 +91,12 @@ export interface ErrorParams {
   'alert.not-found': Record<never, never>;
   /** A demo-only action (play an outage) asked of a real ISP. */
   'demo.only-demo': Record<never, never>;
+  'sync-object.not-found': Record<never, never>;
+  'drift.not-found': Record<never, never>;
+  /** The drift action does not apply to this kind of drift (e.g. "apply ours" on a foreign item). */
+  'drift.action-not-possible': { kind: string; action: string };
+  /** "Adopt theirs" for an object whose owning domain registered no adoption. */
+  'drift.no-owner': { ownerType: string };
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

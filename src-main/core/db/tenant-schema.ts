@@ -15,6 +15,8 @@ export interface TenantDB {
   routerBackups: RouterBackupsTable;
   routerObjects: RouterObjectsTable;
   routerOutbox: RouterOutboxTable;
+  routerDrift: RouterDriftTable;
+  routerSyncRuns: RouterSyncRunsTable;
 }
 
 export interface TenantMetaTable {
@@ -195,4 +197,30 @@ export interface RouterOutboxTable {
   nextAttemptAt: string;
   lastError: string | null;
   doneAt: string | null;
+}
+
+/** Drift between desired state and a router, found by reconcile (router-sync domain). */
+export interface RouterDriftTable {
+  id: string;
+  routerId: string;
+  menu: string;
+  kind: 'missing' | 'extra' | 'foreign' | 'different';
+  identity: string;
+  objectId: string | null;
+  routerItemId: string | null;
+  label: string;
+  routerProps: string | null;
+  diffs: string;
+  fingerprint: string;
+  status: 'open' | 'ignored';
+  detectedAt: string;
+}
+
+/** The last reconcile of each router (router-sync domain). */
+export interface RouterSyncRunsTable {
+  routerId: string;
+  lastReconcileAt: string;
+  apiCalls: number;
+  driftCount: number;
+  error: string | null;
 }

@@ -102,6 +102,14 @@ export const apiErrorsEn: ErrorWords = {
   demo: {
     'only-demo': 'Only the demo ISP can play an outage; real routers are left alone.',
   },
+  'sync-object': {
+    'not-found': 'That router object was not found.',
+  },
+  drift: {
+    'not-found': 'That difference was not found; run the check again.',
+    'action-not-possible': 'This action cannot be used on this difference ({{kind}}).',
+    'no-owner': 'The router values cannot be adopted for this kind of object ({{ownerType}}) yet.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {
