@@ -53,6 +53,8 @@ export const SYSTEM_ACTORS = {
   'system:backup': 'Scheduled backups',
   'system:expiry-sweep': 'Expiry sweep',
   'system:mpesa': 'M-Pesa',
+  'system:reconcile': 'Router reconcile',
+  'system:router-sync': 'Router sync',
 } as const;
 export type SystemActorId = keyof typeof SYSTEM_ACTORS;
 

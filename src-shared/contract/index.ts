@@ -7,6 +7,7 @@ import { opsChannels, opsEvents } from './ops';
 import { demoChannels } from './demo';
 import { packagesChannels } from './packages';
 import { subscribersChannels } from './subscribers';
+import { routerSyncChannels } from './router-sync';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -17,6 +18,7 @@ export const contract = {
   ...demoChannels,
   ...packagesChannels,
   ...subscribersChannels,
+  ...routerSyncChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

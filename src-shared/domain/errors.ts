@@ -104,6 +104,12 @@ export interface ErrorParams {
   /** A bulk apply whose rows changed after the preview: preview again. */
   'subscriber.bulk-stale': Record<never, never>;
   'subscriber.bulk-too-many': { max: number };
+  'sync-object.not-found': Record<never, never>;
+  'drift.not-found': Record<never, never>;
+  /** The drift action does not apply to this kind of drift (e.g. "apply ours" on a foreign item). */
+  'drift.action-not-possible': { kind: string; action: string };
+  /** "Adopt theirs" for an object whose owning domain registered no adoption. */
+  'drift.no-owner': { ownerType: string };
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

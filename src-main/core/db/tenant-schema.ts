@@ -19,6 +19,8 @@ export interface TenantDB {
   packageRouters: PackageRoutersTable;
   subscribers: SubscribersTable;
   subscriberSettings: SubscriberSettingsTable;
+  routerDrift: RouterDriftTable;
+  routerSyncRuns: RouterSyncRunsTable;
 }
 
 export interface TenantMetaTable {
@@ -270,4 +272,30 @@ export interface SubscriberSettingsTable {
   disconnectAtEndOfDay: number;
   defaultGraceHours: number;
   updatedAt: string | null;
+}
+
+/** Drift between desired state and a router, found by reconcile (router-sync domain). */
+export interface RouterDriftTable {
+  id: string;
+  routerId: string;
+  menu: string;
+  kind: 'missing' | 'extra' | 'foreign' | 'different';
+  identity: string;
+  objectId: string | null;
+  routerItemId: string | null;
+  label: string;
+  routerProps: string | null;
+  diffs: string;
+  fingerprint: string;
+  status: 'open' | 'ignored';
+  detectedAt: string;
+}
+
+/** The last reconcile of each router (router-sync domain). */
+export interface RouterSyncRunsTable {
+  routerId: string;
+  lastReconcileAt: string;
+  apiCalls: number;
+  driftCount: number;
+  error: string | null;
 }

@@ -115,6 +115,14 @@ export const apiErrorsEn: ErrorWords = {
     'bulk-stale': 'Some of these subscribers changed since the preview. Preview again, then apply.',
     'bulk-too-many': 'Choose at most {{max}} subscribers for one bulk action.',
   },
+  'sync-object': {
+    'not-found': 'That router object was not found.',
+  },
+  drift: {
+    'not-found': 'That difference was not found; run the check again.',
+    'action-not-possible': 'This action cannot be used on this difference ({{kind}}).',
+    'no-owner': 'The router values cannot be adopted for this kind of object ({{ownerType}}) yet.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {
