@@ -5,6 +5,7 @@ import { HomePage } from '../features/home/home-page';
 import { PackagesPage } from '../features/packages/packages-page';
 import { RoutersArea } from '../features/routers/routers-area';
 import { SubscribersArea } from '../features/subscribers/subscribers-area';
+import { SyncPage } from '../features/sync/sync-page';
 import { SettingsPage } from '../features/tenancy/settings-page';
 import { TenantsPage } from '../features/tenancy/tenants-page';
 import type { AreaId } from './areas';
@@ -16,6 +17,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   subscribers: SubscribersArea,
   packages: PackagesPage,
   routers: RoutersArea,
+  sync: SyncPage,
   staff: StaffPage,
   audit: AuditPage,
   settings: SettingsPage,

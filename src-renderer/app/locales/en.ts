@@ -7,6 +7,7 @@ import { routersEn } from '../../features/routers/locale.en';
 import { routerTabsEn } from '../../features/routers/dashboard/locale.en';
 import { apiErrorsEn, errorCodesEn, fieldErrorsEn } from './en-errors';
 import { packagesEn } from '../../features/packages/locale.en';
+import { syncEn } from '../../features/sync/locale.en';
 import { bulkEn, csvImportEn, subscriberDetailEn, subscriberFormEn, subscribersEn } from '../../features/subscribers/locale.en';
 
 export const en = {
@@ -18,6 +19,7 @@ export const en = {
   subscriberDetail: subscriberDetailEn,
   bulk: bulkEn,
   csvImport: csvImportEn,
+  sync: syncEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,

@@ -21,7 +21,7 @@ describe('sidebar areas follow the shared permission matrix', () => {
   });
 
   it('shows an admin every tenant area and a platform admin only Tenants', () => {
-    expect(ids(staff(['ADMIN']))).toEqual(['home', 'subscribers', 'packages', 'routers', 'staff', 'audit', 'settings']);
+    expect(ids(staff(['ADMIN']))).toEqual(['home', 'subscribers', 'packages', 'routers', 'sync', 'staff', 'audit', 'settings']);
     expect(ids({ kind: 'platform', userId: TENANT.id, fullName: 'P', email: 'p@example.com', mustChangePassword: false })).toEqual(['tenants']);
   });
 

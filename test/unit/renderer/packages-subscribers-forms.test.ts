@@ -117,3 +117,14 @@ describe('bulk actions and routes', () => {
     expect(subscriberRoute(['t', 'ten', 'routers', P1])).toBeNull();
   });
 });
+
+describe('drift actions offered per row', () => {
+  it('offers adopt-theirs only on a differing object ISP Desk owns, and never applies ours over a foreign item', async () => {
+    const { driftActionFits } = await import('../../../src-renderer/features/sync/drift-columns');
+    expect(driftActionFits({ kind: 'different', objectId: P1 }, 'adopt-theirs')).toBe(true);
+    expect(driftActionFits({ kind: 'missing', objectId: P1 }, 'adopt-theirs')).toBe(false);
+    expect(driftActionFits({ kind: 'foreign', objectId: null }, 'apply-ours')).toBe(false);
+    expect(driftActionFits({ kind: 'foreign', objectId: null }, 'ignore')).toBe(true);
+    expect(driftActionFits({ kind: 'missing', objectId: P1 }, 'apply-ours')).toBe(true);
+  });
+});
