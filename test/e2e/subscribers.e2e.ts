@@ -7,8 +7,9 @@ import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from
  * Packages and subscribers end to end, in Chromium against the headless server and a RouterOS simulator
  * this process runs: create a package and a PPPoE subscriber through the forms and see them listed; a
  * duplicate PPPoE user name comes back as a field error and nothing is written; a bulk "extend 7 days"
- * dry run lists exactly the selected rows with their expiry before → after, then applies. The
- * installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/subscribers/.
+ * dry run lists exactly the selected rows with their expiry before → after, then applies. The secret
+ * reaches the simulator through the router outbox; a secret changed on the router shows as drift after
+ * "Reconcile now" and "apply ours" puts it back. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/subscribers/.
  */
 
 const PLATFORM_ADMIN = { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' };
@@ -96,6 +97,16 @@ describe('subscribers: packages, PPPoE subscribers, field errors, bulk extend wi
     expect(text).toContain(ROUTER_NAME);
     expect(text).toContain('Active');
     await shot(page, 'subscriber-listed');
+
+    // The router outbox worker puts the PPPoE secret on the router with the package's profile.
+    await expect.poll(() => sim.state.menu('/ppp/secret').find({ name: 'jane.w' })?.profile).toBe('home-10m');
+    expect(sim.state.menu('/ppp/profile').find({ name: 'home-10m' })?.['rate-limit']).toBe('5000k/10000k');
+    await expect.poll(async () => {
+      const list = await e2e.rpc('subscribers.list', { page: 1, pageSize: 25, q: 'Jane' }, inst.adminToken);
+      return list.items[0]?.syncState;
+    }).toBe('synced');
+    await page.reload();
+    await expect.poll(() => page.getByRole('table', { name: 'Subscribers' }).getByRole('row', { name: /Jane Wanjiku/ }).innerText()).toContain('Synced');
   });
 
   it('shows a duplicate PPPoE user name as a field error and writes nothing', async () => {
@@ -150,6 +161,8 @@ describe('subscribers: packages, PPPoE subscribers, field errors, bulk extend wi
     await dialog.getByRole('button', { name: 'Apply to 2 subscribers' }).click();
     await visible(dialog, '2 changed, 0 left alone');
     await shot(page, 'bulk-applied');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
 
     const fmt = new Intl.DateTimeFormat('en-KE', { timeZone: 'Africa/Nairobi', hourCycle: 'h23', year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
     for (const name of ['Jane Wanjiku', 'Achieng Odhiambo']) {
@@ -162,6 +175,34 @@ describe('subscribers: packages, PPPoE subscribers, field errors, bulk extend wi
     }
     const untouched = await e2e.rpc('subscribers.get', { subscriberId: before.get('Kamau Njoroge')!.id }, inst.adminToken);
     expect(untouched.expiresAt).toBe(before.get('Kamau Njoroge')!.expiresAt);
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('reconciles on demand, lists a secret changed on the router as different, and "apply ours" puts it back', async () => {
+    const secrets = sim.state.menu('/ppp/secret');
+    secrets.update(secrets.find({ name: 'jane.w' })!['.id']!, { profile: 'default' });
+
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Router sync' }).click();
+    await page.getByRole('heading', { name: 'Router sync', exact: true }).waitFor();
+    const card = page.getByLabel(ROUTER_NAME, { exact: true });
+    await card.getByRole('button', { name: 'Reconcile now' }).click();
+    const drift = page.getByRole('table', { name: 'Differences' });
+    const row = drift.getByRole('row', { name: /jane\.w/ });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toMatch(/different/i); // a badge, drawn in capitals
+    expect(text).toContain('home-10m');
+    expect(text).toContain('default');
+    await shot(page, 'drift-different');
+
+    await row.getByRole('button', { name: 'Actions for jane.w' }).click();
+    await page.getByRole('menuitem', { name: 'Apply ours' }).click();
+    const confirm = page.getByRole('dialog', { name: /Apply ours: 1 differences/ });
+    await confirm.getByRole('button', { name: 'Apply ours' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await visible(page, '1 resolved, 0 skipped.');
+    await expect.poll(() => secrets.find({ name: 'jane.w' })?.profile).toBe('home-10m');
+    await shot(page, 'drift-applied');
     expect(e2e.pageErrors).toEqual([]);
   });
 });
