@@ -92,7 +92,9 @@ export async function checkEnforcementHealth(conn: RosConnection, pcNow: Date, p
     if (tick.disabled === 'true' || (previousTickRunCount !== undefined && tickRunCount <= previousTickRunCount && tickRunCount !== 0)) {
       findings.push({ code: 'tick-not-running', runCount: tickRunCount });
     }
-    if (tickRunCount > 1 && enforceRunCount === 0) findings.push({ code: 'script-not-running', tickRuns: tickRunCount });
+    // Every tick runs the script (and ispdesk-boot once per boot), so a healthy script counts at least as
+    // many runs as the ticker; fewer means ticks fail before the script starts (policy, invalid source).
+    if (tickRunCount >= 2 && enforceRunCount < tickRunCount) findings.push({ code: 'script-not-running', tickRuns: tickRunCount });
   }
   return { findings, tickRunCount, enforceRunCount, routerClock };
 }
