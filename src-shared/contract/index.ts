@@ -5,6 +5,7 @@ import { routersChannels, routersEvents, routersStreams } from './routers';
 import { streamEvents, type StreamPart } from './define';
 import { opsChannels, opsEvents } from './ops';
 import { demoChannels } from './demo';
+import { enforcementChannels } from './enforcement';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -13,6 +14,7 @@ export const contract = {
   ...routersChannels,
   ...opsChannels,
   ...demoChannels,
+  ...enforcementChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

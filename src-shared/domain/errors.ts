@@ -91,6 +91,8 @@ export interface ErrorParams {
   'alert.not-found': Record<never, never>;
   /** A demo-only action (play an outage) asked of a real ISP. */
   'demo.only-demo': Record<never, never>;
+  /** Enforcement objects depend on the RouterOS major version, not yet read from this router. */
+  'enforcement.version-unknown': Record<never, never>;
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

@@ -15,6 +15,7 @@ export interface TenantDB {
   routerBackups: RouterBackupsTable;
   routerObjects: RouterObjectsTable;
   routerOutbox: RouterOutboxTable;
+  enforcementSettings: EnforcementSettingsTable;
 }
 
 export interface TenantMetaTable {
@@ -195,4 +196,14 @@ export interface RouterOutboxTable {
   nextAttemptAt: string;
   lastError: string | null;
   doneAt: string | null;
+}
+
+/** Per-tenant expiry enforcement settings (one row, id 1); owned by the enforcement domain. */
+export interface EnforcementSettingsTable {
+  id: number;
+  expiryAction: 'disable' | 'expired-profile';
+  noticeUrl: string | null;
+  /** Strict mode's assumed outage in seconds while the router clock is unknown; null = off. */
+  strictAssumeSec: number | null;
+  updatedAt: string;
 }

@@ -102,6 +102,9 @@ export const apiErrorsEn: ErrorWords = {
   demo: {
     'only-demo': 'Only the demo ISP can play an outage; real routers are left alone.',
   },
+  enforcement: {
+    'version-unknown': 'ISP Desk has not read this router\'s RouterOS version yet. Test the connection first, then try again.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {

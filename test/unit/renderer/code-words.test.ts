@@ -21,6 +21,7 @@ const ERROR_KEYS = Object.keys({
   'alert.not-found': 1, 'auth.password-weak': 1, 'auth.role-revoked': 1, 'backup.unreadable': 1, 'transport.unreachable': 1, 'transport.bad-response': 1,
   'transfer.old-format': 1, 'upload.unknown-purpose': 1, 'upload.gone': 1, 'upload.in-use': 1, 'upload.too-large': 1,
   'demo.only-demo': 1,
+  'enforcement.version-unknown': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
 function lookup(path: string): unknown {
