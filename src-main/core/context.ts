@@ -53,6 +53,7 @@ export const SYSTEM_ACTORS = {
   'system:backup': 'Scheduled backups',
   'system:expiry-sweep': 'Expiry sweep',
   'system:mpesa': 'M-Pesa',
+  'system:enforcement': 'Router expiry enforcement',
 } as const;
 export type SystemActorId = keyof typeof SYSTEM_ACTORS;
 

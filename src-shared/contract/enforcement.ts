@@ -29,6 +29,18 @@ const plannedChange = z.object({
 
 const routerRef = z.strictObject({ routerId: id });
 
+/** What stops a router from enforcing on its own; the renderer words each code. */
+export const enforcementFinding = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('not-installed') }),
+  z.object({ code: z.literal('ntp-disabled') }),
+  z.object({ code: z.literal('ntp-not-synchronized') }),
+  z.object({ code: z.literal('clock-off'), offsetSec: z.number().int() }),
+  z.object({ code: z.literal('tick-missing') }),
+  z.object({ code: z.literal('tick-not-running'), runCount: z.number().int() }),
+  z.object({ code: z.literal('tick-policy'), missing: z.array(z.string()) }),
+  z.object({ code: z.literal('script-not-running'), tickRuns: z.number().int() }),
+]);
+
 export const enforcementChannels = {
   'enforcement.settings.get': channel({
     summary: 'Expiry enforcement settings of the tenant (action, payment notice address, strict mode).',
@@ -54,6 +66,18 @@ export const enforcementChannels = {
     output: z.object({ routerVersion: z.string(), changes: z.array(plannedChange) }),
     access: 'routers.read',
     mutates: false,
+  }).sample((r) => ({ routerId: r.router })),
+  'enforcement.check': channel({
+    summary: "Write the router's time high-water mark and check that its sweeper runs (clock, NTP, ticker, policy).",
+    input: routerRef,
+    output: z.object({
+      hwmWritten: z.boolean(),
+      findings: z.array(enforcementFinding),
+      tickRunCount: z.number().int(),
+      enforceRunCount: z.number().int(),
+    }),
+    access: 'routers.manage',
+    mutates: true,
   }).sample((r) => ({ routerId: r.router })),
   'enforcement.install': channel({
     summary: 'Queue the enforcement objects (sweeper script, schedulers, expired profile, firewall rules) for the router.',

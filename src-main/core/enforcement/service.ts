@@ -10,7 +10,7 @@ import { enqueueRouterChanges } from '../router-sync/enqueue';
 import { routerSyncOf } from '../router-sync/runtime';
 import type { DesiredObject } from '../router-sync/desired-object';
 import { mustFindRouter, type RouterRow } from '../routers/router-repo';
-import { routersOf } from '../routers/runtime';
+import { onRouterScope } from './check';
 import { menusOf, planChanges, type PlannedChange, type RouterRows } from './plan';
 import { prerequisiteObjects, prerequisiteRemovals } from './prerequisites';
 import { readEnforcementSettings } from './settings';
@@ -29,8 +29,7 @@ async function desiredFor(scope: TenantScope, routerId: string, version: string 
 }
 
 export async function preflightEnforcement(scope: TenantScope, routerId: string): Promise<{ routerVersion: string; changes: PlannedChange[] }> {
-  await mustFindRouter(scope.db, routerId);
-  return routersOf(scope.core).connections.run(scope.tenant.id, routerId, async (conn) => {
+  return onRouterScope(scope, routerId, async (conn) => {
     const [res] = await conn.print('/system/resource', { proplist: ['version'] });
     const version = (res?.version ?? '').split(' ')[0] ?? '';
     const { desired } = await desiredFor(scope, routerId, version);

@@ -4,7 +4,10 @@
  * the router outbox, owner 'prerequisite'; the request never waits for the router).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemActor } from '../../../src-main/core/context';
+import { enforcementOf } from '../../../src-main/core/enforcement/runtime';
 import { routersOf } from '../../../src-main/core/routers/runtime';
+import { withTenantScope } from '../../../src-main/core/tenancy/scope';
 import { routerWorld, type RouterWorld } from '../routers/harness';
 
 let w: RouterWorld | undefined;
@@ -71,5 +74,42 @@ describe('enforcement channels', () => {
     const removed = await prerequisiteRows(w);
     expect(removed.objects.every((o) => o.desired === null)).toBe(true);
     expect(removed.outbox).toBe(18);
+  });
+});
+
+describe('enforcement.check and the router-check job', () => {
+  it('writes the high-water mark, reports a healthy sweeper, then a clock that is off and a ticker that stopped', async () => {
+    // Router clock = the core's fake clock (2026-11-27T08:00:00Z); the router only moves when the test says.
+    w = await routerWorld({ sim: { version: '7.10', clock: 'virtual', startTime: new Date('2026-11-27T08:00:00Z') } });
+    const token = w.inst.adminToken;
+    const pre = await w.t.call('enforcement.preflight', { routerId: w.routerId }, token);
+    for (const c of pre.changes) w.sim.state.menu(c.menu).add(c.props); // what the outbox worker would add
+    w.sim.clock.advance(2 * 60_000);
+    w.t.clock.set(w.sim.clock.now());
+    const first = await w.t.call('enforcement.check', { routerId: w.routerId }, token);
+    expect(first).toMatchObject({ hwmWritten: true, findings: [], tickRunCount: 2 });
+    const state = w.sim.state.menu('/system/script').find({ name: 'ispdesk-state' })?.comment;
+    expect(state).toBe(`ispdesk:state;hwm=${Math.floor(w.sim.clock.now().getTime() / 1000)};up=120`);
+
+    // The ticker is disabled on the router and its clock is set 2 h back: both are reported.
+    const tick = w.sim.state.menu('/system/scheduler').find({ name: 'ispdesk-tick' })!;
+    w.sim.state.menu('/system/scheduler').update(tick['.id']!, { disabled: true });
+    w.sim.routerClock.jump(-2 * 3600_000);
+    w.sim.clock.advance(5 * 60_000);
+    w.t.clock.set(w.sim.clock.now());
+    const second = await w.t.call('enforcement.check', { routerId: w.routerId }, token);
+    expect(second.findings).toContainEqual({ code: 'clock-off', offsetSec: -7200 });
+    expect(second.findings).toContainEqual({ code: 'tick-not-running', runCount: 2 });
+
+    // The scheduled job checks every router with enforcement in desired state.
+    await routersOf(w.t.booted.core).monitor.checkRouter(w.inst.tenantId, w.routerId);
+    await w.t.call('enforcement.install', { routerId: w.routerId }, token);
+    const job = enforcementOf(w.t.booted.core).scheduledJobs!.find((j) => j.key === 'enforcement.router-check')!;
+    const lines: string[] = [];
+    await withTenantScope(w.t.booted.core, w.inst.tenantId, systemActor('system:enforcement'), (scope) =>
+      job.run(scope, { slot: w!.t.clock.now(), log: (l) => lines.push(l), signal: new AbortController().signal }),
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('clock-off');
   });
 });
