@@ -55,6 +55,7 @@ export const SYSTEM_ACTORS = {
   'system:mpesa': 'M-Pesa',
   'system:reconcile': 'Router reconcile',
   'system:router-sync': 'Router sync',
+  'system:enforcement': 'Router expiry enforcement',
 } as const;
 export type SystemActorId = keyof typeof SYSTEM_ACTORS;
 

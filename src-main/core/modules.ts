@@ -8,6 +8,7 @@ import { setupModule } from './setup/module';
 import { routersModule } from './routers/module';
 import { opsModule } from './ops/module';
 import { routerSyncModule } from './router-sync/module';
+import { enforcementModule } from './enforcement/module';
 import { demoModule } from './demo/module';
 import { subscribersModule } from './subscribers/module';
 
@@ -24,6 +25,7 @@ export const coreModules = [
   setupModule,
   routersModule,
   routerSyncModule,
+  enforcementModule,
   subscribersModule,
   opsModule,
   demoModule,

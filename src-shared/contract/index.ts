@@ -8,6 +8,7 @@ import { demoChannels } from './demo';
 import { packagesChannels } from './packages';
 import { subscribersChannels } from './subscribers';
 import { routerSyncChannels } from './router-sync';
+import { enforcementChannels } from './enforcement';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -19,6 +20,7 @@ export const contract = {
   ...packagesChannels,
   ...subscribersChannels,
   ...routerSyncChannels,
+  ...enforcementChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

@@ -110,6 +110,8 @@ export interface ErrorParams {
   'drift.action-not-possible': { kind: string; action: string };
   /** "Adopt theirs" for an object whose owning domain registered no adoption. */
   'drift.no-owner': { ownerType: string };
+  /** Enforcement objects depend on the RouterOS major version, not yet read from this router. */
+  'enforcement.version-unknown': Record<never, never>;
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

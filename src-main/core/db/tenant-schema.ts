@@ -21,6 +21,7 @@ export interface TenantDB {
   subscriberSettings: SubscriberSettingsTable;
   routerDrift: RouterDriftTable;
   routerSyncRuns: RouterSyncRunsTable;
+  enforcementSettings: EnforcementSettingsTable;
 }
 
 export interface TenantMetaTable {
@@ -298,4 +299,14 @@ export interface RouterSyncRunsTable {
   apiCalls: number;
   driftCount: number;
   error: string | null;
+}
+
+/** Per-tenant expiry enforcement settings (one row, id 1); owned by the enforcement domain. */
+export interface EnforcementSettingsTable {
+  id: number;
+  expiryAction: 'disable' | 'expired-profile';
+  noticeUrl: string | null;
+  /** Strict mode's assumed outage in seconds while the router clock is unknown; null = off. */
+  strictAssumeSec: number | null;
+  updatedAt: string;
 }

@@ -123,6 +123,9 @@ export const apiErrorsEn: ErrorWords = {
     'action-not-possible': 'This action cannot be used on this difference ({{kind}}).',
     'no-owner': 'The router values cannot be adopted for this kind of object ({{ownerType}}) yet.',
   },
+  enforcement: {
+    'version-unknown': 'ISP Desk has not read this router\'s RouterOS version yet. Test the connection first, then try again.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {
