@@ -8,7 +8,9 @@ import { setupModule } from './setup/module';
 import { routersModule } from './routers/module';
 import { opsModule } from './ops/module';
 import { routerSyncModule } from './router-sync/module';
+import { enforcementModule } from './enforcement/module';
 import { demoModule } from './demo/module';
+import { subscribersModule } from './subscribers/module';
 
 /**
  * Every domain of the app, once. Boot starts them in this order (and stops them in reverse), the
@@ -23,6 +25,8 @@ export const coreModules = [
   setupModule,
   routersModule,
   routerSyncModule,
+  enforcementModule,
+  subscribersModule,
   opsModule,
   demoModule,
 ] as const;

@@ -10,6 +10,7 @@ import type { ScriptEngine } from './scripts';
 import type { SimState } from './state';
 import type { TrafficModel } from './traffic';
 import type { VersionInfo } from './version';
+import type { WallClock } from './wall-clock';
 
 export interface CoreSettings {
   readonly boardName: string;
@@ -23,6 +24,8 @@ export interface CoreSettings {
 export interface RouterCore {
   readonly state: SimState;
   readonly clock: SimClock;
+  /** The router's own clock (what `/system clock` and scripts read); see wall-clock.ts. */
+  readonly wall: WallClock;
   readonly version: VersionInfo;
   readonly dateStyle: DateStyle;
   readonly settings: CoreSettings;

@@ -20,6 +20,7 @@ import type { Props } from './spec';
 import { SimState } from './state';
 import { TrafficModel } from './traffic';
 import { parseVersion, type VersionInfo } from './version';
+import { WallClock, type BootClockOptions } from './wall-clock';
 
 export interface RouterConfig {
   version: string;
@@ -30,6 +31,9 @@ export interface RouterConfig {
   pppKickReason: string;
   addWithoutRet?: readonly string[];
   fileReadSince?: string;
+  /** NTP client at start (default enabled and synchronized). */
+  ntp?: { enabled?: boolean; synced?: boolean };
+  gmtOffsetMinutes?: number;
   /** Router uptime at start (boot lies this far before the start time). */
   uptimeMs?: number;
   apiPort: () => number;
@@ -41,6 +45,7 @@ const SCRIPT_SESSION: SessionInfo = { user: 'admin', policies: new Set(ALL_POLIC
 export class SimRouter implements RouterCore {
   readonly state: SimState;
   readonly clock: SimClock;
+  readonly wall: WallClock;
   readonly version: VersionInfo;
   readonly dateStyle: DateStyle;
   readonly settings: CoreSettings;
@@ -57,9 +62,10 @@ export class SimRouter implements RouterCore {
   constructor(cfg: RouterConfig) {
     const seed = cfg.randomSeed ?? randomInt(1, 2 ** 31 - 1);
     this.version = parseVersion(cfg.version, { fileReadSince: cfg.fileReadSince });
-    this.dateStyle = { iso: this.version.isoDates, offsetMinutes: 180 };
+    this.dateStyle = { iso: this.version.isoDates, offsetMinutes: cfg.gmtOffsetMinutes ?? 180 };
     this.clock = new SimClock(cfg.clock, cfg.startTime);
     this.bootMs = this.clock.nowMs() - (cfg.uptimeMs ?? 0);
+    this.wall = new WallClock(this.clock, () => this.state.singleton('/system/ntp/client').get().enabled === 'true', cfg.ntp?.synced ?? true);
     this.settings = {
       boardName: cfg.boardName,
       pppKickReason: cfg.pppKickReason,
@@ -82,6 +88,10 @@ export class SimRouter implements RouterCore {
     this.scheduler = new SchedulerService(self);
     this.netwatch = new NetwatchService(self);
     this.engine = new Engine(this, COMMANDS);
+    if (cfg.ntp?.enabled === false) {
+      this.state.singleton('/system/ntp/client').set({ enabled: false });
+      this.wall.synced = false;
+    }
   }
 
   log(topics: string, message: string): void {
@@ -95,14 +105,17 @@ export class SimRouter implements RouterCore {
    * after boot (https://help.mikrotik.com/docs/display/ROS/Scheduler; router-enforcement.md §1.1, §1.4).
    * Configuration (secrets, static entries, schedulers, scripts) survives. The caller closes the sockets.
    */
-  reboot(downMs = 0): void {
+  reboot(downMs = 0, clockOpts: BootClockOptions = {}): void {
     this.powerOff();
     if (downMs > 0 && this.clock.mode === 'virtual') this.clock.advance(downMs);
-    this.boot();
+    this.boot(clockOpts);
   }
 
   private powerOff(): void {
     this.scheduler.disarmAll();
+    this.wall.powerOff();
+    // Script `:global` variables live in RAM (Scripting manual, "Variables": global variables are lost on reboot).
+    this.scripts.globals.clear();
     for (const a of [...this.state.table('/ppp/active').rowsInOrder()]) this.ppp.disconnect(a.props.name ?? '', 'reboot');
     for (const a of [...this.state.table('/ip/hotspot/active').rowsInOrder()]) this.hotspot.logout(a.id, 'reboot');
     const hosts = this.state.table('/ip/hotspot/host');
@@ -111,8 +124,9 @@ export class SimRouter implements RouterCore {
     dropRamFiles(this);
   }
 
-  private boot(): void {
+  private boot(clockOpts: BootClockOptions): void {
     this.bootMs = this.clock.nowMs();
+    this.wall.boot(clockOpts, this.dateStyle.offsetMinutes);
     this.scheduler.afterBoot();
     this.log('system,info', 'router rebooted');
   }

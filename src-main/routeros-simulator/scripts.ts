@@ -1,11 +1,15 @@
 /**
- * Runs the script subset (script-parser.ts) against the router's own menus, with full policies.
- * A script stops at its first error, which is logged as `script error: ...` and counted; it never
- * throws out of here, so a bad scheduler entry cannot take the simulator down.
+ * Runs RouterOS scripts (script-lang.ts parses, script-check.ts refuses what the router would refuse,
+ * script-eval.ts runs) against the router's own menus. A run stops at its first uncaught runtime error,
+ * which is logged as `script error: ...` and counted; it never throws out of here, so a bad scheduler
+ * entry cannot take the simulator down. `:global` variables live here, in RAM: a reboot clears them.
  */
 import type { RouterCore } from './core';
 import { formatDateTime } from './dates';
-import { parseScript, parseStatement, type Seg, type Statement } from './script-parser';
+import { checkScript } from './script-check';
+import { ScriptRuntimeError, ScriptRun } from './script-eval';
+import { parseRouterScript, ScriptSyntaxError, type Stmt } from './script-lang';
+import type { Val } from './script-values';
 import type { Props } from './spec';
 
 export type InternalResult = { ok: true; ret?: string; rows: Props[] } | { ok: false; message: string };
@@ -34,62 +38,46 @@ export class ScriptEngine {
     private readonly exists: CommandExists,
   ) {}
 
+  /** Router-wide `:global` variables (RAM only). */
+  readonly globals = new Map<string, Val>();
+
   /**
    * Why the router would refuse to run this text, or null when it would. RouterOS parses a whole script
-   * before running any of it, so an unknown command or syntax error means nothing runs (no half-runs;
-   * https://help.mikrotik.com/docs/display/ROS/Scripting "Line structure": a script runs line by line
-   * "until the end of the script or until a runtime error occurs" — syntax errors are found before).
+   * before running any of it, so an unknown command, a syntax error or an undeclared variable means nothing
+   * runs (no half-runs; https://help.mikrotik.com/docs/display/ROS/Scripting "Line structure", "Variables").
    */
-  validate(source: string): string | null {
-    let statements: Statement[];
-    try {
-      statements = parseScript(source);
-    } catch (err) {
-      return err instanceof Error ? err.message : String(err);
-    }
-    for (const st of statements) {
-      const problem = this.checkStatement(st, '');
-      if (problem) return problem;
-    }
-    return null;
+  validate(source: string, predeclared: readonly string[] = []): string | null {
+    const parsed = this.parse(source);
+    if (typeof parsed === 'string') return parsed;
+    return checkScript(parsed, this.exists, predeclared);
   }
 
-  private checkStatement(st: Statement, menu: string): string | null {
-    if (st.kind !== 'command') return null;
-    if (st.path === '' || st.verb === 'find') return `bad command name ${st.verb}`;
-    if (!this.exists(`${st.path}/${st.verb}`)) return `bad command name ${st.verb} (${st.path})`;
-    for (const a of st.args) {
-      for (const seg of a.value) {
-        if (seg.t !== 'br') continue;
-        let inner: Statement;
-        try {
-          inner = parseStatement(seg.src);
-        } catch (err) {
-          return err instanceof Error ? err.message : String(err);
-        }
-        if (inner.kind !== 'command' || inner.verb !== 'find') return `unsupported expression [${seg.src}]`;
-        const target = inner.path !== '' ? inner.path : (st.path || menu);
-        if (!this.exists(`${target}/print`)) return `bad command name find (${target})`;
-      }
+  private parse(source: string): Stmt[] | string {
+    try {
+      return parseRouterScript(source);
+    } catch (err) {
+      if (err instanceof ScriptSyntaxError) return err.message;
+      throw err;
     }
-    return null;
   }
 
   runSource(source: string, origin: string, vars: Record<string, string> = {}, policies?: ReadonlySet<string>): boolean {
-    const problem = this.validate(source);
+    const problem = this.validate(source, Object.keys(vars));
     if (problem) return this.fail(origin, new Error(problem));
-    const statements = parseScript(source);
+    const statements = this.parse(source) as Stmt[];
     const outer = this.policies;
     this.policies = policies;
     try {
-      for (const st of statements) {
-        try {
-          this.run(st, vars);
-        } catch (err) {
-          return this.fail(origin, err);
-        }
-      }
+      new ScriptRun({
+        core: this.core(),
+        exec: (path, attrs) => this.exec()(path, attrs, [], this.policies),
+        globals: this.globals,
+        fetch: (url) => this.fetchUrl(url),
+      }).run(statements, vars);
       return true;
+    } catch (err) {
+      if (err instanceof ScriptRuntimeError) return this.fail(origin, err);
+      return this.fail(origin, err);
     } finally {
       this.policies = outer;
     }
@@ -138,71 +126,9 @@ export class ScriptEngine {
     return false;
   }
 
-  private run(st: Statement, vars: Record<string, string>): void {
+  /** `/tool fetch url=…` from a script (netwatch / PPP on-up webhooks): recorded, and really requested for http(s). */
+  private fetchUrl(url: string): void {
     const core = this.core();
-    if (st.kind === 'noop') return;
-    if (st.kind === 'log') {
-      core.log(`script,${st.level}`, this.value(st.message, vars, ''));
-      return;
-    }
-    if (st.path === '/tool' && st.verb === 'fetch') {
-      this.fetch(st, vars);
-      return;
-    }
-    if (st.path === '' || st.verb === 'find') throw new Error(`bad command name ${st.verb}`);
-    const attrs: Record<string, string> = {};
-    const positional: string[] = [];
-    for (const a of st.args) {
-      const v = this.value(a.value, vars, st.path);
-      if (a.name === undefined) positional.push(v);
-      else attrs[a.name] = v;
-    }
-    if (positional.length > 0) {
-      const numbers = positional.filter((p) => p !== '').join(',');
-      // `[find ...]` that matched nothing: RouterOS does nothing, without error.
-      if (numbers === '') return;
-      attrs.numbers = numbers;
-    }
-    const r = this.exec()(`${st.path}/${st.verb}`, attrs, [], this.policies);
-    if (!r.ok) throw new Error(r.message);
-  }
-
-  private value(segs: readonly Seg[], vars: Record<string, string>, menu: string): string {
-    let out = '';
-    for (const s of segs) {
-      if (s.t === 'lit') out += s.s;
-      else if (s.t === 'var') out += vars[s.name] ?? '';
-      else if (s.t === 'str') for (const p of s.parts) out += 'lit' in p ? p.lit : (vars[p.var] ?? '');
-      else out += this.bracket(s.src, vars, menu);
-    }
-    return out;
-  }
-
-  /** `[find name="x"]`, `[find where list=L address=A]`, `[/ppp secret find name=x]` → comma list of ids. */
-  private bracket(src: string, vars: Record<string, string>, menu: string): string {
-    const st = parseStatement(src);
-    if (st.kind !== 'command' || st.verb !== 'find') throw new Error(`unsupported expression [${src}]`);
-    const target = st.path !== '' ? st.path : menu;
-    if (target === '') throw new Error('find outside a menu');
-    const queries: string[] = [];
-    for (const a of st.args) {
-      if (a.name === undefined) {
-        const word = this.value(a.value, vars, target);
-        if (word === 'where') continue;
-        throw new Error(`unsupported find condition ${word}`);
-      }
-      queries.push(`?${a.name}=${this.value(a.value, vars, target)}`);
-    }
-    const r = this.exec()(`${target}/print`, { '.proplist': '.id' }, queries, this.policies);
-    if (!r.ok) throw new Error(r.message);
-    return r.rows.map((row) => row['.id'] ?? '').filter((id) => id !== '').join(',');
-  }
-
-  private fetch(st: Extract<Statement, { kind: 'command' }>, vars: Record<string, string>): void {
-    const core = this.core();
-    let url = '';
-    for (const a of st.args) if (a.name === 'url') url = this.value(a.value, vars, '/tool');
-    if (url === '') throw new Error('missing value(s) of argument(s) url');
     this.fetches.push(url);
     if (typeof fetch !== 'function' || !/^https?:\/\//.test(url)) return;
     fetch(url, { signal: AbortSignal.timeout(5000) }).then(

@@ -45,6 +45,8 @@ export async function startRouterSimulator(opts: SimulatorOptions = {}): Promise
     pppKickReason: opts.pppKickReason ?? 'nas-request',
     addWithoutRet: opts.addWithoutRet,
     fileReadSince: opts.fileReadSince,
+    ntp: opts.ntp,
+    gmtOffsetMinutes: opts.gmtOffsetMinutes,
     // A demo router has been up for a while, so sessions and counters look lived-in.
     uptimeMs: opts.seed === 'demo' ? 12 * 86_400_000 + 4 * 3_600_000 + 17 * 60_000 : 0,
     apiPort: () => apiPort,
@@ -113,7 +115,23 @@ export async function startRouterSimulator(opts: SimulatorOptions = {}): Promise
     setHostReachable: (address, reachable) => router.network.setReachable(address, reachable),
     reboot: (o) => {
       for (const c of [...connections]) c.destroy();
-      router.reboot(o?.downMs ?? 0);
+      router.reboot(o?.downMs ?? 0, { bootClock: o?.bootClock, ntpSyncAfterMs: o?.ntpSyncAfterMs });
+    },
+    routerClock: {
+      now: () => new Date(router.wall.nowMs()),
+      jump: (ms) => router.wall.jump(ms),
+      syncNtp: () => router.wall.syncNow(),
+      unsyncNtp: () => router.wall.unsync(),
+      get ntpSynced() {
+        return router.wall.synced;
+      },
+      setGmtOffsetMinutes: (m) => {
+        router.dateStyle.offsetMinutes = m;
+      },
+    },
+    setScriptGlobal: (name, value) => {
+      if (value === null) router.scripts.globals.delete(name);
+      else router.scripts.globals.set(name, typeof value === 'number' ? { t: 'num', v: value } : { t: 'str', v: value });
     },
     get openConnections() {
       return connections.size;

@@ -1,5 +1,6 @@
 /** Public option and handle types of the RouterOS API simulator (see index.ts). */
 import type { SimState } from './state';
+import type { BootClockOptions } from './wall-clock';
 
 export interface SimUser {
   name: string;
@@ -55,6 +56,24 @@ export interface SimulatorOptions {
   addWithoutRet?: readonly string[];
   /** First version with `/file/read` (default 7.13; unconfirmed, see version.ts). */
   fileReadSince?: string;
+  /** NTP client at start (default: enabled and synchronized). */
+  ntp?: { enabled?: boolean; synced?: boolean };
+  /** Router time zone, minutes east of UTC (default 180, Nairobi). */
+  gmtOffsetMinutes?: number;
+}
+
+/** The router's own clock (wall-clock.ts): what `/system clock` and scripts read. */
+export interface SimRouterClockHandle {
+  now(): Date;
+  /** Moves the router clock by `ms` (negative = back), e.g. a bad manual set. */
+  jump(ms: number): void;
+  /** NTP reaches its server now: clock corrected, status synchronized. */
+  syncNtp(): void;
+  /** NTP loses its server; the clock keeps running from where it is. */
+  unsyncNtp(): void;
+  readonly ntpSynced: boolean;
+  /** Changes the router's time zone (gmt-offset), minutes east of UTC (may be negative). */
+  setGmtOffsetMinutes(minutes: number): void;
 }
 
 export interface SimClockHandle {
@@ -89,7 +108,11 @@ export interface RouterSimulator {
    * scheduler run-counts reset, `start-time=startup` entries due 3 s later. `downMs` of (virtual) clock
    * pass while it is down; a real clock just reboots.
    */
-  reboot(opts?: { downMs?: number }): void;
+  reboot(opts?: { downMs?: number } & BootClockOptions): void;
+  /** The router's wall clock and NTP client (true time stays on `clock`). */
+  readonly routerClock: SimRouterClockHandle;
+  /** Sets a script `:global` (RAM) variable, e.g. a flag a long-running script left. */
+  setScriptGlobal(name: string, value: number | string | null): void;
   /** Ping/netwatch reachability of a host (default: reachable). */
   setHostReachable(address: string, reachable: boolean): void;
   readonly openConnections: number;

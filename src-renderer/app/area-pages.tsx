@@ -2,8 +2,11 @@ import type { ComponentType } from 'react';
 import { AuditPage } from '../features/auth/audit-page';
 import { StaffPage } from '../features/auth/staff-page';
 import { HomePage } from '../features/home/home-page';
+import { PackagesPage } from '../features/packages/packages-page';
 import { RoutersArea } from '../features/routers/routers-area';
 import { SchedulerPage } from '../features/scheduler/scheduler-page';
+import { SubscribersArea } from '../features/subscribers/subscribers-area';
+import { SyncPage } from '../features/sync/sync-page';
 import { SettingsPage } from '../features/tenancy/settings-page';
 import { TenantsPage } from '../features/tenancy/tenants-page';
 import type { AreaId } from './areas';
@@ -12,7 +15,10 @@ import type { AreaId } from './areas';
 export const AREA_PAGES: Record<AreaId, ComponentType> = {
   tenants: TenantsPage,
   home: HomePage,
+  subscribers: SubscribersArea,
+  packages: PackagesPage,
   routers: RoutersArea,
+  sync: SyncPage,
   staff: StaffPage,
   audit: AuditPage,
   scheduler: SchedulerPage,

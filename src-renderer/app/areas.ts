@@ -1,4 +1,4 @@
-import { IconBuildingCommunity, IconCalendarTime, IconHome, IconListSearch, IconRouter, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBuildingCommunity, IconCalendarTime, IconHome, IconListSearch, IconPackage, IconRouter, IconSettings, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { Principal } from '@shared/contract/auth';
 import type { Permission } from '@shared/domain/permissions';
 
@@ -23,7 +23,10 @@ export interface Area {
 export const AREAS = [
   { id: 'tenants', scope: 'platform', path: 'tenants', labelKey: 'nav.tenants', descriptionKey: 'nav.tenantsHint', icon: IconBuildingCommunity, requires: null },
   { id: 'home', scope: 'tenant', path: 'home', labelKey: 'nav.home', descriptionKey: 'nav.homeHint', icon: IconHome, requires: null },
+  { id: 'subscribers', scope: 'tenant', path: 'subscribers', labelKey: 'subscribers.nav.label', descriptionKey: 'subscribers.nav.hint', icon: IconUsers, requires: 'subscribers.read' },
+  { id: 'packages', scope: 'tenant', path: 'packages', labelKey: 'packages.nav.label', descriptionKey: 'packages.nav.hint', icon: IconPackage, requires: 'subscribers.read' },
   { id: 'routers', scope: 'tenant', path: 'routers', labelKey: 'routers.nav.label', descriptionKey: 'routers.nav.hint', icon: IconRouter, requires: 'routers.read' },
+  { id: 'sync', scope: 'tenant', path: 'sync', labelKey: 'sync.nav.label', descriptionKey: 'sync.nav.hint', icon: IconArrowsExchange, requires: 'routers.read' },
   { id: 'staff', scope: 'tenant', path: 'staff', labelKey: 'nav.staff', descriptionKey: 'nav.staffHint', icon: IconUsersGroup, requires: 'staff.read' },
   { id: 'audit', scope: 'tenant', path: 'audit', labelKey: 'nav.audit', descriptionKey: 'nav.auditHint', icon: IconListSearch, requires: 'audit.read' },
   { id: 'scheduler', scope: 'tenant', path: 'scheduled-tasks', labelKey: 'scheduler.nav.label', descriptionKey: 'scheduler.nav.hint', icon: IconCalendarTime, requires: 'jobs.manage' },

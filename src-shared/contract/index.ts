@@ -6,6 +6,10 @@ import { streamEvents, type StreamPart } from './define';
 import { opsChannels, opsEvents } from './ops';
 import { demoChannels } from './demo';
 import { schedulerChannels } from './scheduler';
+import { packagesChannels } from './packages';
+import { subscribersChannels } from './subscribers';
+import { routerSyncChannels } from './router-sync';
+import { enforcementChannels } from './enforcement';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -15,6 +19,10 @@ export const contract = {
   ...opsChannels,
   ...demoChannels,
   ...schedulerChannels,
+  ...packagesChannels,
+  ...subscribersChannels,
+  ...routerSyncChannels,
+  ...enforcementChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

