@@ -69,7 +69,7 @@ export function EditScheduleModal({ job, opened, onClose, onDone }: { job: JobIt
         )}
       />
       {kind === 'cron' ? (
-        <FormTextInput name="cron" label={t('scheduler.cron')} description={t('scheduler.cronHint')} ff="monospace" />
+        <FormTextInput name="cron" label={t('scheduler.cron')} description={t('scheduler.cronHint')} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
       ) : (
         <Controller
           control={form.control}
