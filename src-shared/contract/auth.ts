@@ -107,6 +107,21 @@ export const AUDIT_ACTIONS = [
   'router.session-kicked',
   'router.config-changed',
   'alerts.marked-read',
+  'package.created',
+  'package.updated',
+  'package.deleted',
+  'subscriber.created',
+  'subscriber.updated',
+  'subscriber.deleted',
+  'subscriber.extended',
+  'subscriber.suspended',
+  'subscriber.reconnected',
+  'subscriber.expired',
+  'subscriber.reactivated',
+  'subscriber.password-revealed',
+  'subscriber.imported',
+  'subscriber.bulk-applied',
+  'subscriber.settings-updated',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

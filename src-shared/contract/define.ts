@@ -12,6 +12,8 @@ export interface SampleRefs {
   router: string;
   routerBackup: string;
   alert: string;
+  package: string;
+  subscriber: string;
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {

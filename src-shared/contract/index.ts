@@ -5,6 +5,8 @@ import { routersChannels, routersEvents, routersStreams } from './routers';
 import { streamEvents, type StreamPart } from './define';
 import { opsChannels, opsEvents } from './ops';
 import { demoChannels } from './demo';
+import { packagesChannels } from './packages';
+import { subscribersChannels } from './subscribers';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -13,6 +15,8 @@ export const contract = {
   ...routersChannels,
   ...opsChannels,
   ...demoChannels,
+  ...packagesChannels,
+  ...subscribersChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

@@ -91,6 +91,19 @@ export interface ErrorParams {
   'alert.not-found': Record<never, never>;
   /** A demo-only action (play an outage) asked of a real ISP. */
   'demo.only-demo': Record<never, never>;
+
+  'package.not-found': Record<never, never>;
+  'package.name-taken': { name: string };
+  /** Delete or router removal refused while subscribers use the package. */
+  'package.in-use': { count: number };
+  'package.invalid': Record<never, never>;
+  'subscriber.not-found': Record<never, never>;
+  /** Field errors say which fields (taken, outside pool, package of another router, …). */
+  'subscriber.invalid': Record<never, never>;
+  'subscriber.no-password': Record<never, never>;
+  /** A bulk apply whose rows changed after the preview: preview again. */
+  'subscriber.bulk-stale': Record<never, never>;
+  'subscriber.bulk-too-many': { max: number };
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];
@@ -105,6 +118,9 @@ export const FIELD_CODES = [
   'last-admin', 'must-differ', 'not-current-password', 'same-router', 'tls-off', 'router-refused',
   // Password policy and text rules (src-shared/domain/password-policy.ts, text.ts).
   'old-format', 'choose-again', 'in-use', 'too-large',
+  // Packages and subscribers.
+  'outside-pool', 'pool-exhausted', 'package-other-router', 'package-disabled', 'wrong-service-type', 'invalid-phone',
+  'unknown-router', 'unknown-package', 'invalid-value', 'pool-required', 'profile-required',
   'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_COMMON', 'PASSWORD_IS_EMAIL', 'PASSWORD_IS_NAME', 'TEXT_CONTROL_CHARS',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];

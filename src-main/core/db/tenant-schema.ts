@@ -15,6 +15,10 @@ export interface TenantDB {
   routerBackups: RouterBackupsTable;
   routerObjects: RouterObjectsTable;
   routerOutbox: RouterOutboxTable;
+  packages: PackagesTable;
+  packageRouters: PackageRoutersTable;
+  subscribers: SubscribersTable;
+  subscriberSettings: SubscriberSettingsTable;
 }
 
 export interface TenantMetaTable {
@@ -195,4 +199,75 @@ export interface RouterOutboxTable {
   nextAttemptAt: string;
   lastError: string | null;
   doneAt: string | null;
+}
+
+/** A package (plan) offered to subscribers (subscribers domain). */
+export interface PackagesTable {
+  id: string;
+  name: string;
+  serviceType: 'pppoe' | 'static';
+  rateRxKbps: number;
+  rateTxKbps: number;
+  /** JSON of the burst settings, or null. */
+  burst: string | null;
+  /** PPPoE: 'existing' profile on the router, or 'managed' (the app maintains it); null for static. */
+  pppProfileMode: 'existing' | 'managed' | null;
+  pppProfileName: string | null;
+  remotePool: string | null;
+  priceMinor: number;
+  periodCount: number;
+  periodUnit: 'hours' | 'days' | 'weeks' | 'months';
+  graceHours: number;
+  status: 'active' | 'disabled';
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The routers a package is offered on, with the static address pool there (CIDR). */
+export interface PackageRoutersTable {
+  packageId: string;
+  routerId: string;
+  addressPool: string | null;
+}
+
+export interface SubscribersTable {
+  id: string;
+  accountNumber: string;
+  fullName: string;
+  /** JSON array of E.164 numbers. */
+  phones: string;
+  email: string | null;
+  locationSite: string;
+  locationBuilding: string;
+  locationText: string;
+  gpsLat: number | null;
+  gpsLng: number | null;
+  routerId: string;
+  packageId: string;
+  serviceType: 'pppoe' | 'static';
+  username: string | null;
+  ipAddress: string | null;
+  macAddress: string | null;
+  installedAt: string | null;
+  expiresAt: string;
+  status: 'active' | 'expired' | 'suspended' | 'disabled';
+  notes: string;
+  /** JSON array of tags. */
+  tags: string;
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One row (id 1): account numbers, expiry action, end-of-day option, default grace. */
+export interface SubscriberSettingsTable {
+  id: number;
+  accountFormat: 'numeric' | 'alphanumeric';
+  accountLength: number;
+  accountPrefix: string;
+  expiryAction: 'disable' | 'expired-profile';
+  disconnectAtEndOfDay: number;
+  defaultGraceHours: number;
+  updatedAt: string | null;
 }

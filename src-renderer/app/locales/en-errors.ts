@@ -102,6 +102,19 @@ export const apiErrorsEn: ErrorWords = {
   demo: {
     'only-demo': 'Only the demo ISP can play an outage; real routers are left alone.',
   },
+  package: {
+    'not-found': 'That package was not found.',
+    'name-taken': 'A package named {{name}} already exists.',
+    'in-use': '{{count}} subscribers use this package; move them to another package first.',
+    invalid: 'Please correct the highlighted fields.',
+  },
+  subscriber: {
+    'not-found': 'That subscriber was not found.',
+    invalid: 'Please correct the highlighted fields.',
+    'no-password': 'This subscriber has no PPPoE password.',
+    'bulk-stale': 'Some of these subscribers changed since the preview. Preview again, then apply.',
+    'bulk-too-many': 'Choose at most {{max}} subscribers for one bulk action.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {
@@ -122,6 +135,17 @@ export const fieldErrorsEn: Record<FieldCode, string> = {
   'choose-again': 'Choose the file again',
   'in-use': 'Already being processed',
   'too-large': 'The file is too large',
+  'outside-pool': "Not in the package's address pool for this router",
+  'pool-exhausted': 'No free address left in the pool',
+  'package-other-router': 'This package is not offered on the chosen router',
+  'package-disabled': 'This package is disabled',
+  'wrong-service-type': 'Not used by this service type',
+  'invalid-phone': 'Enter a valid phone number, e.g. 0712 345 678',
+  'unknown-router': 'No such router',
+  'unknown-package': 'No such package',
+  'invalid-value': 'Invalid value',
+  'pool-required': 'Enter an address pool for each router',
+  'profile-required': 'Choose a PPP profile',
   PASSWORD_TOO_SHORT: 'Use at least {{min}} characters',
   PASSWORD_TOO_LONG: 'Use at most {{max}} characters',
   PASSWORD_COMMON: 'This password is on the list of commonly used passwords; choose another',

@@ -21,6 +21,8 @@ const ERROR_KEYS = Object.keys({
   'alert.not-found': 1, 'auth.password-weak': 1, 'auth.role-revoked': 1, 'backup.unreadable': 1, 'transport.unreachable': 1, 'transport.bad-response': 1,
   'transfer.old-format': 1, 'upload.unknown-purpose': 1, 'upload.gone': 1, 'upload.in-use': 1, 'upload.too-large': 1,
   'demo.only-demo': 1,
+  'package.not-found': 1, 'package.name-taken': 1, 'package.in-use': 1, 'package.invalid': 1, 'subscriber.not-found': 1,
+  'subscriber.invalid': 1, 'subscriber.no-password': 1, 'subscriber.bulk-stale': 1, 'subscriber.bulk-too-many': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
 function lookup(path: string): unknown {

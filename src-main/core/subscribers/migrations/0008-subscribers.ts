@@ -1,0 +1,98 @@
+import { sql, type Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+
+/**
+ * Packages, the routers offering them, subscribers and the subscriber settings row. Uniqueness that must
+ * survive soft delete (account number, PPPoE user name, static address per router) is enforced by partial
+ * unique indexes over live rows, so a deleted subscriber's account number can be reused. The list and the
+ * expiry sweep read through the `*_live` indexes (every query says `deleted_at is null`).
+ */
+export const m0008Subscribers: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('packages')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('service_type', 'text', (c) => c.notNull().check(sql`service_type in ('pppoe','static')`))
+      .addColumn('rate_rx_kbps', 'integer', (c) => c.notNull())
+      .addColumn('rate_tx_kbps', 'integer', (c) => c.notNull())
+      .addColumn('burst', 'text')
+      .addColumn('ppp_profile_mode', 'text', (c) => c.check(sql`ppp_profile_mode in ('existing','managed')`))
+      .addColumn('ppp_profile_name', 'text')
+      .addColumn('remote_pool', 'text')
+      .addColumn('price_minor', 'integer', (c) => c.notNull())
+      .addColumn('period_count', 'integer', (c) => c.notNull())
+      .addColumn('period_unit', 'text', (c) => c.notNull().check(sql`period_unit in ('hours','days','weeks','months')`))
+      .addColumn('grace_hours', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('active','disabled')`))
+      // Set when deleted while soft-deleted subscribers still point at it (their history keeps the name).
+      .addColumn('deleted_at', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await sql`create unique index packages_name_live on packages (name collate nocase) where deleted_at is null`.execute(db);
+
+    await db.schema
+      .createTable('package_routers')
+      .addColumn('package_id', 'text', (c) => c.notNull().references('packages.id').onDelete('cascade'))
+      .addColumn('router_id', 'text', (c) => c.notNull().references('routers.id').onDelete('cascade'))
+      .addColumn('address_pool', 'text')
+      .addPrimaryKeyConstraint('package_routers_pk', ['package_id', 'router_id'])
+      .execute();
+    await db.schema.createIndex('package_routers_router').on('package_routers').columns(['router_id']).execute();
+
+    await db.schema
+      .createTable('subscribers')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('account_number', 'text', (c) => c.notNull())
+      .addColumn('full_name', 'text', (c) => c.notNull())
+      .addColumn('phones', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('email', 'text')
+      .addColumn('location_site', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('location_building', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('location_text', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('gps_lat', 'real')
+      .addColumn('gps_lng', 'real')
+      // Restrict: a router or package with subscribers cannot vanish under them.
+      .addColumn('router_id', 'text', (c) => c.notNull().references('routers.id'))
+      .addColumn('package_id', 'text', (c) => c.notNull().references('packages.id'))
+      .addColumn('service_type', 'text', (c) => c.notNull().check(sql`service_type in ('pppoe','static')`))
+      .addColumn('username', 'text')
+      .addColumn('ip_address', 'text')
+      .addColumn('mac_address', 'text')
+      .addColumn('installed_at', 'text')
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('active','expired','suspended','disabled')`))
+      .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('deleted_at', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await sql`create unique index subscribers_account_live on subscribers (account_number) where deleted_at is null`.execute(db);
+    await sql`create unique index subscribers_username_live on subscribers (username) where deleted_at is null and username is not null`.execute(db);
+    await sql`create unique index subscribers_ip_live on subscribers (router_id, ip_address) where deleted_at is null and ip_address is not null`.execute(db);
+    await sql`create index subscribers_name_live on subscribers (full_name, id) where deleted_at is null`.execute(db);
+    await sql`create index subscribers_expiry_live on subscribers (expires_at, id) where deleted_at is null`.execute(db);
+    await sql`create index subscribers_status_live on subscribers (status, expires_at) where deleted_at is null`.execute(db);
+    await sql`create index subscribers_router_live on subscribers (router_id, status) where deleted_at is null`.execute(db);
+    await sql`create index subscribers_package_live on subscribers (package_id, status) where deleted_at is null`.execute(db);
+
+    // A subscriber's history page reads the audit log by target.
+    await sql`create index if not exists audit_log_target on audit_log (target_type, target_id, at)`.execute(db);
+
+    await db.schema
+      .createTable('subscriber_settings')
+      .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+      .addColumn('account_format', 'text', (c) => c.notNull().check(sql`account_format in ('numeric','alphanumeric')`))
+      .addColumn('account_length', 'integer', (c) => c.notNull())
+      .addColumn('account_prefix', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('expiry_action', 'text', (c) => c.notNull().check(sql`expiry_action in ('disable','expired-profile')`))
+      .addColumn('disconnect_at_end_of_day', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('default_grace_hours', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('updated_at', 'text')
+      .execute();
+    await sql`insert into subscriber_settings (id, account_format, account_length, account_prefix, expiry_action, disconnect_at_end_of_day, default_grace_hours)
+      values (1, 'numeric', 6, '', 'disable', 0, 0)`.execute(db);
+  },
+};
