@@ -9,6 +9,7 @@ import { routersModule } from './routers/module';
 import { opsModule } from './ops/module';
 import { routerSyncModule } from './router-sync/module';
 import { demoModule } from './demo/module';
+import { subscribersModule } from './subscribers/module';
 
 /**
  * Every domain of the app, once. Boot starts them in this order (and stops them in reverse), the
@@ -23,6 +24,7 @@ export const coreModules = [
   setupModule,
   routersModule,
   routerSyncModule,
+  subscribersModule,
   opsModule,
   demoModule,
 ] as const;

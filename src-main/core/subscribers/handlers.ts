@@ -1,0 +1,46 @@
+import type { packagesChannels } from '@shared/contract/packages';
+import type { subscribersChannels } from '@shared/contract/subscribers';
+import type { HandlersFor } from '../rpc/handlers';
+import { applyBulk, previewBulk } from './bulk';
+import { applyImport, exportSubscribers, previewImport } from './csv';
+import { requeueExpired } from './expiry-sweep';
+import { createPackage, deletePackage, getPackage, kickAll, listPackages, setPackageStatus, updatePackage } from './package-service';
+import { readSettings, updateSettings } from './settings';
+import { listSubscribers } from './subscriber-list';
+import {
+  createSubscriber, deleteSubscriber, extendSubscriber, getSubscriber, reconnectSubscriber, revealPassword, subscriberHistory, suspendSubscriber,
+  updateSubscriber,
+} from './subscriber-service';
+
+type Channels = Extract<keyof typeof packagesChannels | keyof typeof subscribersChannels, string>;
+
+export const subscribersHandlers: HandlersFor<Channels> = {
+  'packages.list': (q, ctx) => listPackages(ctx, q),
+  'packages.get': (i, ctx) => getPackage(ctx, i.packageId),
+  'packages.create': (i, ctx) => createPackage(ctx, i),
+  'packages.update': (i, ctx) => updatePackage(ctx, i),
+  'packages.setStatus': (i, ctx) => setPackageStatus(ctx, i),
+  'packages.delete': (i, ctx) => deletePackage(ctx, i.packageId),
+  'subscribers.list': (q, ctx) => listSubscribers(ctx, q),
+  'subscribers.get': (i, ctx) => getSubscriber(ctx, i.subscriberId),
+  'subscribers.create': (i, ctx) => createSubscriber(ctx, i),
+  'subscribers.update': (i, ctx) => updateSubscriber(ctx, i),
+  'subscribers.delete': (i, ctx) => deleteSubscriber(ctx, i.subscriberId),
+  'subscribers.extend': (i, ctx) => extendSubscriber(ctx, i),
+  'subscribers.suspend': (i, ctx) => suspendSubscriber(ctx, i),
+  'subscribers.reconnect': (i, ctx) => reconnectSubscriber(ctx, i.subscriberId),
+  'subscribers.revealPassword': (i, ctx) => revealPassword(ctx, i.subscriberId),
+  'subscribers.history': (q, ctx) => subscriberHistory(ctx, q),
+  'subscribers.settings.get': (_i, ctx) => readSettings(ctx.db),
+  'subscribers.settings.update': async (i, ctx) => {
+    const now = ctx.core.clock.now();
+    const { settings, routers } = await updateSettings(ctx, i, (trx) => requeueExpired(trx, i.expiryAction ?? 'disable', now));
+    kickAll(ctx, routers);
+    return settings;
+  },
+  'subscribers.bulk.preview': (i, ctx) => previewBulk(ctx, i),
+  'subscribers.bulk.apply': (i, ctx) => applyBulk(ctx, i),
+  'subscribers.export': (i, ctx) => exportSubscribers(ctx, i),
+  'subscribers.import.preview': (i, ctx) => previewImport(ctx, i.csv),
+  'subscribers.import.apply': (i, ctx) => applyImport(ctx, i.csv),
+};

@@ -1,0 +1,33 @@
+import { systemActor } from '../context';
+import { defineModule } from '../module';
+import { runExpirySweep } from './expiry-sweep';
+import { subscribersHandlers } from './handlers';
+import { m0008Subscribers } from './migrations/0008-subscribers';
+import { subscribersKey, type SubscribersRuntime } from './runtime';
+
+/**
+ * Packages and subscribers: their records, the desired router objects they map to (queued through the
+ * router outbox in the same transaction), the catch-up expiry sweep, bulk actions and CSV.
+ */
+export const subscribersModule = defineModule({
+  name: 'subscribers',
+  owns: { tenant: ['packages', 'packageRouters', 'subscribers', 'subscriberSettings'] },
+  tenantMigrations: { '0008-subscribers': m0008Subscribers },
+  handlers: subscribersHandlers,
+  key: subscribersKey,
+  start(): SubscribersRuntime {
+    return {
+      runExpirySweep,
+      scheduledJobs: [{
+        key: 'subscribers.expiry-sweep',
+        schedule: { everyMs: 60_000 },
+        // One catch-up run after the app was off covers every missed minute (the sweep is set-based).
+        missed: 'run-once',
+        async run(scope, { log }) {
+          const r = await runExpirySweep({ ...scope, actor: systemActor('system:expiry-sweep') });
+          log(`expired ${r.expired}, re-activated ${r.reactivated}`);
+        },
+      }],
+    };
+  },
+});
