@@ -10,6 +10,7 @@ import { opsModule } from './ops/module';
 import { routerSyncModule } from './router-sync/module';
 import { demoModule } from './demo/module';
 import { subscribersModule } from './subscribers/module';
+import { adoptionModule } from './adoption/module';
 
 /**
  * Every domain of the app, once. Boot starts them in this order (and stops them in reverse), the
@@ -26,6 +27,7 @@ export const coreModules = [
   routerSyncModule,
   subscribersModule,
   opsModule,
+  adoptionModule,
   demoModule,
 ] as const;
 

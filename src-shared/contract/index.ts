@@ -7,6 +7,8 @@ import { opsChannels, opsEvents } from './ops';
 import { demoChannels } from './demo';
 import { packagesChannels } from './packages';
 import { subscribersChannels } from './subscribers';
+import { adoptionChannels, adoptionEvents } from './adoption';
+import { subscriberLiveChannels } from './subscriber-live';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -17,6 +19,8 @@ export const contract = {
   ...demoChannels,
   ...packagesChannels,
   ...subscribersChannels,
+  ...adoptionChannels,
+  ...subscriberLiveChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */
@@ -29,6 +33,7 @@ export const events = {
   ...authEvents,
   ...routersEvents,
   ...opsEvents,
+  ...adoptionEvents,
   ...streamEvents(streams),
 } as const;
 

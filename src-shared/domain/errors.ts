@@ -104,6 +104,8 @@ export interface ErrorParams {
   /** A bulk apply whose rows changed after the preview: preview again. */
   'subscriber.bulk-stale': Record<never, never>;
   'subscriber.bulk-too-many': { max: number };
+  /** An adoption of the same router is already running. */
+  'adoption.running': Record<never, never>;
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

@@ -115,6 +115,9 @@ export const apiErrorsEn: ErrorWords = {
     'bulk-stale': 'Some of these subscribers changed since the preview. Preview again, then apply.',
     'bulk-too-many': 'Choose at most {{max}} subscribers for one bulk action.',
   },
+  adoption: {
+    running: 'This router is already being adopted. Wait for it to finish, then preview again.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {
