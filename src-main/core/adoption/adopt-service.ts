@@ -1,5 +1,4 @@
 import { AppError } from '@shared/domain/errors';
-import { uuidv7 } from '@shared/domain/ids';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { TenantCtx, TenantScope } from '../context';
 import { pageInMemory } from '../paging';
@@ -8,11 +7,8 @@ import type { RouterRow } from '../routers/router-repo';
 import { createPackage, kickAll, updatePackage } from '../subscribers/package-service';
 import { findPackage, type PackageWithRouters } from '../subscribers/package-repo';
 import { readSettings } from '../subscribers/settings';
-import { statusFor } from '../subscribers/subscriber-service';
-import type { SubscriberRow } from '../subscribers/subscriber-objects';
-import { resolveDraft } from '../subscribers/subscriber-validate';
-import { writeSubscriber } from '../subscribers/subscriber-write';
-import { planAdoption, type AdoptionPlan, type PackagePlan, type RowPlan } from './plan';
+import { adoptChunk } from './adopt-chunk';
+import { planAdoption, type AdoptionPlan, type PackagePlan } from './plan';
 import { readRouterSnapshot } from './read-router';
 import { existingPackages, takenUsernames } from './tenant-view';
 
@@ -96,42 +92,6 @@ async function ensurePackages(scope: TenantScope, routerId: string, plan: Adopti
   return { byProfile, created };
 }
 
-/**
- * Creates the subscribers of one chunk in one transaction through the subscribers domain's write path:
- * its checks (user name still free, account number generated), the router's password sealed, and desired
- * state equal to what the router has (same name, password, profile and disabled flag) plus our tag.
- */
-async function adoptChunk(scope: TenantScope, router: RouterRow, rows: readonly RowPlan[], byProfile: ReadonlyMap<string, PackageWithRouters>): Promise<number> {
-  const settings = await readSettings(scope.db);
-  const now = scope.core.clock.now();
-  const at = now.toISOString();
-  let created = 0;
-  await scope.db.transaction().execute(async (trx) => {
-    for (const r of rows) {
-      const pkg = byProfile.get(r.secret.profile);
-      if (!pkg) continue;
-      const res = await resolveDraft(trx, {
-        accountNumber: null, fullName: r.fullName, phones: r.phones, email: null, location: { site: '', building: '', text: '', gps: null },
-        routerId: router.id, packageId: pkg.id, username: r.secret.name, ipAddress: null, macAddress: null, installedAt: null,
-        expiresAt: r.expiresAt?.toISOString() ?? null, notes: r.secret.comment.slice(0, 2000), tags: [],
-      }, null, { settings, now, timeZone: scope.tenant.timezone });
-      // Taken since the plan was made (another adoption, a staff member): left out, counted as skipped.
-      if (!res.ok) continue;
-      const after: SubscriberRow = {
-        id: uuidv7(), ...res.values,
-        status: r.secret.disabled ? 'disabled' : statusFor(null, res.values.expiresAt, res.pkg.graceHours, now),
-        deletedAt: null, createdAt: at, updatedAt: at,
-      };
-      await writeSubscriber(trx, scope, {
-        before: null, after, pkg: res.pkg, action: 'subscriber.created', summary: `Adopted ${r.secret.name} from router ${router.name} as ${after.accountNumber}`,
-        password: r.secret.password, extraDetails: { adoptedFrom: { routerId: router.id, secret: r.secret.name } },
-      }, settings.expiryAction, now);
-      created += 1;
-    }
-  });
-  return created;
-}
-
 export async function applyAdoption(ctx: TenantCtx, input: ParsedInputOf<'adoption.apply'>): Promise<OutputOf<'adoption.apply'>> {
   const key = `${ctx.tenant.id}/${input.routerId}`;
   if (running.has(key)) throw new AppError('CONFLICT', 'adoption.running');
@@ -140,10 +100,11 @@ export async function applyAdoption(ctx: TenantCtx, input: ParsedInputOf<'adopti
     const { plan, router } = await planFor(ctx, input.routerId);
     const prices = new Map(input.prices.map((p) => [p.profile, p.priceMinor]));
     const { byProfile, created: packagesCreated } = await ensurePackages(ctx, router.id, plan, prices);
+    const settings = await readSettings(ctx.db);
     const todo = plan.rows.filter((r) => r.skip === null);
     let subscribersCreated = 0;
     for (let i = 0; i < todo.length; i += ADOPT_CHUNK) {
-      subscribersCreated += await adoptChunk(ctx, router, todo.slice(i, i + ADOPT_CHUNK), byProfile);
+      subscribersCreated += await adoptChunk(ctx, router, todo.slice(i, i + ADOPT_CHUNK), byProfile, settings);
       kickAll(ctx, [router.id]);
       ctx.core.events.emit('adoption.progress', { tenantId: ctx.tenant.id }, { routerId: router.id, done: Math.min(i + ADOPT_CHUNK, todo.length), total: todo.length });
     }
