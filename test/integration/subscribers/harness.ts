@@ -19,7 +19,8 @@ export interface SubsWorld {
 }
 
 export async function startSubsWorld(): Promise<SubsWorld> {
-  const t = await startTestCore();
+  // Tests move the clock by days (expiry): sessions must outlive that.
+  const t = await startTestCore({ sessionIdleMs: 365 * 86_400_000, sessionAbsoluteMs: 365 * 86_400_000 });
   const inst = await setUpInstallation(t);
   const call: SubsWorld['call'] = (channel, input) => t.call(channel, input, inst.adminToken);
   const a = await call('routers.create', { name: 'Tower A', host: '127.0.0.1', port: 1, username: 'api', password: 'router pass 1' });
