@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import type { InputOf } from '@shared/contract';
 import { pppoePackage, startSubsWorld, staticPackage, type SubsWorld } from './harness';
 
 const DAY = 86_400_000;
@@ -25,7 +26,7 @@ describe('subscriber list, bulk actions and CSV', () => {
   });
   afterAll(() => w.close());
 
-  const accounts = async (q: Partial<Parameters<SubsWorld['call']>[1] & object>) =>
+  const accounts = async (q: Omit<InputOf<'subscribers.list'>, 'page' | 'pageSize'>) =>
     (await w.call('subscribers.list', { page: 1, pageSize: 50, ...q })).items.map((s) => s.accountNumber);
 
   it('filters by status, package, tags, expiring window and text (name, phone in local form, account)', async () => {
