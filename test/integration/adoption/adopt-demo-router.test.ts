@@ -40,8 +40,12 @@ describe('adopting the demo router', () => {
     const onRouter = await routerSecrets(w);
     const profilesUsed = new Set([...onRouter.values()].map((s) => s.profile));
 
+    const progress: unknown[] = [];
+    w.t.booted.core.events.subscribe({ token: w.inst.adminToken, send: (name, payload) => name === 'adoption.progress' && progress.push(payload) });
     const first = await w.t.call('adoption.apply', { routerId: w.routerId, prices: [{ profile: 'HOME-5M', priceMinor: 150_000 }], confirm: true }, w.inst.adminToken);
     expect(first).toEqual({ packagesCreated: profilesUsed.size, subscribersCreated: 300, skipped: 0 });
+    // Chunks of 250: the staff session sees the count move, then finish.
+    expect(progress).toEqual([{ routerId: w.routerId, done: 250, total: 300 }, { routerId: w.routerId, done: 300, total: 300 }]);
 
     const pkgs = await w.t.call('packages.list', { page: 1, pageSize: 50 }, w.inst.adminToken);
     expect(new Set(pkgs.items.map((p) => p.pppProfile?.name))).toEqual(profilesUsed);
