@@ -21,6 +21,10 @@ export const ADOPT_CHUNK = 250;
  */
 export const UNLIMITED_KBPS = 1_000_000;
 
+/**
+ * Routers being adopted now (tenant/router). Two runs at once would both plan the same secrets; the second
+ * would only skip them row by row, so it is refused up front instead.
+ */
 const running = new Set<string>();
 
 async function planFor(ctx: TenantCtx, routerId: string): Promise<{ plan: AdoptionPlan; router: RouterRow }> {
