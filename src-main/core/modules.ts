@@ -11,6 +11,7 @@ import { routerSyncModule } from './router-sync/module';
 import { enforcementModule } from './enforcement/module';
 import { demoModule } from './demo/module';
 import { subscribersModule } from './subscribers/module';
+import { adoptionModule } from './adoption/module';
 
 /**
  * Every domain of the app, once. Boot starts them in this order (and stops them in reverse), the
@@ -28,6 +29,7 @@ export const coreModules = [
   enforcementModule,
   subscribersModule,
   opsModule,
+  adoptionModule,
   demoModule,
 ] as const;
 

@@ -10,6 +10,8 @@ import { packagesChannels } from './packages';
 import { subscribersChannels } from './subscribers';
 import { routerSyncChannels } from './router-sync';
 import { enforcementChannels } from './enforcement';
+import { adoptionChannels, adoptionEvents } from './adoption';
+import { subscriberLiveChannels } from './subscriber-live';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -23,6 +25,8 @@ export const contract = {
   ...subscribersChannels,
   ...routerSyncChannels,
   ...enforcementChannels,
+  ...adoptionChannels,
+  ...subscriberLiveChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */
@@ -35,6 +39,7 @@ export const events = {
   ...authEvents,
   ...routersEvents,
   ...opsEvents,
+  ...adoptionEvents,
   ...streamEvents(streams),
 } as const;
 

@@ -115,6 +115,8 @@ export interface ErrorParams {
   'drift.no-owner': { ownerType: string };
   /** Enforcement objects depend on the RouterOS major version, not yet read from this router. */
   'enforcement.version-unknown': Record<never, never>;
+  /** An adoption of the same router is already running. */
+  'adoption.running': Record<never, never>;
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

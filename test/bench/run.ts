@@ -12,7 +12,9 @@ import { backupBench } from './backup-bench';
 import { deadlineBench } from './deadline-bench';
 import { routerSyncBench } from './router-sync-bench';
 
-export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench];
+import { adoptionBench } from './adoption-bench';
+
+export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench, adoptionBench];
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(line);

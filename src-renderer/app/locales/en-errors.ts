@@ -130,6 +130,9 @@ export const apiErrorsEn: ErrorWords = {
   enforcement: {
     'version-unknown': 'ISP Desk has not read this router\'s RouterOS version yet. Test the connection first, then try again.',
   },
+  adoption: {
+    running: 'This router is already being adopted. Wait for it to finish, then preview again.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {

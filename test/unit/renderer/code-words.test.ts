@@ -25,6 +25,7 @@ const ERROR_KEYS = Object.keys({
   'subscriber.invalid': 1, 'subscriber.no-password': 1, 'subscriber.bulk-stale': 1, 'subscriber.bulk-too-many': 1,
   'sync-object.not-found': 1, 'drift.not-found': 1, 'drift.action-not-possible': 1, 'drift.no-owner': 1,
   'enforcement.version-unknown': 1,
+  'adoption.running': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
 function lookup(path: string): unknown {
