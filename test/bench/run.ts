@@ -10,8 +10,9 @@ import { foundationBench } from './foundation-bench';
 import { routerOsBench } from './routeros-bench';
 import { backupBench } from './backup-bench';
 import { deadlineBench } from './deadline-bench';
+import { subscribersBench } from './subscribers-bench';
 
-export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench];
+export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, subscribersBench];
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
