@@ -19,6 +19,7 @@ export interface TenantDB {
   packageRouters: PackageRoutersTable;
   subscribers: SubscribersTable;
   subscriberSettings: SubscriberSettingsTable;
+  subscriberTags: SubscriberTagsTable;
 }
 
 export interface TenantMetaTable {
@@ -270,4 +271,10 @@ export interface SubscriberSettingsTable {
   disconnectAtEndOfDay: number;
   defaultGraceHours: number;
   updatedAt: string | null;
+}
+
+/** One row per tag of a subscriber (the list filters by tag through it). */
+export interface SubscriberTagsTable {
+  subscriberId: string;
+  tag: string;
 }
