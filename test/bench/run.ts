@@ -11,10 +11,10 @@ import { routerOsBench } from './routeros-bench';
 import { backupBench } from './backup-bench';
 import { deadlineBench } from './deadline-bench';
 import { routerSyncBench } from './router-sync-bench';
-
+import { subscribersBench } from './subscribers-bench';
 import { adoptionBench } from './adoption-bench';
 
-export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench, adoptionBench];
+export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench, subscribersBench, adoptionBench];
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(line);

@@ -45,7 +45,7 @@ describe('packages and subscribers write desired router state through the outbox
     const sealed = await w.db((db) => db.selectFrom('secrets').selectAll().where('ownerId', '=', s.id).executeTakeFirstOrThrow());
     expect(sealed.ciphertext.length).toBeGreaterThan(10);
 
-    const reveal = await w.call('subscribers.revealPassword', { subscriberId: s.id });
+    const reveal = await w.call('subscribers.reveal-password', { subscriberId: s.id });
     expect(reveal.password).toMatch(/^[a-z2-9]{10}$/);
     expect(sealed.ciphertext).not.toContain(reveal.password);
     const history = await w.call('subscribers.history', { subscriberId: s.id });
@@ -55,7 +55,7 @@ describe('packages and subscribers write desired router state through the outbox
   it('refuses to reveal a password to a role without subscribers.manage', async () => {
     const viewer = await addStaff(w.t, w.inst.adminToken, 'vera@alpha.test', ['VIEWER']);
     const s = (await w.call('subscribers.list', { page: 1, pageSize: 1 })).items[0]!;
-    const env = await w.t.raw('subscribers.revealPassword', { subscriberId: s.id }, viewer.token);
+    const env = await w.t.raw('subscribers.reveal-password', { subscriberId: s.id }, viewer.token);
     expect(env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
