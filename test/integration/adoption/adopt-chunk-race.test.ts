@@ -41,6 +41,6 @@ describe('a chunk of adopted secrets', () => {
     expect(new Set(list.items.map((s) => s.accountNumber)).size).toBe(3);
     const adopted = list.items.find((s) => s.username === 'client3')!;
     expect(adopted).toMatchObject({ fullName: 'Client client3', notes: 'Client client3', status: 'active', hasPassword: true });
-    expect((await w.t.call('subscribers.revealPassword', { subscriberId: adopted.id }, w.inst.adminToken)).password).toBe('pw-client3');
+    expect((await w.t.call('subscribers.reveal-password', { subscriberId: adopted.id }, w.inst.adminToken)).password).toBe('pw-client3');
   });
 });

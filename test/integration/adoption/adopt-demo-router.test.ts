@@ -75,7 +75,7 @@ describe('adopting the demo router', () => {
 
     // The sealed password is the router's, so customers' routers keep working.
     const core = w.sim.state.router.state.table('/ppp/secret');
-    const reveal = await w.t.call('subscribers.revealPassword', { subscriberId: sample.id }, w.inst.adminToken);
+    const reveal = await w.t.call('subscribers.reveal-password', { subscriberId: sample.id }, w.inst.adminToken);
     expect(reveal.password).toBe(core.findBy('name', 'acc1001')!.props.password);
 
     // Desired state matches the router: same name, profile and disabled flag; only our comment tag is new.
