@@ -7,7 +7,7 @@ import { mustFindRouter } from '../routers/router-repo';
 import { resetFailed } from './outbox-repo';
 import { routerSyncOf } from './runtime';
 
-export async function syncStatus(scope: TenantScope, input: ParsedInputOf<'routerSync.status'>): Promise<OutputOf<'routerSync.status'>> {
+export async function syncStatus(scope: TenantScope, input: ParsedInputOf<'sync.status'>): Promise<OutputOf<'sync.status'>> {
   if (input.routerId) await mustFindRouter(scope.db, input.routerId);
   let routers = scope.db.selectFrom('routers').select(['id', 'name']).orderBy('name');
   if (input.routerId) routers = routers.where('id', '=', input.routerId);
@@ -30,7 +30,7 @@ export async function syncStatus(scope: TenantScope, input: ParsedInputOf<'route
   return { routers: out };
 }
 
-export async function listSyncObjects(scope: TenantScope, q: ParsedInputOf<'routerSync.objects'>): Promise<OutputOf<'routerSync.objects'>> {
+export async function listSyncObjects(scope: TenantScope, q: ParsedInputOf<'sync.objects'>): Promise<OutputOf<'sync.objects'>> {
   if (q.routerId) await mustFindRouter(scope.db, q.routerId);
   let base = scope.db.selectFrom('routerObjects');
   if (q.routerId) base = base.where('routerId', '=', q.routerId);
@@ -49,7 +49,7 @@ export async function listSyncObjects(scope: TenantScope, q: ParsedInputOf<'rout
   return mapPage(page, (r) => ({ ...r, desired: r.desired === null ? null : (JSON.parse(r.desired) as Record<string, string>) }));
 }
 
-export async function retrySync(scope: TenantScope, input: ParsedInputOf<'routerSync.retry'>): Promise<OutputOf<'routerSync.retry'>> {
+export async function retrySync(scope: TenantScope, input: ParsedInputOf<'sync.retry'>): Promise<OutputOf<'sync.retry'>> {
   await mustFindRouter(scope.db, input.routerId);
   if (input.objectId) {
     const o = await scope.db.selectFrom('routerObjects').select('id').where('id', '=', input.objectId).where('routerId', '=', input.routerId).executeTakeFirst();

@@ -56,6 +56,6 @@ it('manages a static subscriber\'s queue and address-list entry by comment tag, 
   expect(after[0]!['.id']).toBe(queueId);
   expect((await w.objects()).every((o) => o.status === 'synced')).toBe(true);
 
-  const s = await w.t.call('routerSync.reconcile', { routerId: w.routerId }, w.inst.adminToken);
+  const s = await w.t.call('sync.reconcile', { routerId: w.routerId }, w.inst.adminToken);
   expect(s).toMatchObject({ missing: 0, extra: 0, different: 0, apiCalls: 2 });
 });

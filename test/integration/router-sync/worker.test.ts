@@ -118,10 +118,10 @@ describe('router outbox worker', () => {
     await w.drain();
     expect((await w.objects())[0]!.status).toBe('error');
     w.sim.state.menu('/ppp/profile').add({ name: 'later' });
-    expect(await w.t.call('routerSync.retry', { routerId: w.routerId }, w.inst.adminToken)).toEqual({ requeued: 1 });
+    expect(await w.t.call('sync.retry', { routerId: w.routerId }, w.inst.adminToken)).toEqual({ requeued: 1 });
     expect((await w.drain()).applied).toBe(1);
     expect(byTag(bad.tag)).toHaveLength(1);
-    const status = await w.t.call('routerSync.status', { routerId: w.routerId }, w.inst.adminToken);
+    const status = await w.t.call('sync.status', { routerId: w.routerId }, w.inst.adminToken);
     expect(status.routers[0]).toMatchObject({ pending: 0, synced: 1, error: 0, lastError: null });
   });
 
