@@ -20,9 +20,12 @@ export async function syncStatus(scope: TenantScope, input: ParsedInputOf<'sync.
     const n = (s: string) => Number(counts.find((c) => c.routerId === r.id && c.status === s)?.n ?? 0);
     const lastError = await scope.db.selectFrom('routerObjects').select('lastError')
       .where('routerId', '=', r.id).where('status', '=', 'error').orderBy('updatedAt', 'desc').executeTakeFirst();
+    // Without a refused object, why pending work waits (router unreachable, connection lost).
+    const waiting = lastError ? undefined : await scope.db.selectFrom('routerOutbox').select('lastError')
+      .where('routerId', '=', r.id).where('status', '=', 'pending').where('lastError', 'is not', null).orderBy('id', 'desc').executeTakeFirst();
     out.push({
       routerId: r.id, routerName: r.name, pending: n('pending'), synced: n('synced'), error: n('error'),
-      lastError: lastError?.lastError ?? null,
+      lastError: lastError?.lastError ?? waiting?.lastError ?? null,
       lastReconcileAt: runs.find((x) => x.routerId === r.id)?.lastReconcileAt ?? null,
       openDrift: Number(drift.find((d) => d.routerId === r.id)?.n ?? 0),
     });

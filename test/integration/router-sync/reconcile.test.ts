@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeEnforcementTag } from '@shared/domain/enforcement-tag';
+import { routersOf } from '../../../src-main/core/routers/runtime';
 import { routerSyncOf } from '../../../src-main/core/router-sync/runtime';
 import { systemActor } from '../../../src-main/core/context';
 import { withTenantScope } from '../../../src-main/core/tenancy/scope';
@@ -121,5 +122,16 @@ describe('reconcile', () => {
     const page = await w.t.call('sync.objects', { owner: { type: 'subscriber', id: 'r-changed' }, page: 1, pageSize: 10 }, w.inst.adminToken);
     expect(page.total).toBe(1);
     expect(page.items[0]).toMatchObject({ status: 'synced', menu: '/ppp/secret', desired: { name: 'changed', profile: 'default' } });
+  });
+
+  it('an unreachable router gives the router diagnosis, keeps the earlier drift and records the failed run', async () => {
+    await reconcile();
+    w.sim.faults.set({ refuseLogin: true });
+    routersOf(w.t.booted.core).connections.closeRouter(w.inst.tenantId, w.routerId);
+    const env = await w.t.raw('sync.reconcile', { routerId: w.routerId }, w.inst.adminToken);
+    expect(env).toMatchObject({ ok: false, error: { key: 'router.unavailable' } });
+    expect((await driftList()).total).toBe(5);
+    const runs = await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.selectFrom('routerSyncRuns').selectAll().execute());
+    expect(runs).toEqual([expect.objectContaining({ routerId: w.routerId, apiCalls: 0, error: expect.stringMatching(/.+/) })]);
   });
 });

@@ -82,6 +82,8 @@ describe('router outbox worker', () => {
     const [entry] = await w.outbox();
     expect(entry).toMatchObject({ status: 'pending', attempts: 1 });
     expect(byTag(s.tag)).toHaveLength(0);
+    const waiting = await w.t.call('sync.status', { routerId: w.routerId }, w.inst.adminToken);
+    expect(waiting.routers[0]).toMatchObject({ pending: 1, synced: 0, lastError: expect.stringMatching(/.+/) });
     w.sim.faults.clear();
     // The entry is deferred (back-off); once due, the next pass applies it.
     w.t.clock.advance(60_000);
