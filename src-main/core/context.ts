@@ -55,7 +55,6 @@ export const SYSTEM_ACTORS = {
   'system:mpesa': 'M-Pesa',
   'system:scheduler': 'Scheduled tasks',
   'system:reconcile': 'Router reconcile',
-  'system:router-sync': 'Router sync',
   'system:enforcement': 'Router expiry enforcement',
 } as const;
 export type SystemActorId = keyof typeof SYSTEM_ACTORS;
