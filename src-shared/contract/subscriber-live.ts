@@ -15,7 +15,7 @@ export const subscriberLiveState = z.object({
 });
 
 export const subscriberLiveChannels = {
-  'subscriberLive.get': channel({
+  'subscribers.live': channel({
     summary: "A PPPoE subscriber's live router state: online, uptime, address, caller id, current traffic.",
     input: z.strictObject({ subscriberId: id }),
     output: subscriberLiveState,

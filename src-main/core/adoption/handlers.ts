@@ -9,5 +9,5 @@ type AdoptionChannels = Extract<keyof typeof adoptionChannels | keyof typeof sub
 export const adoptionHandlers: HandlersFor<AdoptionChannels> = {
   'adoption.preview': (q, ctx) => previewAdoption(ctx, q),
   'adoption.apply': (i, ctx) => applyAdoption(ctx, i),
-  'subscriberLive.get': (i, ctx) => subscriberLiveState(ctx, i.subscriberId),
+  'subscribers.live': (i, ctx) => subscriberLiveState(ctx, i.subscriberId),
 };

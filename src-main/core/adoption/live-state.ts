@@ -5,7 +5,7 @@ import { RosTrapError, type RosConnection } from '../routeros/client';
 import { onRouter } from '../routers/on-router';
 import { mustFindSubscriber } from '../subscribers/subscriber-repo';
 
-type LiveState = OutputOf<'subscriberLive.get'>;
+type LiveState = OutputOf<'subscribers.live'>;
 
 const OFFLINE: LiveState = { online: false, uptimeSec: null, address: null, callerId: null, rxBitsPerSecond: null, txBitsPerSecond: null };
 

@@ -18,7 +18,7 @@ describe("a subscriber's live router state", () => {
     const ids = await adopted();
     const session = [...w.sim.state.router.state.table('/ppp/active').rowsInOrder()][0]!;
     const name = session.props.name!;
-    const live = await w.t.call('subscriberLive.get', { subscriberId: ids.get(name)! }, w.inst.adminToken);
+    const live = await w.t.call('subscribers.live', { subscriberId: ids.get(name)! }, w.inst.adminToken);
     expect(live.online).toBe(true);
     expect(live.address).toBe(session.props.address);
     expect(live.callerId).toBe(session.props['caller-id']);
@@ -36,13 +36,13 @@ describe("a subscriber's live router state", () => {
     const active = w.sim.state.router.state.table('/ppp/active');
     const online = new Set([...active.rowsInOrder()].map((r) => r.props.name!));
     const offlineName = [...ids.keys()].find((n) => !online.has(n))!;
-    const off = await w.t.call('subscriberLive.get', { subscriberId: ids.get(offlineName)! }, w.inst.adminToken);
+    const off = await w.t.call('subscribers.live', { subscriberId: ids.get(offlineName)! }, w.inst.adminToken);
     expect(off).toEqual({ online: false, uptimeSec: null, address: null, callerId: null, rxBitsPerSecond: null, txBitsPerSecond: null });
 
     const name = [...online][0]!;
     const sessions = await w.t.call('routers.ppp.active', { routerId: w.routerId, page: 1, pageSize: 500 }, w.inst.adminToken);
     await w.t.call('routers.ppp.kick', { routerId: w.routerId, sessionId: sessions.items.find((s) => s.name === name)!.id }, w.inst.adminToken);
-    const kicked = await w.t.call('subscriberLive.get', { subscriberId: ids.get(name)! }, w.inst.adminToken);
+    const kicked = await w.t.call('subscribers.live', { subscriberId: ids.get(name)! }, w.inst.adminToken);
     expect(kicked.online).toBe(false);
   });
 
@@ -50,7 +50,7 @@ describe("a subscriber's live router state", () => {
     w = await routerWorld({ sim: { seed: 'demo' } });
     const ids = await adopted();
     await w.sim.stop();
-    const env = await w.t.raw('subscriberLive.get', { subscriberId: [...ids.values()][0] }, w.inst.adminToken);
+    const env = await w.t.raw('subscribers.live', { subscriberId: [...ids.values()][0] }, w.inst.adminToken);
     expect(env.ok).toBe(false);
     if (!env.ok) expect(env.error).toMatchObject({ code: 'UNAVAILABLE', key: 'router.unavailable' });
   });
@@ -66,7 +66,7 @@ describe("a subscriber's live router state", () => {
     const sub = await w.t.call('subscribers.create', {
       fullName: 'Karanja Hardware', phones: ['0712000333'], routerId: w.routerId, packageId: pkg.id, ipAddress: '192.168.88.50', macAddress: lease.props['mac-address']!,
     }, w.inst.adminToken);
-    const live = await w.t.call('subscriberLive.get', { subscriberId: sub.id }, w.inst.adminToken);
+    const live = await w.t.call('subscribers.live', { subscriberId: sub.id }, w.inst.adminToken);
     expect(live).toMatchObject({ online: true, uptimeSec: null, address: '192.168.88.50', callerId: lease.props['active-mac-address'] });
     expect(live.rxBitsPerSecond).not.toBeNull();
     expect(live.txBitsPerSecond).not.toBeNull();
@@ -74,7 +74,7 @@ describe("a subscriber's live router state", () => {
 
   it('refuses an unknown subscriber id as not found', async () => {
     w = await routerWorld({ sim: { seed: 'demo' } });
-    const env = await w.t.raw('subscriberLive.get', { subscriberId: '01890000-0000-7000-8000-000000000000' }, w.inst.adminToken);
+    const env = await w.t.raw('subscribers.live', { subscriberId: '01890000-0000-7000-8000-000000000000' }, w.inst.adminToken);
     expect(env.ok).toBe(false);
     if (!env.ok) expect(env.error).toMatchObject({ code: 'NOT_FOUND', key: 'subscriber.not-found' });
   });
