@@ -13,10 +13,6 @@ export type SubscriberStatus = z.infer<typeof subscriberStatus>;
 /** Sync state of a subscriber's router objects: none yet, waiting, all applied, or the router refused one. */
 export const SYNC_STATES = ['none', 'pending', 'synced', 'error'] as const;
 
-/** What the router does to an expired subscriber (per tenant). */
-export const EXPIRY_ACTIONS = ['disable', 'expired-profile'] as const;
-export const expiryAction = z.enum(EXPIRY_ACTIONS);
-
 export const accountNumber = z.string({ message: 'Required' }).transform(normaliseAccountNumber)
   .refine((v) => ACCOUNT_NUMBER_PATTERN.test(v), 'Use 2–24 letters, digits or "-"');
 
@@ -179,7 +175,6 @@ export const importRow = z.object({
 
 export const subscriberSettings = z.object({
   accountNumber: z.object({ format: z.enum(ACCOUNT_FORMATS), length: z.number().int(), prefix: z.string() }),
-  expiryAction,
   /** Expiries from extensions land at 23:59:59 local of their day. */
   disconnectAtEndOfDay: z.boolean(),
   /** Grace for new packages unless they say otherwise. */
@@ -270,21 +265,20 @@ export const subscribersChannels = {
     mutates: false,
   }).sample(() => ({})),
   'subscribers.settings.update': channel({
-    summary: 'Change subscriber settings; a new expiry action is queued to every router for expired subscribers.',
+    summary: 'Change subscriber settings (account numbers, end-of-day expiry, default grace). The expiry action is an enforcement setting.',
     input: z.strictObject({
       accountNumber: z.strictObject({
         format: z.enum(ACCOUNT_FORMATS),
         length: z.number().int().min(4, 'At least 4').max(12, 'At most 12'),
         prefix: z.string().trim().toUpperCase().max(6, 'At most 6 characters').refine((v) => /^[A-Z0-9]*$/.test(v), 'Letters and digits only'),
       }).optional(),
-      expiryAction: expiryAction.optional(),
       disconnectAtEndOfDay: z.boolean().optional(),
       defaultGraceHours: z.number().int().min(0).max(24 * 60).optional(),
     }),
     output: subscriberSettings,
     access: 'settings.manage',
     mutates: true,
-  }).sample(() => ({ expiryAction: 'disable' })),
+  }).sample(() => ({ defaultGraceHours: 24 })),
   'subscribers.bulk.preview': channel({
     summary: 'Dry run of a bulk action: exactly the rows and the before/after values, plus a token for apply.',
     input: z.strictObject(bulkTarget),

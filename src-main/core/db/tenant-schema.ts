@@ -288,7 +288,6 @@ export interface SubscriberSettingsTable {
   accountFormat: 'numeric' | 'alphanumeric';
   accountLength: number;
   accountPrefix: string;
-  expiryAction: 'disable' | 'expired-profile';
   disconnectAtEndOfDay: number;
   defaultGraceHours: number;
   updatedAt: string | null;

@@ -18,6 +18,7 @@ export const enforcementModule = defineModule({
   start(): EnforcementRuntime {
     return {
       lastTickRuns: new Map(),
+      expiryActionListeners: [],
       scheduledJobs: [
         {
           key: 'enforcement.router-check',

@@ -1,3 +1,4 @@
+import { rosVersionParts } from '../routeros/script';
 /**
  * The fixed set of router objects expiry enforcement needs (router-enforcement.md §2.1), as desired state
  * for the router outbox (owner 'prerequisite'). Their number does not grow with subscribers: per-subscriber
@@ -122,4 +123,11 @@ export function prerequisiteObjects(routerId: string, major: 6 | 7, s: Enforceme
 export function prerequisiteRemovals(routerId: string): DesiredObject[] {
   const all = prerequisiteObjects(routerId, 7, { ...DEFAULT_ENFORCEMENT_SETTINGS, noticeUrl: 'http://10.0.0.1/' });
   return all.map((o) => ({ ...o, props: null }));
+}
+
+/** The script detects the date format itself; only the NTP client differs between v6 and v7. Null while unknown. */
+export function routerMajor(version: string | null): 6 | 7 | null {
+  const v = version ? rosVersionParts(version) : null;
+  if (!v) return null;
+  return v.major <= 6 ? 6 : 7;
 }

@@ -5,21 +5,19 @@
  */
 import { AppError } from '@shared/domain/errors';
 import type { TenantScope } from '../context';
-import { rosVersionParts } from '../routeros/script';
 import { enqueueRouterChanges } from '../router-sync/enqueue';
 import { routerSyncOf } from '../router-sync/runtime';
 import type { DesiredObject } from '../router-sync/desired-object';
 import { mustFindRouter, type RouterRow } from '../routers/router-repo';
 import { onRouterScope } from './check';
 import { menusOf, planChanges, type PlannedChange, type RouterRows } from './plan';
-import { prerequisiteObjects, prerequisiteRemovals } from './prerequisites';
+import { prerequisiteObjects, prerequisiteRemovals, routerMajor } from './prerequisites';
 import { readEnforcementSettings } from './settings';
 
 function majorOf(version: string | null): 6 | 7 {
-  const v = version ? rosVersionParts(version) : null;
-  if (!v) throw new AppError('CONFLICT', 'enforcement.version-unknown');
-  // The script detects the date format itself; only the NTP client differs between v6 and v7.
-  return v.major <= 6 ? 6 : 7;
+  const major = routerMajor(version);
+  if (major === null) throw new AppError('CONFLICT', 'enforcement.version-unknown');
+  return major;
 }
 
 async function desiredFor(scope: TenantScope, routerId: string, version: string | null): Promise<{ router: RouterRow; desired: DesiredObject[] }> {

@@ -3,9 +3,8 @@ import type { subscribersChannels } from '@shared/contract/subscribers';
 import type { HandlersFor } from '../rpc/handlers';
 import { applyBulk, previewBulk } from './bulk';
 import { applyImport, exportSubscribers, previewImport } from './csv';
-import { requeueExpired } from './expiry-sweep';
-import { createPackage, deletePackage, getPackage, kickAll, listPackages, setPackageStatus, updatePackage } from './package-service';
-import { readSettings, updateSettings } from './settings';
+import { createPackage, deletePackage, getPackage, listPackages, setPackageStatus, updatePackage } from './package-service';
+import { readSettings, toSettingsDto, updateSettings } from './settings';
 import { listSubscribers } from './subscriber-list';
 import {
   createSubscriber, deleteSubscriber, extendSubscriber, getSubscriber, reconnectSubscriber, revealPassword, subscriberHistory, suspendSubscriber,
@@ -31,13 +30,8 @@ export const subscribersHandlers: HandlersFor<Channels> = {
   'subscribers.reconnect': (i, ctx) => reconnectSubscriber(ctx, i.subscriberId),
   'subscribers.reveal-password': (i, ctx) => revealPassword(ctx, i.subscriberId),
   'subscribers.history': (q, ctx) => subscriberHistory(ctx, q),
-  'subscribers.settings.get': (_i, ctx) => readSettings(ctx.db),
-  'subscribers.settings.update': async (i, ctx) => {
-    const now = ctx.core.clock.now();
-    const { settings, routers } = await updateSettings(ctx, i, (trx) => requeueExpired(trx, i.expiryAction ?? 'disable', now));
-    kickAll(ctx, routers);
-    return settings;
-  },
+  'subscribers.settings.get': async (_i, ctx) => toSettingsDto(await readSettings(ctx.db)),
+  'subscribers.settings.update': (i, ctx) => updateSettings(ctx, i),
   'subscribers.bulk.preview': (i, ctx) => previewBulk(ctx, i),
   'subscribers.bulk.apply': (i, ctx) => applyBulk(ctx, i),
   'subscribers.export': (i, ctx) => exportSubscribers(ctx, i),

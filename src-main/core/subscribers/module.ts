@@ -1,6 +1,7 @@
 import { systemActor } from '../context';
 import { defineModule } from '../module';
-import { runExpirySweep } from './expiry-sweep';
+import { enforcementOf } from '../enforcement/runtime';
+import { requeueExpired, runExpirySweep } from './expiry-sweep';
 import { subscribersHandlers } from './handlers';
 import { m0008Subscribers } from './migrations/0008-subscribers';
 import { subscribersKey, type SubscribersRuntime } from './runtime';
@@ -15,7 +16,9 @@ export const subscribersModule = defineModule({
   tenantMigrations: { '0008-subscribers': m0008Subscribers },
   handlers: subscribersHandlers,
   key: subscribersKey,
-  start(): SubscribersRuntime {
+  start(core): SubscribersRuntime {
+    // Expired subscribers look different on the router under the other expiry action.
+    enforcementOf(core).expiryActionListeners.push(requeueExpired);
     return {
       runExpirySweep,
       scheduledJobs: [{

@@ -3,39 +3,40 @@ import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { TenantDB } from '../db/tenant-schema';
 import type { TenantScope } from '../context';
 import { appendAudit } from '../auth/audit';
+import { readEnforcementSettings } from '../enforcement/settings';
+import type { ExpiryAction } from './subscriber-objects';
 
 export type SubscriberSettings = OutputOf<'subscribers.settings.get'>;
+/** The settings plus the tenant's expiry action, which the enforcement domain owns (one source of truth). */
+export interface SubscriberRules extends SubscriberSettings {
+  expiryAction: ExpiryAction;
+}
 
-/** The tenant's one settings row (created by the migration). */
-export async function readSettings(db: Kysely<TenantDB>): Promise<SubscriberSettings> {
+/** The tenant's one settings row (created by the migration) and the enforcement domain's expiry action. */
+export async function readSettings(db: Kysely<TenantDB>): Promise<SubscriberRules> {
   const r = await db.selectFrom('subscriberSettings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   return {
     accountNumber: { format: r.accountFormat, length: r.accountLength, prefix: r.accountPrefix },
-    expiryAction: r.expiryAction,
     disconnectAtEndOfDay: r.disconnectAtEndOfDay === 1,
     defaultGraceHours: r.defaultGraceHours,
     updatedAt: r.updatedAt,
+    expiryAction: (await readEnforcementSettings(db)).expiryAction,
   };
 }
 
-/**
- * Saves the settings. A new expiry action changes what every expired subscriber looks like on the
- * router, so the caller re-queues them (`requeue`) in the same transaction.
- */
-export async function updateSettings(
-  scope: TenantScope,
-  input: ParsedInputOf<'subscribers.settings.update'>,
-  requeue: (trx: Kysely<TenantDB>) => Promise<string[]>,
-): Promise<{ settings: SubscriberSettings; routers: string[] }> {
-  const before = await readSettings(scope.db);
+export function toSettingsDto(s: SubscriberRules): SubscriberSettings {
+  const { expiryAction: _owned, ...dto } = s;
+  return dto;
+}
+
+export async function updateSettings(scope: TenantScope, input: ParsedInputOf<'subscribers.settings.update'>): Promise<SubscriberSettings> {
+  const before = toSettingsDto(await readSettings(scope.db));
   const now = scope.core.clock.now().toISOString();
-  let routers: string[] = [];
   await scope.db.transaction().execute(async (trx) => {
     await trx.updateTable('subscriberSettings').set({
       ...(input.accountNumber && {
         accountFormat: input.accountNumber.format, accountLength: input.accountNumber.length, accountPrefix: input.accountNumber.prefix,
       }),
-      ...(input.expiryAction !== undefined && { expiryAction: input.expiryAction }),
       ...(input.disconnectAtEndOfDay !== undefined && { disconnectAtEndOfDay: input.disconnectAtEndOfDay ? 1 : 0 }),
       ...(input.defaultGraceHours !== undefined && { defaultGraceHours: input.defaultGraceHours }),
       updatedAt: now,
@@ -45,7 +46,6 @@ export async function updateSettings(
       action: 'subscriber.settings-updated', summary: `Changed subscriber settings: ${changed.join(', ') || 'nothing'}`,
       details: { before, after: input },
     });
-    if (input.expiryAction !== undefined && input.expiryAction !== before.expiryAction) routers = await requeue(trx);
   });
-  return { settings: await readSettings(scope.db), routers };
+  return toSettingsDto(await readSettings(scope.db));
 }

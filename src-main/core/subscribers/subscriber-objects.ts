@@ -13,7 +13,9 @@ export const STATIC_CUT_LIST = 'ispdesk-expired';
 /** Secret-store name of a subscriber's PPPoE password (owner type 'subscriber'). */
 export const PPPOE_PASSWORD_SECRET = 'pppoe-password';
 
-export type ExpiryAction = 'disable' | 'expired-profile';
+/** One definition, owned by the enforcement domain (its setting, its router script). */
+export type { ExpiryAction } from '../enforcement/enforce-script';
+import type { ExpiryAction } from '../enforcement/enforce-script';
 export type SubscriberRow = Selectable<SubscribersTable>;
 
 const SUBSCRIBER_MENUS: Record<'pppoe' | 'static', RouterMenu[]> = {

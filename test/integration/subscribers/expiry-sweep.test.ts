@@ -62,7 +62,7 @@ describe('catch-up expiry sweep', () => {
 
   it("uses the tenant's expiry action: the expired profile instead of disabling", async () => {
     const b = (await w.call('subscribers.list', { page: 1, pageSize: 50, q: 'In Grace' })).items[0]!;
-    await w.call('subscribers.settings.update', { expiryAction: 'expired-profile' });
+    await w.call('enforcement.settings.update', { expiryAction: 'expired-profile' });
     expect(await secretOf(b.id)).toMatchObject({ props: { disabled: 'no', profile: 'ispdesk-expired' } });
   });
 

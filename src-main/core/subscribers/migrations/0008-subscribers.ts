@@ -101,12 +101,11 @@ export const m0008Subscribers: Migration = {
       .addColumn('account_format', 'text', (c) => c.notNull().check(sql`account_format in ('numeric','alphanumeric')`))
       .addColumn('account_length', 'integer', (c) => c.notNull())
       .addColumn('account_prefix', 'text', (c) => c.notNull().defaultTo(''))
-      .addColumn('expiry_action', 'text', (c) => c.notNull().check(sql`expiry_action in ('disable','expired-profile')`))
       .addColumn('disconnect_at_end_of_day', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('default_grace_hours', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('updated_at', 'text')
       .execute();
-    await sql`insert into subscriber_settings (id, account_format, account_length, account_prefix, expiry_action, disconnect_at_end_of_day, default_grace_hours)
-      values (1, 'numeric', 6, '', 'disable', 0, 0)`.execute(db);
+    await sql`insert into subscriber_settings (id, account_format, account_length, account_prefix, disconnect_at_end_of_day, default_grace_hours)
+      values (1, 'numeric', 6, '', 0, 0)`.execute(db);
   },
 };
