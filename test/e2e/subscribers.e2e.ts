@@ -9,7 +9,8 @@ import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from
  * duplicate PPPoE user name comes back as a field error and nothing is written; a bulk "extend 7 days"
  * dry run lists exactly the selected rows with their expiry before → after, then applies. The secret
  * reaches the simulator through the router outbox; a secret changed on the router shows as drift after
- * "Reconcile now" and "apply ours" puts it back. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/subscribers/.
+ * "Reconcile now" and "apply ours" puts it back; the enforcement pre-flight lists what Install then puts on
+ * the router, and Remove takes it away. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/subscribers/.
  */
 
 const PLATFORM_ADMIN = { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' };
@@ -203,6 +204,34 @@ describe('subscribers: packages, PPPoE subscribers, field errors, bulk extend wi
     await visible(page, '1 resolved, 0 skipped.');
     await expect.poll(() => secrets.find({ name: 'jane.w' })?.profile).toBe('home-10m');
     await shot(page, 'drift-applied');
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('pre-flights expiry enforcement, installs exactly what it listed, and removes it again', async () => {
+    const card = page.getByLabel(ROUTER_NAME, { exact: true });
+    await card.getByRole('button', { name: 'Expiry enforcement…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Expiry enforcement on ${ROUTER_NAME}` });
+    const planned = dialog.getByRole('table', { name: 'Planned changes' });
+    await planned.waitFor();
+    const listed = await planned.innerText();
+    expect(listed).toContain('ispdesk-tick');
+    expect(listed).toContain('/system/scheduler');
+    expect(sim.state.menu('/system/scheduler').find({ name: 'ispdesk-tick' })).toBeUndefined(); // the pre-flight wrote nothing
+    await shot(page, 'enforcement-preflight');
+
+    await dialog.getByRole('button', { name: 'Install', exact: true }).click();
+    const confirmInstall = page.getByRole('dialog', { name: `Install expiry enforcement on ${ROUTER_NAME}?` });
+    await confirmInstall.getByRole('button', { name: 'Install', exact: true }).click();
+    await visible(page, 'Queued for the router');
+    await expect.poll(() => sim.state.menu('/system/scheduler').find({ name: 'ispdesk-tick' })?.interval).toBe('1m');
+    await expect.poll(() => sim.state.menu('/system/scheduler').find({ name: 'ispdesk-boot' }) !== undefined).toBe(true);
+
+    await card.getByRole('button', { name: 'Expiry enforcement…' }).click();
+    await dialog.getByRole('button', { name: 'Remove from router…' }).click();
+    const confirmRemove = page.getByRole('dialog', { name: `Remove expiry enforcement from ${ROUTER_NAME}?` });
+    await confirmRemove.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => sim.state.menu('/system/scheduler').find({ name: 'ispdesk-tick' })).toBeUndefined();
+    expect(sim.state.menu('/ppp/secret').find({ name: 'jane.w' })).toBeDefined(); // subscribers stay
     expect(e2e.pageErrors).toEqual([]);
   });
 });
