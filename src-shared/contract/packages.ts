@@ -128,7 +128,7 @@ export const packagesChannels = {
     access: 'subscribers.manage',
     mutates: true,
   }).sample((r) => ({ packageId: r.package, priceMinor: 160000 })),
-  'packages.setStatus': channel({
+  'packages.set-status': channel({
     summary: 'Offer a package to new subscribers (active) or not (disabled); existing subscribers keep it.',
     input: z.strictObject({ packageId: id, status: packageStatus }),
     output: packageSummary,

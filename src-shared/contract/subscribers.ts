@@ -244,7 +244,7 @@ export const subscribersChannels = {
     access: 'subscribers.manage',
     mutates: true,
   }).sample((r) => ({ subscriberId: r.subscriber })),
-  'subscribers.revealPassword': channel({
+  'subscribers.reveal-password': channel({
     summary: "Show a PPPoE subscriber's password (audited).",
     input: subscriberRef,
     output: z.object({ password: z.string() }),

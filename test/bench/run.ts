@@ -11,8 +11,9 @@ import { routerOsBench } from './routeros-bench';
 import { backupBench } from './backup-bench';
 import { deadlineBench } from './deadline-bench';
 import { routerSyncBench } from './router-sync-bench';
+import { subscribersBench } from './subscribers-bench';
 
-export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench];
+export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench, subscribersBench];
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(line);

@@ -140,13 +140,13 @@ async function nameLookup(scope: TenantScope, rows: SubscriberRow[], op: BulkOpe
 }
 
 /**
- * Binds an apply to the previewed rows: the same rows, unchanged since (updatedAt), the same ones skipped.
+ * Binds an apply to the previewed rows: the same rows with the same stored values, the same ones skipped.
  * Values computed from "now" (extending an already expired row) are recomputed at apply time.
  */
 function tokenOf(op: BulkOperation, planned: PlannedRow[]): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(op));
-  for (const p of planned) h.update(JSON.stringify([p.row.id, p.row.updatedAt, p.skip]));
+  for (const p of planned) h.update(JSON.stringify([p.row, p.skip]));
   return h.digest('hex');
 }
 

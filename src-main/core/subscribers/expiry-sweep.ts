@@ -16,7 +16,7 @@ export interface SweepResult {
  * The app's catch-up for what routers enforce themselves (README "Expiry enforcement"): active
  * subscribers past expiry + their package's grace become expired, expired ones whose expiry moved ahead
  * (renewed elsewhere, e.g. a payment) become active again. Suspended and disabled subscribers are staff
- * decisions and never touched. One set-based UPDATE per distinct grace value; only the changed rows are
+ * decisions and never touched. Set-based: one statement for each distinct grace value; only the changed rows are
  * read back, re-queued to their router and audited, all in one transaction.
  */
 export async function runExpirySweep(scope: TenantScope): Promise<SweepResult> {

@@ -179,7 +179,7 @@ async function requeuePackageSubscribers(trx: Kysely<TenantDB>, packageId: strin
   for (const s of subs) await enqueueRouterChanges(trx, subscriberObjects(s, pkg, expiryAction), now);
 }
 
-export async function setPackageStatus(scope: TenantScope, input: ParsedInputOf<'packages.setStatus'>): Promise<PackageSummary> {
+export async function setPackageStatus(scope: TenantScope, input: ParsedInputOf<'packages.set-status'>): Promise<PackageSummary> {
   const before = await mustFindPackage(scope.db, input.packageId);
   if (before.status !== input.status) {
     await scope.db.transaction().execute(async (trx) => {
