@@ -63,14 +63,14 @@ export const driftSummary = z.object({
 });
 
 export const routerSyncChannels = {
-  'routerSync.status': channel({
+  'sync.status': channel({
     summary: 'Sync state per router: objects pending, synced and in error, the last error and the last reconcile.',
     input: z.strictObject({ routerId: id.optional() }),
     output: z.object({ routers: z.array(routerSyncState) }),
     access: 'routers.read',
     mutates: false,
   }).sample((r) => ({ routerId: r.router })),
-  'routerSync.objects': channel({
+  'sync.objects': channel({
     summary: 'Router objects the app manages, for one router or one owner (a subscriber, a package), with their sync state.',
     input: pageInput(['updatedAt', 'status', 'menu'], {
       routerId: id.optional(),
@@ -81,28 +81,28 @@ export const routerSyncChannels = {
     access: 'routers.read',
     mutates: false,
   }).sample((r) => ({ routerId: r.router, page: 1, pageSize: 25 })),
-  'routerSync.retry': channel({
+  'sync.retry': channel({
     summary: 'Puts a router\'s objects in error (or one object) back in the queue and wakes its worker.',
     input: z.strictObject({ routerId: id, objectId: id.optional() }),
     output: z.object({ requeued: z.number().int() }),
     access: 'routers.operate',
     mutates: true,
   }).sample((r) => ({ routerId: r.router })),
-  'routerSync.reconcile': channel({
+  'sync.reconcile': channel({
     summary: 'Compares a router with desired state now (each managed menu listed once) and records the drift.',
     input: z.strictObject({ routerId: id }),
     output: driftSummary,
     access: 'routers.operate',
     mutates: true,
   }).sample((r) => ({ routerId: r.router })),
-  'routerSync.drift.list': channel({
+  'sync.drift.list': channel({
     summary: 'Drift found by the last reconcile of a router.',
     input: pageInput(['detectedAt', 'kind', 'label'], { routerId: id, kind: z.enum(DRIFT_KINDS).optional(), includeIgnored: z.boolean().default(false) }),
     output: pageOutput(driftRow),
     access: 'routers.read',
     mutates: false,
   }).sample((r) => ({ routerId: r.router, page: 1, pageSize: 25 })),
-  'routerSync.drift.resolve': channel({
+  'sync.drift.resolve': channel({
     summary: 'Resolves drift rows (chosen ones, or all open rows of a router): apply ours, adopt theirs, or ignore.',
     input: z.union([
       z.strictObject({ ids: z.array(id).min(1).max(1000), action: z.enum(DRIFT_ACTIONS) }),

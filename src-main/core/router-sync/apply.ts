@@ -80,7 +80,7 @@ function steps(items: readonly ApplyItem[]): { menu: string; items: ApplyItem[] 
 export async function applyStep(conn: RosConnection, menu: string, items: readonly ApplyItem[], now: Date, onStep?: (done: ApplyOutcome) => Promise<void>): Promise<ApplyOutcome> {
   const proplist = proplistFor(items);
   const index = new TagIndex(items.map((i) => i.tag));
-  const before = index.group(await conn.print(menu, { proplist }));
+  const before = await readState(conn, menu, items, index, proplist, 'before');
   const refused = new Map<string, string>();
 
   await pipelined(items, async (item) => {
@@ -107,7 +107,7 @@ export async function applyStep(conn: RosConnection, menu: string, items: readon
     }
   });
 
-  const after = index.group(await conn.print(menu, { proplist }));
+  const after = await readState(conn, menu, items, index, proplist, 'after');
   const outcome: ApplyOutcome = { applied: [], refused: [] };
   for (const item of items) {
     const trap = refused.get(item.objectId);
@@ -121,6 +121,35 @@ export async function applyStep(conn: RosConnection, menu: string, items: readon
   }
   await onStep?.(outcome);
   return outcome;
+}
+
+/** Up to this many objects of a menu are looked up one by one (by name) instead of listing the menu. */
+const TARGETED_MAX = 16;
+
+/** The name an object can be looked up by on the router, if any. */
+function lookupName(item: ApplyItem): string | null {
+  if (item.tag.startsWith('name=')) return item.tag.slice(5);
+  return item.props?.name ?? null;
+}
+
+/**
+ * The router's items of these objects, by tag. A few objects are looked up by name (`?name=`, pipelined),
+ * so one change on a router with 20,000 secrets does not list them all twice; RouterOS queries cannot
+ * match a comment prefix, so a lookup that is not conclusive falls back to one listing of the menu:
+ * before writing, "not found by its name" only proves absence for an object that never had another
+ * name (version 1); after writing, the object was just written under that name.
+ */
+async function readState(conn: RosConnection, menu: string, items: readonly ApplyItem[], index: TagIndex, proplist: string[], when: 'before' | 'after'): Promise<Map<string, RosRow[]>> {
+  const targeted = items.length <= TARGETED_MAX && items.every((i) => lookupName(i) !== null);
+  if (!targeted) return index.group(await conn.print(menu, { proplist }));
+  const out = new Map<string, RosRow[]>();
+  let conclusive = true;
+  await pipelined(items, async (item) => {
+    const rows = (await conn.print(menu, { where: { name: lookupName(item)! }, proplist })).filter((r) => index.tagOf(r) === item.tag);
+    if (rows.length > 0) out.set(item.tag, rows);
+    else if (when === 'before' && (item.version !== 1 || item.props === null)) conclusive = false;
+  });
+  return conclusive ? out : index.group(await conn.print(menu, { proplist }));
 }
 
 /** Null when the router holds the desired state, else what it holds instead (shown on the object). */

@@ -16,7 +16,7 @@ import { diffRouter } from './reconcile';
 import { routerSyncOf } from './runtime';
 
 /** Lists each managed menu of the router once, diffs with desired state and records the drift. */
-export async function reconcileRouter(scope: TenantScope, routerId: string): Promise<OutputOf<'routerSync.reconcile'>> {
+export async function reconcileRouter(scope: TenantScope, routerId: string): Promise<OutputOf<'sync.reconcile'>> {
   const router = await mustFindRouter(scope.db, routerId);
   const now = scope.core.clock.now();
   const objects = await scope.db.selectFrom('routerObjects').selectAll().where('routerId', '=', routerId).execute();
@@ -32,7 +32,7 @@ export async function reconcileRouter(scope: TenantScope, routerId: string): Pro
   return { routerId, ...counts, apiCalls: diff.apiCalls, at: now.toISOString() };
 }
 
-export async function listDrift(scope: TenantScope, q: ParsedInputOf<'routerSync.drift.list'>): Promise<OutputOf<'routerSync.drift.list'>> {
+export async function listDrift(scope: TenantScope, q: ParsedInputOf<'sync.drift.list'>): Promise<OutputOf<'sync.drift.list'>> {
   await mustFindRouter(scope.db, q.routerId);
   let base = scope.db.selectFrom('routerDrift').where('routerId', '=', q.routerId);
   if (!q.includeIgnored) base = base.where('status', '=', 'open');
@@ -60,7 +60,7 @@ function canTake(kind: DriftKind, action: DriftAction, hasObject: boolean, comme
  * Resolves drift rows. Chosen rows must all allow the action (else nothing is done); "all rows of a
  * router" skips the rows the action does not apply to and reports how many.
  */
-export async function resolveDrift(scope: TenantScope, input: ParsedInputOf<'routerSync.drift.resolve'>): Promise<OutputOf<'routerSync.drift.resolve'>> {
+export async function resolveDrift(scope: TenantScope, input: ParsedInputOf<'sync.drift.resolve'>): Promise<OutputOf<'sync.drift.resolve'>> {
   const now = scope.core.clock.now();
   const byIds = 'ids' in input;
   let q = scope.db.selectFrom('routerDrift').selectAll();

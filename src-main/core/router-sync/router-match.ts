@@ -62,6 +62,7 @@ export function sameDesiredValue(prop: string, routerValue: string | undefined, 
     if (tag && tag.expiresAtSec * 1000 <= now.getTime() && withoutCutStamp(routerValue) === desired) return true;
     return false;
   }
+  if (RATE_PROPS.has(prop) && routerValue !== undefined) return sameRate(routerValue, desired);
   if (desired === 'yes' || desired === 'no') return sameRosValue(prop, routerValue, desired === 'yes');
   return sameRosValue(prop, routerValue, desired);
 }
@@ -71,4 +72,25 @@ export function changedProps(row: RosRow, desired: Record<string, string>, now: 
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(desired)) if (!sameDesiredValue(k, row[k], v, now)) out[k] = v;
   return out;
+}
+
+/**
+ * Rates are written the way people type them (`5M/5M`, `512k/1M 2M/2M 1M/1M 8/8`) and read back in bits
+ * per second by menus that store numbers (`/queue/simple max-limit=5000000/5000000`), while `/ppp/profile
+ * rate-limit` is kept as typed: compare them as numbers (RouterOS manual, Queues: "k", "M", "G" suffixes).
+ */
+const RATE_PROPS = new Set(['max-limit', 'limit-at', 'burst-limit', 'burst-threshold', 'rate-limit']);
+const UNIT: Record<string, number> = { '': 1, k: 1_000, K: 1_000, M: 1_000_000, G: 1_000_000_000 };
+
+function rateTokens(v: string): string[] {
+  return v.trim().split(/[\s/]+/).map((t) => {
+    const m = /^(\d+(?:\.\d+)?)([kKMG]?)$/.exec(t);
+    return m ? String(Math.round(Number(m[1]) * UNIT[m[2]!]!)) : t;
+  });
+}
+
+export function sameRate(a: string, b: string): boolean {
+  const x = rateTokens(a);
+  const y = rateTokens(b);
+  return x.length === y.length && x.every((t, i) => t === y[i]);
 }

@@ -7,7 +7,7 @@ import { mustFindRouter } from '../routers/router-repo';
 import { resetFailed } from './outbox-repo';
 import { routerSyncOf } from './runtime';
 
-export async function syncStatus(scope: TenantScope, input: ParsedInputOf<'routerSync.status'>): Promise<OutputOf<'routerSync.status'>> {
+export async function syncStatus(scope: TenantScope, input: ParsedInputOf<'sync.status'>): Promise<OutputOf<'sync.status'>> {
   if (input.routerId) await mustFindRouter(scope.db, input.routerId);
   let routers = scope.db.selectFrom('routers').select(['id', 'name']).orderBy('name');
   if (input.routerId) routers = routers.where('id', '=', input.routerId);
@@ -20,9 +20,12 @@ export async function syncStatus(scope: TenantScope, input: ParsedInputOf<'route
     const n = (s: string) => Number(counts.find((c) => c.routerId === r.id && c.status === s)?.n ?? 0);
     const lastError = await scope.db.selectFrom('routerObjects').select('lastError')
       .where('routerId', '=', r.id).where('status', '=', 'error').orderBy('updatedAt', 'desc').executeTakeFirst();
+    // Without a refused object, why pending work waits (router unreachable, connection lost).
+    const waiting = lastError ? undefined : await scope.db.selectFrom('routerOutbox').select('lastError')
+      .where('routerId', '=', r.id).where('status', '=', 'pending').where('lastError', 'is not', null).orderBy('id', 'desc').executeTakeFirst();
     out.push({
       routerId: r.id, routerName: r.name, pending: n('pending'), synced: n('synced'), error: n('error'),
-      lastError: lastError?.lastError ?? null,
+      lastError: lastError?.lastError ?? waiting?.lastError ?? null,
       lastReconcileAt: runs.find((x) => x.routerId === r.id)?.lastReconcileAt ?? null,
       openDrift: Number(drift.find((d) => d.routerId === r.id)?.n ?? 0),
     });
@@ -30,7 +33,7 @@ export async function syncStatus(scope: TenantScope, input: ParsedInputOf<'route
   return { routers: out };
 }
 
-export async function listSyncObjects(scope: TenantScope, q: ParsedInputOf<'routerSync.objects'>): Promise<OutputOf<'routerSync.objects'>> {
+export async function listSyncObjects(scope: TenantScope, q: ParsedInputOf<'sync.objects'>): Promise<OutputOf<'sync.objects'>> {
   if (q.routerId) await mustFindRouter(scope.db, q.routerId);
   let base = scope.db.selectFrom('routerObjects');
   if (q.routerId) base = base.where('routerId', '=', q.routerId);
@@ -49,7 +52,7 @@ export async function listSyncObjects(scope: TenantScope, q: ParsedInputOf<'rout
   return mapPage(page, (r) => ({ ...r, desired: r.desired === null ? null : (JSON.parse(r.desired) as Record<string, string>) }));
 }
 
-export async function retrySync(scope: TenantScope, input: ParsedInputOf<'routerSync.retry'>): Promise<OutputOf<'routerSync.retry'>> {
+export async function retrySync(scope: TenantScope, input: ParsedInputOf<'sync.retry'>): Promise<OutputOf<'sync.retry'>> {
   await mustFindRouter(scope.db, input.routerId);
   if (input.objectId) {
     const o = await scope.db.selectFrom('routerObjects').select('id').where('id', '=', input.objectId).where('routerId', '=', input.routerId).executeTakeFirst();

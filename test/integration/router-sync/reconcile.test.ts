@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeEnforcementTag } from '@shared/domain/enforcement-tag';
+import { routersOf } from '../../../src-main/core/routers/runtime';
 import { routerSyncOf } from '../../../src-main/core/router-sync/runtime';
 import { systemActor } from '../../../src-main/core/context';
 import { withTenantScope } from '../../../src-main/core/tenancy/scope';
@@ -32,8 +33,8 @@ beforeEach(async () => {
 });
 afterEach(() => w.close());
 
-const reconcile = () => w.t.call('routerSync.reconcile', { routerId: w.routerId }, w.inst.adminToken);
-const driftList = (includeIgnored = false) => w.t.call('routerSync.drift.list', { routerId: w.routerId, page: 1, pageSize: 100, includeIgnored }, w.inst.adminToken);
+const reconcile = () => w.t.call('sync.reconcile', { routerId: w.routerId }, w.inst.adminToken);
+const driftList = (includeIgnored = false) => w.t.call('sync.drift.list', { routerId: w.routerId, page: 1, pageSize: 100, includeIgnored }, w.inst.adminToken);
 
 describe('reconcile', () => {
   it('finds missing, extra, foreign and different items with one list per menu', async () => {
@@ -51,13 +52,13 @@ describe('reconcile', () => {
     expect(of('expired')).toBeUndefined();
     // … but an active subscriber cut on the router is.
     expect(of('active')!.diffs.map((d) => d.prop).sort()).toEqual(['comment', 'disabled']);
-    const status = await w.t.call('routerSync.status', { routerId: w.routerId }, w.inst.adminToken);
+    const status = await w.t.call('sync.status', { routerId: w.routerId }, w.inst.adminToken);
     expect(status.routers[0]).toMatchObject({ openDrift: 5, lastReconcileAt: s.at });
   });
 
   it('"apply ours" in bulk restores desired state, removes our leftovers and leaves foreign items alone', async () => {
     await reconcile();
-    const r = await w.t.call('routerSync.drift.resolve', { routerId: w.routerId, all: true, action: 'apply-ours' }, w.inst.adminToken);
+    const r = await w.t.call('sync.drift.resolve', { routerId: w.routerId, all: true, action: 'apply-ours' }, w.inst.adminToken);
     expect(r).toEqual({ resolved: 4, skipped: 1 });
     await w.drain();
     const names = w.sim.state.menu('/ppp/secret').all().map((s) => s.name).sort();
@@ -73,7 +74,7 @@ describe('reconcile', () => {
   it('refuses "apply ours" on a foreign item chosen by id, writing nothing', async () => {
     await reconcile();
     const rows = (await driftList()).items;
-    const env = await w.t.raw('routerSync.drift.resolve', { ids: rows.map((r) => r.id), action: 'apply-ours' }, w.inst.adminToken);
+    const env = await w.t.raw('sync.drift.resolve', { ids: rows.map((r) => r.id), action: 'apply-ours' }, w.inst.adminToken);
     expect(env).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'drift.action-not-possible', params: { kind: 'foreign' } } });
     expect((await driftList()).total).toBe(5);
     expect((await w.outbox()).every((o) => o.status === 'done')).toBe(true);
@@ -82,7 +83,7 @@ describe('reconcile', () => {
   it('remembers "ignore" until the router value changes', async () => {
     await reconcile();
     const foreign = (await driftList()).items.find((r) => r.kind === 'foreign')!;
-    await w.t.call('routerSync.drift.resolve', { ids: [foreign.id], action: 'ignore' }, w.inst.adminToken);
+    await w.t.call('sync.drift.resolve', { ids: [foreign.id], action: 'ignore' }, w.inst.adminToken);
     const second = await reconcile();
     expect(second).toMatchObject({ foreign: 0, ignored: 1 });
     expect((await driftList()).items.some((r) => r.label === 'walk-in')).toBe(false);
@@ -94,7 +95,7 @@ describe('reconcile', () => {
   it('"adopt theirs" needs the owning domain, then hands it the router values', async () => {
     await reconcile();
     const changed = (await driftList()).items.find((r) => r.label === 'changed')!;
-    const refused = await w.t.raw('routerSync.drift.resolve', { ids: [changed.id], action: 'adopt-theirs' }, w.inst.adminToken);
+    const refused = await w.t.raw('sync.drift.resolve', { ids: [changed.id], action: 'adopt-theirs' }, w.inst.adminToken);
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'drift.no-owner', params: { ownerType: 'subscriber' } } });
     const adopted: { ownerId: string; profile: string | undefined }[] = [];
     routerSyncOf(w.t.booted.core).registerOwner('subscriber', {
@@ -103,7 +104,7 @@ describe('reconcile', () => {
         return Promise.resolve();
       },
     });
-    expect(await w.t.call('routerSync.drift.resolve', { ids: [changed.id], action: 'adopt-theirs' }, w.inst.adminToken)).toEqual({ resolved: 1, skipped: 0 });
+    expect(await w.t.call('sync.drift.resolve', { ids: [changed.id], action: 'adopt-theirs' }, w.inst.adminToken)).toEqual({ resolved: 1, skipped: 0 });
     expect(adopted).toEqual([{ ownerId: 'r-changed', profile: 'gold' }]);
   });
 
@@ -118,8 +119,19 @@ describe('reconcile', () => {
   });
 
   it('lists managed objects per owner with their sync state', async () => {
-    const page = await w.t.call('routerSync.objects', { owner: { type: 'subscriber', id: 'r-changed' }, page: 1, pageSize: 10 }, w.inst.adminToken);
+    const page = await w.t.call('sync.objects', { owner: { type: 'subscriber', id: 'r-changed' }, page: 1, pageSize: 10 }, w.inst.adminToken);
     expect(page.total).toBe(1);
     expect(page.items[0]).toMatchObject({ status: 'synced', menu: '/ppp/secret', desired: { name: 'changed', profile: 'default' } });
+  });
+
+  it('an unreachable router gives the router diagnosis, keeps the earlier drift and records the failed run', async () => {
+    await reconcile();
+    w.sim.faults.set({ refuseLogin: true });
+    routersOf(w.t.booted.core).connections.closeRouter(w.inst.tenantId, w.routerId);
+    const env = await w.t.raw('sync.reconcile', { routerId: w.routerId }, w.inst.adminToken);
+    expect(env).toMatchObject({ ok: false, error: { key: 'router.unavailable' } });
+    expect((await driftList()).total).toBe(5);
+    const runs = await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.selectFrom('routerSyncRuns').selectAll().execute());
+    expect(runs).toEqual([expect.objectContaining({ routerId: w.routerId, apiCalls: 0, error: expect.stringMatching(/.+/) })]);
   });
 });

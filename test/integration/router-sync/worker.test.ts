@@ -82,6 +82,8 @@ describe('router outbox worker', () => {
     const [entry] = await w.outbox();
     expect(entry).toMatchObject({ status: 'pending', attempts: 1 });
     expect(byTag(s.tag)).toHaveLength(0);
+    const waiting = await w.t.call('sync.status', { routerId: w.routerId }, w.inst.adminToken);
+    expect(waiting.routers[0]).toMatchObject({ pending: 1, synced: 0, lastError: expect.stringMatching(/.+/) });
     w.sim.faults.clear();
     // The entry is deferred (back-off); once due, the next pass applies it.
     w.t.clock.advance(60_000);
@@ -118,18 +120,18 @@ describe('router outbox worker', () => {
     await w.drain();
     expect((await w.objects())[0]!.status).toBe('error');
     w.sim.state.menu('/ppp/profile').add({ name: 'later' });
-    expect(await w.t.call('routerSync.retry', { routerId: w.routerId }, w.inst.adminToken)).toEqual({ requeued: 1 });
+    expect(await w.t.call('sync.retry', { routerId: w.routerId }, w.inst.adminToken)).toEqual({ requeued: 1 });
     expect((await w.drain()).applied).toBe(1);
     expect(byTag(bad.tag)).toHaveLength(1);
-    const status = await w.t.call('routerSync.status', { routerId: w.routerId }, w.inst.adminToken);
+    const status = await w.t.call('sync.status', { routerId: w.routerId }, w.inst.adminToken);
     expect(status.routers[0]).toMatchObject({ pending: 0, synced: 1, error: 0, lastError: null });
   });
 
   it('after writes whose answer was lost (outcome unknown) reads back first and adds nothing twice', async () => {
     const subs = Array.from({ length: 8 }, (_, i) => secret(w.routerId, { sid: `s-lost-${i}` }));
     await w.enqueue(subs);
-    // Login, the list and two adds answered; the next add is applied but its answer lost and the socket closed.
-    w.sim.faults.set({ dropAfterCommands: 4 });
+    // Login, the 8 look-ups by name and two adds answered; the next add is applied, its answer lost, the socket closed.
+    w.sim.faults.set({ dropAfterCommands: 11 });
     const r = await w.drain();
     expect(r.offline).toBe(true);
     // Three adds landed (the last one unanswered); none is recorded as applied.
@@ -151,5 +153,21 @@ describe('router outbox worker', () => {
     expect((await w.drain()).applied).toBe(1);
     expect(byTag(s.tag)[0]!.password).toBe('p4ss-w0rd');
     expect(JSON.stringify(await w.objects())).not.toContain('p4ss-w0rd');
+  });
+
+  it('looks a few objects up by name instead of listing the menu, and still finds a renamed one by its tag', async () => {
+    for (let i = 0; i < 300; i++) w.sim.state.menu('/ppp/secret').add({ name: `other-${i}` });
+    const s = secret(w.routerId, { sid: 's-look', name: 'first-name' });
+    await w.enqueue([s]);
+    await w.drain();
+    const before = w.sim.commandsServed;
+    await w.enqueue([secret(w.routerId, { sid: 's-look', name: 'first-name', disabled: 'yes' })]);
+    expect((await w.drain()).applied).toBe(1);
+    // Look-up, set, the session look-up for the kick, read-back: no listing of 301 secrets.
+    expect(w.sim.commandsServed - before).toBe(4);
+    await w.enqueue([secret(w.routerId, { sid: 's-look', name: 'new-name' })]);
+    expect((await w.drain()).applied).toBe(1);
+    expect(byTag(s.tag)).toEqual([expect.objectContaining({ name: 'new-name', disabled: 'false' })]);
+    expect(w.sim.state.menu('/ppp/secret').find({ name: 'first-name' })).toBeUndefined();
   });
 });
