@@ -21,6 +21,11 @@ export interface EvalHost {
   exec(path: string, attrs: Record<string, string>): InternalResult;
   globals: Map<string, Val>;
   fetch(url: string): void;
+  /**
+   * One item as `print` would show it (by `.id`, or by name where the menu has names), without listing the
+   * whole menu: `[/ppp secret get $i comment]` inside a loop over thousands of secrets stays linear.
+   */
+  item(path: string, key: string): Props | undefined;
 }
 
 interface Binding {
@@ -402,13 +407,12 @@ export class ScriptRun {
     const prop = toStr(pos[singleton ? 0 : 1] ?? NOTHING);
     if (prop === '') this.fail('missing value(s) of argument(s) value-name');
     let row: Props | undefined;
-    const rows = this.rows(path);
-    if (singleton) row = rows[0];
+    if (singleton) row = this.rows(path)[0];
     else {
       let which = pos[0] ?? NOTHING;
       if (which.t === 'array') which = which.v.length === 1 ? which.v[0]! : NOTHING;
       const key = toStr(which);
-      row = key === '' ? undefined : rows.find((r) => r['.id'] === key) ?? (table.spec.nameField ? rows.find((r) => r[table.spec.nameField!] === key) : undefined);
+      row = key === '' ? undefined : this.host.item(path, key);
     }
     if (!row) this.fail('no such item');
     if (path === '/system/clock' && prop === 'gmt-offset') {

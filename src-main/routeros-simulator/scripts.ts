@@ -73,6 +73,7 @@ export class ScriptEngine {
         exec: (path, attrs) => this.exec()(path, attrs, [], this.policies),
         globals: this.globals,
         fetch: (url) => this.fetchUrl(url),
+        item: (path, key) => this.item(path, key),
       }).run(statements, vars);
       return true;
     } catch (err) {
@@ -124,6 +125,18 @@ export class ScriptEngine {
     const message = err instanceof Error ? err.message : String(err);
     this.core().log('script,error', `script error: ${message} (${origin})`);
     return false;
+  }
+
+  /** One list item as print shows it; reading needs the `read` policy like print does. */
+  private item(path: string, key: string): Props | undefined {
+    if (this.policies && !this.policies.has('read')) throw new ScriptRuntimeError(SCRIPT_NO_PERMISSIONS);
+    const table = this.core().state.table(path);
+    const row = table.byId(key) ?? (table.spec.nameField ? table.findBy(table.spec.nameField, key) : undefined);
+    if (!row) return undefined;
+    const hidden = this.policies ? table.hiddenFor(this.policies) : table.hiddenProps;
+    const out: Props = { '.id': row.id };
+    for (const [k, v] of Object.entries(table.view(row))) if (!hidden.has(k) && !k.startsWith('$')) out[k] = v;
+    return out;
   }
 
   /** `/tool fetch url=…` from a script (netwatch / PPP on-up webhooks): recorded, and really requested for http(s). */

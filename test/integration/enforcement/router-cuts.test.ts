@@ -55,4 +55,17 @@ describe.each(VERSIONS)('router cuts on its own (%s)', (version) => {
     expect(list.find({ address: '10.20.0.6' })?.list).toBe('ispdesk-static');
     expect(r.sim.scriptErrors).toBe(0);
   });
+
+  it('2,000 tagged secrets: exactly the 500 expired ones are cut in one tick, the rest untouched', async () => {
+    r = await enforcedRouter(version);
+    r.install();
+    const now = r.nowSec();
+    for (let i = 0; i < 2000; i++) r.addPpp(`acc${i}`, i % 4 === 0 ? now + 30 : now + 86_400, { connect: false });
+    r.sim.clock.advance(90_000);
+    const secrets = r.sim.state.menu('/ppp/secret').all();
+    const cut = secrets.filter((x) => x.disabled === 'true').map((x) => x.name);
+    expect(cut).toHaveLength(500);
+    expect(cut.every((n) => Number(n!.slice(3)) % 4 === 0)).toBe(true);
+    expect(r.sim.scriptErrors).toBe(0);
+  });
 });
