@@ -47,7 +47,7 @@ export function PackagesPage() {
 
   const setStatus = async (p: PackageSummary) => {
     const status = p.status === 'active' ? 'disabled' : 'active';
-    await callIn('packages.setStatus', { packageId: p.id, status });
+    await callIn('packages.set-status', { packageId: p.id, status });
     notifications.show({
       color: 'green',
       title: t(status === 'disabled' ? 'packages.disabledTitle' : 'packages.enabledTitle'),

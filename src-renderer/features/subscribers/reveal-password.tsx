@@ -28,7 +28,7 @@ export function RevealPassword({ subscriberId, onRevealed }: { subscriberId: str
         title={t('subscriberDetail.revealTitle')}
         confirmLabel={t('subscriberDetail.revealConfirm')}
         onConfirm={async () => {
-          setPassword((await callIn('subscribers.revealPassword', { subscriberId })).password);
+          setPassword((await callIn('subscribers.reveal-password', { subscriberId })).password);
           onRevealed();
         }}
       >

@@ -9,7 +9,7 @@ import { useTimeFormat } from '../../app/time-format';
 import { toApiError } from '../../app/use-rpc';
 import { EnforcementModal } from './enforcement-modal';
 
-export type RouterSyncState = OutputOf<'routerSync.status'>['routers'][number];
+export type RouterSyncState = OutputOf<'sync.status'>['routers'][number];
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
@@ -40,10 +40,10 @@ export function RouterSyncCard({ state: s, canOperate, canManage, selected, onSh
     setBusy(what);
     try {
       if (what === 'retry') {
-        const out = await callIn('routerSync.retry', { routerId: s.routerId });
+        const out = await callIn('sync.retry', { routerId: s.routerId });
         notifications.show({ color: 'green', title: t('sync.retriedTitle'), message: t('sync.retriedBody', { count: out.requeued }) });
       } else {
-        const out = await callIn('routerSync.reconcile', { routerId: s.routerId });
+        const out = await callIn('sync.reconcile', { routerId: s.routerId });
         notifications.show({ color: 'green', title: t('sync.reconciledTitle'), message: t('sync.reconciledBody', out) });
         onShowDrift();
       }

@@ -15,7 +15,7 @@ export function SyncPage() {
   const principal = usePrincipal();
   const canOperate = principal.kind === 'staff' && principal.permissions.includes('routers.operate');
   const canManage = principal.kind === 'staff' && principal.permissions.includes('routers.manage');
-  const status = useRpc('routerSync.status', {});
+  const status = useRpc('sync.status', {});
   const [routerId, setRouterId] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
   const routers = status.data?.routers ?? [];
