@@ -30,7 +30,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** One tenant with two routers, two packages (through the channels) and 100k subscribers by direct SQL. */
-async function seed(dir: string, log: (l: string) => void): Promise<{ tenantId: string; routerId: string; packageId: string; sweepMs: number; expired: number }> {
+export async function seed(dir: string, log: (l: string) => void): Promise<{ tenantId: string; routerId: string; packageId: string; sweepMs: number; expired: number }> {
   const booted = await bootCore({ dataDir: dir, log: silentLogger, secrets: AesGcmSecretBox.fromKeyFile(dir), background: false });
   const { core, dispatcher } = booted;
   const call = async <T>(ch: string, input: unknown, token: string | null = null): Promise<T> => {
@@ -58,17 +58,20 @@ async function seed(dir: string, log: (l: string) => void): Promise<{ tenantId: 
     h.raw.prepare('UPDATE staff_users SET must_change_password = 0').run();
     const insert = h.raw.prepare(`INSERT INTO subscribers (id, account_number, full_name, phones, email, router_id, package_id, service_type, username,
       installed_at, expires_at, status, tags, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?, 'pppoe', ?, NULL, ?, ?, ?, ?, ?)`);
+    const tag = h.raw.prepare("INSERT INTO subscriber_tags (subscriber_id, tag) VALUES (?, 'vip')");
     h.raw.transaction(() => {
       for (let i = 0; i < SUBSCRIBERS; i++) {
+        const id = uuidv7(now - i);
         const account = String(100000 + i);
         // The first EXPIRING on the no-grace plan expired a minute ago; the rest spread over the next 60 days.
         const expiring = i < EXPIRING;
         const expiresAt = new Date(expiring ? now - 60_000 : now + ((i * 7919) % (60 * 1440)) * 60_000).toISOString();
         const status = i % 50 === 7 ? 'suspended' : 'active';
         const at = new Date(now - i * 1000).toISOString();
-        insert.run(uuidv7(now - i), account, `Subscriber ${(i * 7919) % SUBSCRIBERS} Kamau`, JSON.stringify([`+2547${String(10000000 + i).slice(-8)}`]),
+        insert.run(id, account, `Subscriber ${(i * 7919) % SUBSCRIBERS} Kamau`, JSON.stringify([`+2547${String(10000000 + i).slice(-8)}`]),
           routers[i % 2]!.id, expiring ? pkgs[0]!.id : pkgs[i % 2]!.id, `u${account}`, expiresAt, expiring ? 'active' : status,
           JSON.stringify(i % 10 === 0 ? ['vip'] : []), at, at);
+        if (i % 10 === 0) tag.run(id);
       }
     })();
   });

@@ -22,6 +22,7 @@ export interface TenantDB {
   routerDrift: RouterDriftTable;
   routerSyncRuns: RouterSyncRunsTable;
   enforcementSettings: EnforcementSettingsTable;
+  subscriberTags: SubscriberTagsTable;
 }
 
 export interface TenantMetaTable {
@@ -309,4 +310,10 @@ export interface EnforcementSettingsTable {
   /** Strict mode's assumed outage in seconds while the router clock is unknown; null = off. */
   strictAssumeSec: number | null;
   updatedAt: string;
+}
+
+/** One row per tag of a subscriber (the list filters by tag through it). */
+export interface SubscriberTagsTable {
+  subscriberId: string;
+  tag: string;
 }

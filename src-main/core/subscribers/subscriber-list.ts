@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { TenantDB } from '../db/tenant-schema';
 import type { TenantScope } from '../context';
@@ -23,7 +23,7 @@ export function filteredSubscribers(db: Kysely<TenantDB>, f: SubscriberFilter, n
   }
   if (f.tags && f.tags.length > 0) {
     const tags = f.tags;
-    base = base.where(sql<SqlBool>`exists (select 1 from json_each(subscribers.tags) where json_each.value in (${sql.join(tags)}))`);
+    base = base.where('id', 'in', (eb) => eb.selectFrom('subscriberTags').select('subscriberId').where('tag', 'in', tags));
   }
   if (f.q) {
     const text = f.q;
@@ -41,6 +41,8 @@ const SORT = { accountNumber: 'accountNumber', fullName: 'fullName', expiresAt: 
 export async function listSubscribers(scope: TenantScope, q: ParsedInputOf<'subscribers.list'>): Promise<OutputOf<'subscribers.list'>> {
   const base = filteredSubscribers(scope.db, q, scope.core.clock.now());
   const sort = q.sort ?? { field: 'accountNumber', dir: 'asc' as const };
-  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: [{ by: SORT[sort.field], dir: sort.dir }, { by: 'id', dir: sort.dir }] });
+  // Account numbers are unique among live rows, so they need no tie-breaker (and the index alone serves the order).
+  const terms = sort.field === 'accountNumber' ? [{ by: SORT.accountNumber, dir: sort.dir }] : [{ by: SORT[sort.field], dir: sort.dir }, { by: 'id' as const, dir: sort.dir }];
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: terms });
   return { ...page, items: await toSummaries(scope.db, page.items) };
 }

@@ -35,7 +35,8 @@ export function planOf(pkg: PackageRow): string {
 }
 
 /**
- * What a subscriber must look like on its router. The comment carries the enforcement tag: `exp` is the
+ * What a subscriber must look like on its router (objects of its own service type only; a change of
+ * type or router also queues `subscriberRemovals` for what it had before). The comment carries the enforcement tag: `exp` is the
  * moment the router itself cuts (expiry + grace), so a router with no desktop running enforces the same
  * deadline as the app's sweep.
  */
@@ -47,8 +48,6 @@ export function subscriberObjects(s: SubscriberRow, pkg: PackageRow, action: Exp
   const comment = encodeEnforcementTag({ subscriberId: s.id, expiresAtSec: Math.floor(cutAtMs / 1000), plan: planOf(pkg), cutAtSec: null });
   const staffCut = s.status === 'suspended' || s.status === 'disabled';
   const expired = s.status === 'expired';
-  const others = (keep: RouterMenu[]): DesiredObject[] =>
-    subscriberRemovals(s.id, s.routerId).filter((o) => !keep.includes(o.menu));
 
   if (s.serviceType === 'pppoe') {
     const profile = expired && action === 'expired-profile' ? EXPIRED_PROFILE : planOf(pkg);
@@ -59,11 +58,10 @@ export function subscriberObjects(s: SubscriberRow, pkg: PackageRow, action: Exp
         props: { name: s.username ?? s.accountNumber, service: 'pppoe', profile, disabled: disabled ? 'yes' : 'no', comment },
         sealed: { password: PPPOE_PASSWORD_SECRET },
       },
-      ...others(['/ppp/secret']),
     ];
   }
 
-  if (s.ipAddress === null) return subscriberRemovals(s.id, s.routerId);
+  if (s.ipAddress === null) return subscriberRemovals(s.id, s.routerId).filter((o) => SUBSCRIBER_MENUS.static.includes(o.menu));
   const cut = staffCut || expired;
   const out: DesiredObject[] = [];
   // A static DHCP lease needs a MAC (RouterOS refuses a lease without one); without it the address is set on the CPE.
@@ -79,7 +77,7 @@ export function subscriberObjects(s: SubscriberRow, pkg: PackageRow, action: Exp
     routerId: s.routerId, menu: '/ip/firewall/address-list', tag, owner,
     props: { list: cut ? STATIC_CUT_LIST : STATIC_ALLOWED_LIST, address: s.ipAddress, comment },
   });
-  return [...out, ...others(SUBSCRIBER_MENUS.static)];
+  return out;
 }
 
 /** The PPP profile ISP Desk maintains for a 'managed' package, on one router (or its removal). */

@@ -7,6 +7,12 @@ import { saveSecret } from '../secrets/secret-store';
 import type { PackageRow } from './package-repo';
 import { PPPOE_PASSWORD_SECRET, subscriberObjects, subscriberRemovals, type ExpiryAction, type SubscriberRow } from './subscriber-objects';
 
+/** Tags live in their own indexed table too, so filtering by tag stays fast at 100k subscribers. */
+export async function writeTags(trx: Kysely<TenantDB>, subscriberId: string, tags: readonly string[]): Promise<void> {
+  await trx.deleteFrom('subscriberTags').where('subscriberId', '=', subscriberId).execute();
+  if (tags.length > 0) await trx.insertInto('subscriberTags').values([...new Set(tags)].map((tag) => ({ subscriberId, tag }))).execute();
+}
+
 /** Fields the audit log compares (never the password). */
 const AUDITED: (keyof SubscriberRow)[] = [
   'accountNumber', 'fullName', 'phones', 'email', 'locationSite', 'locationBuilding', 'locationText', 'gpsLat', 'gpsLng', 'routerId', 'packageId',
@@ -50,10 +56,11 @@ export async function writeSubscriber(trx: Kysely<TenantDB>, scope: TenantScope,
     await saveSecret(trx, scope.core.secrets, { ownerType: 'subscriber', ownerId: w.after.id, name: PPPOE_PASSWORD_SECRET }, w.password, at);
   }
   const routers = [w.after.routerId];
-  if (w.before && w.before.routerId !== w.after.routerId) {
+  if (w.before && (w.before.routerId !== w.after.routerId || w.before.serviceType !== w.after.serviceType)) {
     await enqueueRouterChanges(trx, subscriberRemovals(w.before.id, w.before.routerId), now);
-    routers.push(w.before.routerId);
+    if (w.before.routerId !== w.after.routerId) routers.push(w.before.routerId);
   }
+  if (!w.before || w.before.tags !== w.after.tags) await writeTags(trx, w.after.id, JSON.parse(w.after.tags) as string[]);
   await enqueueRouterChanges(trx, subscriberObjects(w.after, w.pkg, expiryAction), now);
   await appendAudit(trx, scope.core.clock, scope.actor, {
     action: w.action, summary: w.summary, targetType: 'subscriber', targetId: w.after.id,
