@@ -54,7 +54,6 @@ export const SYSTEM_ACTORS = {
   'system:expiry-sweep': 'Expiry sweep',
   'system:mpesa': 'M-Pesa',
   'system:reconcile': 'Router reconcile',
-  'system:router-sync': 'Router sync',
   'system:enforcement': 'Router expiry enforcement',
 } as const;
 export type SystemActorId = keyof typeof SYSTEM_ACTORS;
