@@ -9,7 +9,9 @@ import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from
  * duplicate PPPoE user name comes back as a field error and nothing is written; a bulk "extend 7 days"
  * dry run lists exactly the selected rows with their expiry before → after, then applies. The secret
  * reaches the simulator through the router outbox; a secret changed on the router shows as drift after
- * "Reconcile now" and "apply ours" puts it back. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/subscribers/.
+ * "Reconcile now" and "apply ours" puts it back; the enforcement pre-flight lists what Install then puts on
+ * the router, and Remove takes it away; a CSV import applies only its valid rows; the detail page reveals
+ * the PPPoE password after a confirmation and its history records that. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/subscribers/.
  */
 
 const PLATFORM_ADMIN = { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' };
@@ -203,6 +205,75 @@ describe('subscribers: packages, PPPoE subscribers, field errors, bulk extend wi
     await visible(page, '1 resolved, 0 skipped.');
     await expect.poll(() => secrets.find({ name: 'jane.w' })?.profile).toBe('home-10m');
     await shot(page, 'drift-applied');
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('pre-flights expiry enforcement, installs exactly what it listed, and removes it again', async () => {
+    const card = page.getByLabel(ROUTER_NAME, { exact: true });
+    await card.getByRole('button', { name: 'Expiry enforcement…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Expiry enforcement on ${ROUTER_NAME}` });
+    const planned = dialog.getByRole('table', { name: 'Planned changes' });
+    await planned.waitFor();
+    const listed = await planned.innerText();
+    expect(listed).toContain('ispdesk-tick');
+    expect(listed).toContain('/system/scheduler');
+    expect(sim.state.menu('/system/scheduler').find({ name: 'ispdesk-tick' })).toBeUndefined(); // the pre-flight wrote nothing
+    await shot(page, 'enforcement-preflight');
+
+    await dialog.getByRole('button', { name: 'Install', exact: true }).click();
+    const confirmInstall = page.getByRole('dialog', { name: `Install expiry enforcement on ${ROUTER_NAME}?` });
+    await confirmInstall.getByRole('button', { name: 'Install', exact: true }).click();
+    await visible(page, 'Queued for the router');
+    await expect.poll(() => sim.state.menu('/system/scheduler').find({ name: 'ispdesk-tick' })?.interval).toBe('1m');
+    await expect.poll(() => sim.state.menu('/system/scheduler').find({ name: 'ispdesk-boot' }) !== undefined).toBe(true);
+
+    await card.getByRole('button', { name: 'Expiry enforcement…' }).click();
+    await dialog.getByRole('button', { name: 'Remove from router…' }).click();
+    const confirmRemove = page.getByRole('dialog', { name: `Remove expiry enforcement from ${ROUTER_NAME}?` });
+    await confirmRemove.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => sim.state.menu('/system/scheduler').find({ name: 'ispdesk-tick' })).toBeUndefined();
+    expect(sim.state.menu('/ppp/secret').find({ name: 'jane.w' })).toBeDefined(); // subscribers stay
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('imports a CSV: the preview reports the bad row by line and column, confirm imports only the valid row', async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Subscribers' }).click();
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import subscribers from CSV' });
+    const csv = `fullName,phones,router,package,username\nPeter Mwangi,0712000555,${ROUTER_NAME},${PACKAGE_NAME},peter.m\nMary Atieno,0712000666,${ROUTER_NAME},No Such Plan,mary.a\n`;
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await visible(dialog, '1 rows can be imported, 1 have errors');
+    const errors = dialog.getByRole('table', { name: 'Rows with errors' });
+    const errorRow = errors.getByRole('row', { name: /package/ });
+    expect(await errorRow.innerText()).toMatch(/^3\s+package\s+No such package/);
+    await shot(page, 'import-preview');
+    expect((await e2e.rpc('subscribers.list', { page: 1, pageSize: 25, q: 'Peter' }, inst.adminToken)).total).toBe(0); // preview wrote nothing
+
+    await dialog.getByRole('button', { name: 'Import 1 valid row' }).click();
+    await visible(dialog, '1 subscribers imported, 1 rows left out.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('table', { name: 'Subscribers' }).getByRole('row', { name: /Peter Mwangi/ }).waitFor();
+    expect((await e2e.rpc('subscribers.list', { page: 1, pageSize: 25, q: 'Mary' }, inst.adminToken)).total).toBe(0);
+  });
+
+  it("opens a subscriber's page, reveals the PPPoE password after a confirmation, and the history records it", async () => {
+    const row = page.getByRole('table', { name: 'Subscribers' }).getByRole('row', { name: /Jane Wanjiku/ });
+    await row.getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Jane Wanjiku' }).waitFor();
+    await visible(page, 'jane.w');
+    await page.getByRole('button', { name: 'Show password' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Show the PPPoE password?' });
+    await confirm.getByRole('button', { name: 'Show password' }).click();
+    const shown = page.getByTestId('revealed-password');
+    await shown.waitFor();
+    // The same password the router holds for the secret.
+    const onRouter = sim.state.menu('/ppp/secret').find({ name: 'jane.w' })?.password;
+    expect(onRouter).toBeTruthy();
+    expect(await shown.innerText()).toBe(onRouter);
+    const history = page.getByRole('table', { name: 'History' });
+    await visible(history, 'PPPoE password shown');
+    await visible(history, 'Subscriber added');
+    await shot(page, 'subscriber-detail');
     expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { PERIOD_UNITS } from '@shared/domain/billing-period';
 import { SERVICE_TYPES } from '@shared/contract/packages';
 import { FormSelect, FormTextInput } from '../../components/form-fields';
 import { FormMultiSelect, FormNumberInput, FormSegmented } from './controlled-fields';
+import { BurstFields } from './burst-fields';
 import type { PackageFormValues } from './package-form';
 import type { RouterOption } from './use-router-options';
 
@@ -32,6 +33,7 @@ export function PackageFields({ routers, currency }: { routers: RouterOption[]; 
         <FormNumberInput name="txMbps" label={t('packages.field.download')} placeholder={t('examples.mbps')} min={0} decimalScale={3} />
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt={-8}>{t('packages.field.rateHint')}</Text>
+      <BurstFields />
       {serviceType === 'pppoe' ? (
         <>
           <Controller

@@ -14,6 +14,13 @@ export interface PackageFormValues {
   routerIds: string[];
   rxMbps: number | string;
   txMbps: number | string;
+  /** Optional burst (RouterOS burst-limit / burst-threshold / burst-time), rates in Mbit/s like the limit. */
+  burstOn: boolean;
+  burstRxMbps: number | string;
+  burstTxMbps: number | string;
+  thresholdRxMbps: number | string;
+  thresholdTxMbps: number | string;
+  burstTimeSec: number | string;
   profileMode: 'managed' | 'existing';
   profileName: string;
   remotePool: string;
@@ -27,7 +34,8 @@ export interface PackageFormValues {
 export type PackageInput = InputOf<'packages.create'>;
 
 export const emptyPackageForm: PackageFormValues = {
-  name: '', serviceType: 'pppoe', routerIds: [], rxMbps: '', txMbps: '', profileMode: 'managed', profileName: '', remotePool: '',
+  name: '', serviceType: 'pppoe', routerIds: [], rxMbps: '', txMbps: '', burstOn: false, burstRxMbps: '', burstTxMbps: '',
+  thresholdRxMbps: '', thresholdTxMbps: '', burstTimeSec: 8, profileMode: 'managed', profileName: '', remotePool: '',
   pools: {}, price: '', periodCount: 1, periodUnit: 'months', graceHours: 0,
 };
 
@@ -49,6 +57,12 @@ export function packageFormFrom(p: PackageSummary, currency: string): PackageFor
     routerIds: [...p.routerIds],
     rxMbps: p.rateLimit.rxKbps / 1000,
     txMbps: p.rateLimit.txKbps / 1000,
+    burstOn: p.rateLimit.burst !== null,
+    burstRxMbps: p.rateLimit.burst ? p.rateLimit.burst.rxKbps / 1000 : '',
+    burstTxMbps: p.rateLimit.burst ? p.rateLimit.burst.txKbps / 1000 : '',
+    thresholdRxMbps: p.rateLimit.burst ? p.rateLimit.burst.thresholdRxKbps / 1000 : '',
+    thresholdTxMbps: p.rateLimit.burst ? p.rateLimit.burst.thresholdTxKbps / 1000 : '',
+    burstTimeSec: p.rateLimit.burst?.timeSec ?? 8,
     profileMode: p.pppProfile?.mode ?? 'managed',
     profileName: p.pppProfile?.name ?? '',
     remotePool: p.remotePool ?? '',
@@ -83,7 +97,16 @@ export function toPackageInput(v: PackageFormValues, currency: string): { input:
       name: v.name,
       serviceType: v.serviceType,
       routerIds: v.routerIds,
-      rateLimit: { rxKbps: toKbps(v.rxMbps), txKbps: toKbps(v.txMbps), burst: null },
+      rateLimit: {
+        rxKbps: toKbps(v.rxMbps),
+        txKbps: toKbps(v.txMbps),
+        burst: v.burstOn
+          ? {
+            rxKbps: toKbps(v.burstRxMbps), txKbps: toKbps(v.burstTxMbps), thresholdRxKbps: toKbps(v.thresholdRxMbps),
+            thresholdTxKbps: toKbps(v.thresholdTxMbps), timeSec: toInt(v.burstTimeSec),
+          }
+          : null,
+      },
       pppProfile: isPppoe ? { mode: v.profileMode, name: v.profileName } : null,
       remotePool: isPppoe && v.remotePool.trim() !== '' ? v.remotePool.trim() : null,
       addressPools: isPppoe ? [] : v.routerIds.map((routerId) => ({ routerId, cidr: v.pools[routerId] ?? '' })),
@@ -100,6 +123,11 @@ export function packageFieldRenames(v: PackageFormValues): Record<string, string
     'rateLimit.rxKbps': 'rxMbps',
     'rateLimit.txKbps': 'txMbps',
     'rateLimit': 'rxMbps',
+    'rateLimit.burst.rxKbps': 'burstRxMbps',
+    'rateLimit.burst.txKbps': 'burstTxMbps',
+    'rateLimit.burst.thresholdRxKbps': 'thresholdRxMbps',
+    'rateLimit.burst.thresholdTxKbps': 'thresholdTxMbps',
+    'rateLimit.burst.timeSec': 'burstTimeSec',
     'pppProfile': 'profileName',
     'pppProfile.name': 'profileName',
     'pppProfile.mode': 'profileMode',

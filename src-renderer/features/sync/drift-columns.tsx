@@ -6,7 +6,7 @@ import type { OutputOf } from '@shared/contract';
 import { DRIFT_ACTIONS, type DriftAction, type DriftKind } from '@shared/contract/router-sync';
 import type { TimeFormat } from '../../app/time-format';
 
-export type DriftRow = OutputOf<'routerSync.drift.list'>['items'][number];
+export type DriftRow = OutputOf<'sync.drift.list'>['items'][number];
 
 const KIND_COLORS: Record<DriftKind, string> = { missing: 'red', extra: 'orange', foreign: 'grape', different: 'yellow' };
 

@@ -22,7 +22,7 @@ export function DriftList({ routerId, routerName, canOperate, onChanged }: { rou
   const query = useTableQuery<'detectedAt' | 'kind' | 'label', { kind: DriftKind | undefined; includeIgnored: boolean | undefined }>({
     sort: { field: 'detectedAt', dir: 'desc' }, filters: { kind: undefined, includeIgnored: undefined },
   });
-  const list = useRpc('routerSync.drift.list', { ...query.input, routerId });
+  const list = useRpc('sync.drift.list', { ...query.input, routerId });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [pending, setPending] = useState<Pending>(null);
   const rows = useMemo(() => list.data?.items ?? [], [list.data]);
@@ -38,8 +38,8 @@ export function DriftList({ routerId, routerName, canOperate, onChanged }: { rou
 
   const resolve = async (p: NonNullable<Pending>) => {
     const out = 'all' in p
-      ? await callIn('routerSync.drift.resolve', { routerId, all: true, action: p.action })
-      : await callIn('routerSync.drift.resolve', { ids: p.rows.map((r) => r.id), action: p.action });
+      ? await callIn('sync.drift.resolve', { routerId, all: true, action: p.action })
+      : await callIn('sync.drift.resolve', { ids: p.rows.map((r) => r.id), action: p.action });
     notifications.show({ color: 'green', title: t('sync.drift.resolvedTitle'), message: t('sync.drift.resolvedBody', out) });
     setSelected(new Set());
     list.reload();

@@ -1,14 +1,15 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconListSearch, IconRefresh, IconZoomCheck } from '@tabler/icons-react';
+import { IconClockShield, IconListSearch, IconRefresh, IconZoomCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
 import { useCall } from '../../app/scope-context';
 import { useTimeFormat } from '../../app/time-format';
 import { toApiError } from '../../app/use-rpc';
+import { EnforcementModal } from './enforcement-modal';
 
-export type RouterSyncState = OutputOf<'routerSync.status'>['routers'][number];
+export type RouterSyncState = OutputOf<'sync.status'>['routers'][number];
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
@@ -20,9 +21,11 @@ function Count({ label, value, color }: { label: string; value: number; color?: 
 }
 
 /** One router's sync panel: counts, the router's last refusal in its own words, Retry and Reconcile now. */
-export function RouterSyncCard({ state: s, canOperate, selected, onShowDrift, onChanged }: {
+export function RouterSyncCard({ state: s, canOperate, canManage, selected, onShowDrift, onChanged }: {
   state: RouterSyncState;
   canOperate: boolean;
+  /** May install or remove expiry enforcement (routers.manage). */
+  canManage: boolean;
   selected: boolean;
   onShowDrift: () => void;
   onChanged: () => void;
@@ -31,15 +34,16 @@ export function RouterSyncCard({ state: s, canOperate, selected, onShowDrift, on
   const callIn = useCall();
   const tf = useTimeFormat();
   const [busy, setBusy] = useState<'retry' | 'reconcile' | null>(null);
+  const [enforcing, setEnforcing] = useState(false);
 
   const run = async (what: 'retry' | 'reconcile') => {
     setBusy(what);
     try {
       if (what === 'retry') {
-        const out = await callIn('routerSync.retry', { routerId: s.routerId });
+        const out = await callIn('sync.retry', { routerId: s.routerId });
         notifications.show({ color: 'green', title: t('sync.retriedTitle'), message: t('sync.retriedBody', { count: out.requeued }) });
       } else {
-        const out = await callIn('routerSync.reconcile', { routerId: s.routerId });
+        const out = await callIn('sync.reconcile', { routerId: s.routerId });
         notifications.show({ color: 'green', title: t('sync.reconciledTitle'), message: t('sync.reconciledBody', out) });
         onShowDrift();
       }
@@ -73,8 +77,10 @@ export function RouterSyncCard({ state: s, canOperate, selected, onShowDrift, on
             </>
           )}
           <Button size="xs" variant="subtle" leftSection={<IconListSearch size={14} />} onClick={onShowDrift}>{t('sync.showDrift')}</Button>
+          {canManage && <Button size="xs" variant="subtle" leftSection={<IconClockShield size={14} />} onClick={() => setEnforcing(true)}>{t('sync.enforcement.open')}</Button>}
         </Group>
       </Stack>
+      {enforcing && <EnforcementModal routerId={s.routerId} routerName={s.routerName} onClose={() => { setEnforcing(false); onChanged(); }} />}
     </Paper>
   );
 }

@@ -14,7 +14,8 @@ export function SyncPage() {
   const { t } = useTranslation();
   const principal = usePrincipal();
   const canOperate = principal.kind === 'staff' && principal.permissions.includes('routers.operate');
-  const status = useRpc('routerSync.status', {});
+  const canManage = principal.kind === 'staff' && principal.permissions.includes('routers.manage');
+  const status = useRpc('sync.status', {});
   const [routerId, setRouterId] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
   const routers = status.data?.routers ?? [];
@@ -29,7 +30,7 @@ export function SyncPage() {
       {status.data && routers.length === 0 && <EmptyNotice title={t('sync.emptyTitle')} description={t('sync.emptyBody')} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {routers.map((r) => (
-          <RouterSyncCard key={r.routerId} state={r} canOperate={canOperate} selected={r.routerId === routerId} onShowDrift={() => { setRouterId(r.routerId); setNonce((n) => n + 1); }} onChanged={changed} />
+          <RouterSyncCard key={r.routerId} state={r} canOperate={canOperate} canManage={canManage} selected={r.routerId === routerId} onShowDrift={() => { setRouterId(r.routerId); setNonce((n) => n + 1); }} onChanged={changed} />
         ))}
       </SimpleGrid>
       {chosen && <DriftList key={`${chosen.routerId}-${nonce}`} routerId={chosen.routerId} routerName={chosen.routerName} canOperate={canOperate} onChanged={status.reload} />}

@@ -41,6 +41,16 @@ describe('package form', () => {
     expect(issues).toEqual(expect.arrayContaining(['rateLimit.rxKbps', 'rateLimit.txKbps']));
   });
 
+  it('sends a burst only when it is switched on, in kbps and whole seconds', () => {
+    const base = { ...emptyPackageForm, name: 'Burst', routerIds: [R1], rxMbps: 5, txMbps: 10, profileName: 'b', price: '1' };
+    const off = toPackageInput({ ...base, burstRxMbps: 8 }, 'KES');
+    const on = toPackageInput({ ...base, burstOn: true, burstRxMbps: 8, burstTxMbps: 16, thresholdRxMbps: 4, thresholdTxMbps: 8, burstTimeSec: 10 }, 'KES');
+    if (!('input' in off) || !('input' in on)) throw new Error('expected inputs');
+    expect(off.input.rateLimit.burst).toBeNull();
+    expect(on.input.rateLimit.burst).toEqual({ rxKbps: 8000, txKbps: 16000, thresholdRxKbps: 4000, thresholdTxKbps: 8000, timeSec: 10 });
+    expect(packageCreateInput.safeParse(on.input).success).toBe(true);
+  });
+
   it('maps main field paths back onto form fields, pools by router', () => {
     const r = packageFieldRenames({ ...emptyPackageForm, routerIds: [R1, R2] });
     expect(r['addressPools.1.cidr']).toBe(`pools.${R2}`);
