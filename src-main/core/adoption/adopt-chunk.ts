@@ -8,7 +8,7 @@ import type { TenantScope } from '../context';
 import type { TenantDB } from '../db/tenant-schema';
 import type { RouterRow } from '../routers/router-repo';
 import type { PackageWithRouters } from '../subscribers/package-repo';
-import type { SubscriberSettings } from '../subscribers/settings';
+import type { SubscriberRules } from '../subscribers/settings';
 import { statusFor } from '../subscribers/subscriber-service';
 import type { SubscriberRow } from '../subscribers/subscriber-objects';
 import { writeSubscriber } from '../subscribers/subscriber-write';
@@ -24,7 +24,7 @@ function notesOf(comment: string): string {
  * `generateAccountNumber`), checked against the file in one query per round rather than one per row.
  * Like the subscribers domain, a nearly full number space widens by one character after 20 rounds.
  */
-async function freshAccountNumbers(trx: Kysely<TenantDB>, settings: SubscriberSettings, n: number): Promise<string[]> {
+async function freshAccountNumbers(trx: Kysely<TenantDB>, settings: SubscriberRules, n: number): Promise<string[]> {
   const chosen = new Set<string>();
   for (let round = 0; chosen.size < n; round += 1) {
     const length = settings.accountNumber.length + Math.floor(round / 20);
@@ -48,7 +48,7 @@ async function freshAccountNumbers(trx: Kysely<TenantDB>, settings: SubscriberSe
  * password is sealed, so desired state equals what the router has and the worker only adds our tag.
  */
 export async function adoptChunk(
-  scope: TenantScope, router: RouterRow, rows: readonly RowPlan[], byProfile: ReadonlyMap<string, PackageWithRouters>, settings: SubscriberSettings,
+  scope: TenantScope, router: RouterRow, rows: readonly RowPlan[], byProfile: ReadonlyMap<string, PackageWithRouters>, settings: SubscriberRules,
 ): Promise<number> {
   const now = scope.core.clock.now();
   const at = now.toISOString();
