@@ -18,11 +18,13 @@ function call<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<Out
 describe('Scheduled tasks channels', () => {
   it('lists the jobs of the app with schedule, enabled, last run and next run in the tenant zone', async () => {
     const list = await call('jobs.list', { page: 1, pageSize: 25 });
-    expect(list.items.map((j) => j.key)).toEqual(['routers.config-backup', 'routers.health']);
-    const backup = list.items[0]!;
+    expect(list.items.map((j) => j.key)).toEqual(['enforcement.router-check', 'router-sync.reconcile', 'routers.config-backup', 'routers.health', 'subscribers.expiry-sweep']);
+    const byKey = (k: string) => list.items.find((j) => j.key === k)!;
+    const backup = byKey('routers.config-backup');
     expect(backup).toMatchObject({ schedule: { kind: 'cron', cron: '0 2 * * *' }, enabled: true, missed: 'run-once', maxAttempts: 3, lastRun: null, running: false });
     expect(backup.nextRunAt).toBe('2026-11-27T23:00:00.000Z'); // 02:00 in Nairobi
-    expect(list.items[1]).toMatchObject({ schedule: { kind: 'interval', everyMinutes: 15 }, nextRunAt: '2026-11-27T08:15:00.000Z' });
+    expect(byKey('routers.health')).toMatchObject({ schedule: { kind: 'interval', everyMinutes: 15 }, nextRunAt: '2026-11-27T08:15:00.000Z' });
+    expect(byKey('subscribers.expiry-sweep')).toMatchObject({ schedule: { kind: 'interval', everyMinutes: 1 }, missed: 'run-once' });
   });
 
   it('a disabled job does not run and has no next run; enabled again it does not catch up the slots it missed', async () => {
@@ -87,7 +89,7 @@ describe('Scheduled tasks channels', () => {
     const backups = await call('routers.backups.list', { routerId: w.routerId, page: 1, pageSize: 10 });
     expect(backups.items.map((b) => b.trigger)).toEqual(['nightly']);
     const list = await call('jobs.list', { page: 1, pageSize: 25 });
-    expect(list.items[0]!.lastRun).toMatchObject({ id: runId, status: 'succeeded', trigger: 'manual' });
+    expect(list.items.find((j) => j.key === 'routers.config-backup')!.lastRun).toMatchObject({ id: runId, status: 'succeeded', trigger: 'manual' });
   });
 
   it('the health job records each router in its log and leaves status to the monitor', async () => {
