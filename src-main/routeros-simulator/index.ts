@@ -9,6 +9,5 @@ export { seedDemoRouter, type DemoSeedOptions } from './seed-demo';
 export { RosTrap } from './spec';
 export { parseDuration, formatDuration } from './duration';
 export { compileQuery } from './query';
-export { parseScript } from './script-parser';
 export { legacyResponse } from './auth';
 export { generateSelfSignedCert } from './tls-cert';

@@ -1,7 +1,7 @@
-/** The script builder: quoting is property-tested through the simulator's own script parser. */
+/** The script builder: quoting is property-tested through the simulator's own script interpreter parser. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScript, parseStatement, type Seg } from '../../../src-main/routeros-simulator/script-parser';
+import { parseRouterScript, type Node, type Stmt } from '../../../src-main/routeros-simulator/script-lang';
 import {
   commandLine,
   dateStyleFor,
@@ -14,15 +14,19 @@ import {
   scriptEntry,
 } from '../../../src-main/core/routeros/script';
 
-/** The literal value of an argument as the simulator's parser reads it; fails on any variable part. */
-function literal(segs: readonly Seg[]): string {
-  let out = '';
-  for (const s of segs) {
-    if (s.t === 'lit') out += s.s;
-    else if (s.t === 'str') for (const p of s.parts) out += 'lit' in p ? p.lit : `<var ${p.var}>`;
-    else out += `<${s.t}>`;
-  }
-  return out;
+/** The literal value of an argument as the simulator's interpreter reads it; marks any variable part. */
+function literal(n: Node): string {
+  if (n.k === 'str') return n.parts.map((p) => (typeof p === 'string' ? p : `<var ${p.var}>`)).join('');
+  if (n.k === 'word') return n.text;
+  return `<${n.k}>`;
+}
+
+function onlyCommand(source: string): Extract<Stmt, { kind: 'cmd' }> {
+  const statements = parseRouterScript(source);
+  expect(statements).toHaveLength(1);
+  const st = statements[0]!;
+  if (st.kind !== 'cmd') throw new Error('not a command');
+  return st;
 }
 
 const hostile = fc.oneof(
@@ -35,10 +39,7 @@ describe('rosQuote', () => {
   it('any string survives quote → simulator parse as one literal, however hostile', () => {
     fc.assert(
       fc.property(hostile, (text) => {
-        const statements = parseScript(`/ip firewall address-list add list=x comment=${rosQuote(text)}`);
-        expect(statements).toHaveLength(1);
-        const st = statements[0]!;
-        if (st.kind !== 'command') throw new Error('not a command');
+        const st = onlyCommand(`/ip firewall address-list add list=x comment=${rosQuote(text)}`);
         const comment = st.args.find((a) => a.name === 'comment');
         expect(literal(comment!.value)).toBe(text);
       }),
@@ -54,8 +55,7 @@ describe('rosQuote', () => {
 describe('commandLine', () => {
   it('quotes every value and builds a find expression the simulator parses', () => {
     const line = commandLine('/ppp/secret', 'set', { comment: 'x" ; /system reboot' }, { name: 'acc "1"' });
-    const st = parseStatement(line);
-    if (st.kind !== 'command') throw new Error('not a command');
+    const st = onlyCommand(line);
     expect(st.path).toBe('/ppp/secret');
     expect(st.verb).toBe('set');
     expect(literal(st.args.find((a) => a.name === 'comment')!.value)).toBe('x" ; /system reboot');
