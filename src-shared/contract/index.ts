@@ -7,7 +7,7 @@ import { opsChannels, opsEvents } from './ops';
 import { demoChannels } from './demo';
 import { schedulerChannels } from './scheduler';
 import { packagesChannels } from './packages';
-import { subscribersChannels } from './subscribers';
+import { subscribersChannels, subscribersEvents } from './subscribers';
 import { routerSyncChannels } from './router-sync';
 import { enforcementChannels } from './enforcement';
 import { adoptionChannels, adoptionEvents } from './adoption';
@@ -40,6 +40,7 @@ export const events = {
   ...routersEvents,
   ...opsEvents,
   ...adoptionEvents,
+  ...subscribersEvents,
   ...streamEvents(streams),
 } as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, event } from './define';
 import { email, emptyOr, id, instant, ok, pageInput, pageOutput, phone, plainText } from './common';
 import { auditEntry } from './auth';
 import { serviceType } from './packages';
@@ -316,3 +316,11 @@ export const subscribersChannels = {
   }).sample(() => ({ csv: 'fullName\nNobody', confirm: true })),
 } as const;
 
+
+export const subscribersEvents = {
+  'subscribers.bulk-progress': event({
+    summary: 'Progress of a bulk apply, after each committed chunk (the preview token names the run).',
+    payload: z.object({ token: z.string(), done: z.number().int(), total: z.number().int() }),
+    access: 'subscribers.manage',
+  }),
+} as const;

@@ -181,6 +181,7 @@ export async function applyBulk(scope: TenantScope, input: ParsedInputOf<'subscr
         for (const r of touched) routers.add(r);
       }
     });
+    scope.core.events.emit('subscribers.bulk-progress', { tenantId: scope.tenant.id }, { token, done: Math.min(i + CHUNK, work.length), total: work.length });
   }
   kickAll(scope, [...routers]);
   return { applied: work.length, skipped: planned.length - work.length };

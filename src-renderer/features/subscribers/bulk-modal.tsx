@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
 import { PERIOD_UNITS, type PeriodUnit } from '@shared/domain/billing-period';
 import { useCall } from '../../app/scope-context';
+import { useEvent } from '../../app/use-event';
 import { toApiError } from '../../app/use-rpc';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePackageOptions, type RouterOption } from '../packages/use-router-options';
@@ -28,10 +29,12 @@ export function BulkModal({ opened, ids, routers, onClose, onApplied }: BulkModa
   const [preview, setPreview] = useState<OutputOf<'subscribers.bulk.preview'> | null>(null);
   const [result, setResult] = useState<OutputOf<'subscribers.bulk.apply'> | null>(null);
   const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  useEvent('subscribers.bulk-progress', (p) => { if (preview && p.token === preview.token) setProgress(p); });
   const [error, setError] = useState<{ message: string } | null>(null);
   const packages = usePackageOptions(choice.action === 'moveRouter' ? choice.routerId || null : null);
   useEffect(() => {
-    if (opened) { setChoice(START); setPreview(null); setResult(null); setError(null); }
+    if (opened) { setChoice(START); setPreview(null); setResult(null); setError(null); setProgress(null); }
   }, [opened]);
 
   const update = (patch: Partial<BulkChoice>) => { setChoice((c) => ({ ...c, ...patch })); setPreview(null); };
@@ -41,6 +44,7 @@ export function BulkModal({ opened, ids, routers, onClose, onApplied }: BulkModa
     if (!operation) return;
     setBusy(step);
     setError(null);
+    setProgress(null);
     try {
       if (step === 'preview') setPreview(await callIn('subscribers.bulk.preview', { ids, operation }));
       else if (preview) {
@@ -91,7 +95,9 @@ export function BulkModal({ opened, ids, routers, onClose, onApplied }: BulkModa
             {preview ? <BulkPreviewTable preview={preview} /> : <Text size="sm" c="dimmed">{t('bulk.previewFirst')}</Text>}
           </>
         )}
-        {busy === 'apply' && <Progress value={100} striped animated aria-label={t('bulk.applying')} />}
+        {busy === 'apply' && (
+          <Progress value={progress ? (100 * progress.done) / Math.max(progress.total, 1) : 0} striped animated aria-label={t('bulk.applying')} />
+        )}
         <ErrorAlert error={error} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={busy !== null}>{t(result ? 'common.close' : 'common.cancel')}</Button>

@@ -57,8 +57,12 @@ describe('subscriber list, bulk actions and CSV', () => {
     const ac1 = preview.rows.find((r) => r.accountNumber === 'AC001')!;
     const before = await w.call('subscribers.get', { subscriberId: ac1.subscriberId });
     expect(ac1.changes).toEqual([{ field: 'expiresAt', before: before.expiresAt, after: new Date(Date.parse(before.expiresAt) + 7 * DAY).toISOString() }]);
+    const progress: unknown[] = [];
+    const off = w.t.booted.core.events.subscribe({ token: w.inst.adminToken, send: (name, payload) => name === 'subscribers.bulk-progress' && progress.push(payload) });
     const res = await w.call('subscribers.bulk.apply', { ...input, token: preview.token });
+    off();
     expect(res).toEqual({ applied: 6, skipped: 0 });
+    expect(progress).toEqual([{ token: preview.token, done: 6, total: 6 }]);
     const after = await w.call('subscribers.list', { page: 1, pageSize: 50, tags: ['odd'] });
     for (const row of preview.rows) {
       const now = after.items.find((s) => s.id === row.subscriberId)!;
