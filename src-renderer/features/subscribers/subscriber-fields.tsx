@@ -1,7 +1,9 @@
 import { Divider, SimpleGrid, Stack, TagsInput, Textarea } from '@mantine/core';
+import { DatePickerInput, type DateFormatter } from '@mantine/dates';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldMessage } from '../../app/field-messages';
+import { useTimeFormat } from '../../app/time-format';
 import { FormSelect, FormTextInput } from '../../components/form-fields';
 import type { RouterOption } from '../packages/use-router-options';
 import type { ServiceKind, SubscriberFormValues } from './subscriber-form';
@@ -10,11 +12,15 @@ interface SubscriberFieldsProps {
   routers: RouterOption[];
   packages: RouterOption[];
   kind: ServiceKind | undefined;
+  /** A new subscriber may start with a chosen first expiry; later changes go through Extend. */
+  adding: boolean;
 }
 
 /** The subscriber form's fields; the package's service type decides PPPoE (user name) or static (IP, MAC). */
-export function SubscriberFields({ routers, packages, kind }: SubscriberFieldsProps) {
+export function SubscriberFields({ routers, packages, kind, adding }: SubscriberFieldsProps) {
   const { t } = useTranslation();
+  const tf = useTimeFormat();
+  const dayLabel: DateFormatter = ({ date }) => (typeof date === 'string' && date ? tf.calendarDay(date) : '');
   const { control, register, formState } = useFormContext<SubscriberFormValues>();
   return (
     <Stack gap="md">
@@ -37,6 +43,22 @@ export function SubscriberFields({ routers, packages, kind }: SubscriberFieldsPr
             <FormTextInput name="ipAddress" label={t('subscriberForm.ipAddress')} description={t('subscriberForm.ipHint')} placeholder={t('examples.subscriberIp')} />
             <FormTextInput name="macAddress" label={t('subscriberForm.macAddress')} placeholder={t('examples.macAddress')} />
           </>
+        )}
+        <Controller
+          control={control}
+          name="installedOn"
+          render={({ field, fieldState }) => (
+            <DatePickerInput label={t('subscriberForm.installedOn')} value={field.value} onChange={(v) => field.onChange(v ?? null)} valueFormatter={dayLabel} clearable error={fieldMessage(fieldState.error?.message)} />
+          )}
+        />
+        {adding && (
+          <Controller
+            control={control}
+            name="firstExpiryOn"
+            render={({ field, fieldState }) => (
+              <DatePickerInput label={t('subscriberForm.firstExpiryOn')} description={t('subscriberForm.firstExpiryHint')} value={field.value} onChange={(v) => field.onChange(v ?? null)} valueFormatter={dayLabel} clearable error={fieldMessage(fieldState.error?.message)} />
+            )}
+          />
         )}
       </SimpleGrid>
       <Divider label={t('subscriberForm.locationTitle')} labelPosition="left" />

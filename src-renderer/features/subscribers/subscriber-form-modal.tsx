@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubscriberSummary } from '@shared/contract/subscribers';
 import { showServerError } from '../../app/form-errors';
 import { useCall } from '../../app/scope-context';
+import { useTimeFormat } from '../../app/time-format';
 import { FormModal } from '../../components/form-modal';
 import { usePackageOptions, type RouterOption } from '../packages/use-router-options';
 import { SubscriberFields } from './subscriber-fields';
@@ -25,10 +26,11 @@ interface SubscriberFormModalProps {
 export function SubscriberFormModal({ opened, subscriber, routers, onClose, onDone }: SubscriberFormModalProps) {
   const { t } = useTranslation();
   const callIn = useCall();
+  const { timeZone } = useTimeFormat();
   const form = useForm<SubscriberFormValues, unknown, SubscriberFormValues>({ defaultValues: emptySubscriberForm });
   useEffect(() => {
-    if (opened) form.reset(subscriber ? subscriberFormFrom(subscriber) : emptySubscriberForm);
-  }, [opened, subscriber, form]);
+    if (opened) form.reset(subscriber ? subscriberFormFrom(subscriber, timeZone) : emptySubscriberForm);
+  }, [opened, subscriber, form, timeZone]);
   const [routerId, packageId] = useWatch({ control: form.control, name: ['routerId', 'packageId'] });
   // An ISP with one router: that router, once the list has arrived (without resetting what was typed).
   const onlyRouter = routers.length === 1 ? routers[0]!.value : '';
@@ -50,8 +52,8 @@ export function SubscriberFormModal({ opened, subscriber, routers, onClose, onDo
     const serviceKind = kind ?? 'pppoe';
     try {
       const saved = subscriber
-        ? await callIn('subscribers.update', toUpdateInput(subscriber, values, serviceKind))
-        : await callIn('subscribers.create', toCreateInput(values, serviceKind));
+        ? await callIn('subscribers.update', toUpdateInput(subscriber, values, serviceKind, timeZone))
+        : await callIn('subscribers.create', toCreateInput(values, serviceKind, timeZone));
       notifications.show({
         color: 'green',
         title: t(subscriber ? 'subscriberForm.updatedTitle' : 'subscriberForm.createdTitle'),
@@ -74,7 +76,7 @@ export function SubscriberFormModal({ opened, subscriber, routers, onClose, onDo
       submitLabel={subscriber ? t('common.save') : t('subscriberForm.createSubmit')}
       size="xl"
     >
-      <SubscriberFields routers={routers} packages={choices} kind={kind} />
+      <SubscriberFields routers={routers} packages={choices} kind={kind} adding={!subscriber} />
     </FormModal>
   );
 }

@@ -1,5 +1,6 @@
 import type { InputOf } from '@shared/contract';
 import type { SubscriberSummary } from '@shared/contract/subscribers';
+import { localDate, startOfLocalDay } from '@shared/domain/time';
 
 /**
  * The subscriber form's values: flat text fields (two phone boxes, location parts), converted to the
@@ -22,20 +23,35 @@ export interface SubscriberFormValues {
   macAddress: string;
   notes: string;
   tags: string[];
+  /** Local calendar days (YYYY-MM-DD) in the ISP's time zone; the first expiry only when adding. */
+  installedOn: string | null;
+  firstExpiryOn: string | null;
 }
 
 export type ServiceKind = 'pppoe' | 'static';
 
 export const emptySubscriberForm: SubscriberFormValues = {
   accountNumber: '', fullName: '', phone: '', phone2: '', email: '', site: '', building: '', locationText: '', routerId: '',
-  packageId: '', username: '', ipAddress: '', macAddress: '', notes: '', tags: [],
+  packageId: '', username: '', ipAddress: '', macAddress: '', notes: '', tags: [], installedOn: null, firstExpiryOn: null,
 };
 
-export function subscriberFormFrom(s: SubscriberSummary): SubscriberFormValues {
+/** Midnight of a local day in the ISP's zone, as a UTC instant. */
+function dayStart(ymd: string, timeZone: string): string {
+  return startOfLocalDay(ymd, timeZone).toISOString();
+}
+
+/** 23:59:59 local of a day: a first expiry picked as a date lasts the whole of that day. */
+function dayEnd(ymd: string, timeZone: string): string {
+  const next = localDate(new Date(startOfLocalDay(ymd, timeZone).getTime() + 36 * 3600_000), timeZone);
+  return new Date(startOfLocalDay(next, timeZone).getTime() - 1000).toISOString();
+}
+
+export function subscriberFormFrom(s: SubscriberSummary, timeZone = 'UTC'): SubscriberFormValues {
   return {
     accountNumber: s.accountNumber, fullName: s.fullName, phone: s.phones[0] ?? '', phone2: s.phones[1] ?? '', email: s.email ?? '',
     site: s.location.site, building: s.location.building, locationText: s.location.text, routerId: s.routerId, packageId: s.packageId,
     username: s.username ?? '', ipAddress: s.ipAddress ?? '', macAddress: s.macAddress ?? '', notes: s.notes, tags: [...s.tags],
+    installedOn: s.installedAt ? localDate(new Date(s.installedAt), timeZone) : null, firstExpiryOn: null,
   };
 }
 
@@ -43,7 +59,8 @@ function phonesOf(v: SubscriberFormValues): string[] {
   return [v.phone, v.phone2].map((p) => p.trim()).filter((p) => p !== '');
 }
 
-export function toCreateInput(v: SubscriberFormValues, kind: ServiceKind, gps: SubscriberSummary['location']['gps'] = null): InputOf<'subscribers.create'> {
+/** Without a first expiry main gives one package period from now. */
+export function toCreateInput(v: SubscriberFormValues, kind: ServiceKind, timeZone = 'UTC', gps: SubscriberSummary['location']['gps'] = null): InputOf<'subscribers.create'> {
   return {
     accountNumber: v.accountNumber,
     fullName: v.fullName,
@@ -55,11 +72,13 @@ export function toCreateInput(v: SubscriberFormValues, kind: ServiceKind, gps: S
     ...(kind === 'pppoe' ? { username: v.username } : { ipAddress: v.ipAddress, macAddress: v.macAddress }),
     notes: v.notes,
     tags: v.tags,
+    installedAt: v.installedOn ? dayStart(v.installedOn, timeZone) : null,
+    ...(v.firstExpiryOn ? { expiresAt: dayEnd(v.firstExpiryOn, timeZone) } : {}),
   };
 }
 
 /** Edits send every field; blank PPPoE user names and addresses are left out (main keeps the current ones). */
-export function toUpdateInput(subscriber: SubscriberSummary, v: SubscriberFormValues, kind: ServiceKind): InputOf<'subscribers.update'> {
+export function toUpdateInput(subscriber: SubscriberSummary, v: SubscriberFormValues, kind: ServiceKind, timeZone = 'UTC'): InputOf<'subscribers.update'> {
   return {
     subscriberId: subscriber.id,
     ...(v.accountNumber.trim() !== '' ? { accountNumber: v.accountNumber } : {}),
@@ -74,6 +93,7 @@ export function toUpdateInput(subscriber: SubscriberSummary, v: SubscriberFormVa
       : { ...(v.ipAddress.trim() !== '' ? { ipAddress: v.ipAddress } : {}), macAddress: v.macAddress }),
     notes: v.notes,
     tags: v.tags,
+    installedAt: v.installedOn ? dayStart(v.installedOn, timeZone) : null,
   };
 }
 
@@ -86,4 +106,6 @@ export const SUBSCRIBER_FIELD_RENAMES: Record<string, keyof SubscriberFormValues
   'location.building': 'building',
   'location.text': 'locationText',
   'tags.0': 'tags',
+  installedAt: 'installedOn',
+  expiresAt: 'firstExpiryOn',
 };

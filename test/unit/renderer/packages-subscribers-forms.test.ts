@@ -103,6 +103,16 @@ describe('subscriber form', () => {
     expect(input).not.toHaveProperty('username');
     expect(subscriberUpdateInput.safeParse(input).success).toBe(true);
   });
+
+  it("turns picked days into instants of the ISP's zone: installed at midnight, first expiry at 23:59:59", () => {
+    const v = { ...emptySubscriberForm, fullName: 'Jane', phone: '0712345678', routerId: R1, packageId: P1, installedOn: '2026-12-01', firstExpiryOn: '2026-12-31' };
+    const input = toCreateInput(v, 'pppoe', 'Africa/Nairobi');
+    expect(input).toMatchObject({ installedAt: '2026-11-30T21:00:00.000Z', expiresAt: '2026-12-31T20:59:59.000Z' });
+    expect(subscriberCreateInput.safeParse(input).success).toBe(true);
+    expect(toCreateInput({ ...v, firstExpiryOn: null }, 'pppoe', 'Africa/Nairobi')).not.toHaveProperty('expiresAt');
+    const back = subscriberFormFrom({ ...SUBSCRIBER, installedAt: '2026-11-30T21:00:00.000Z' }, 'Africa/Nairobi');
+    expect(back.installedOn).toBe('2026-12-01');
+  });
 });
 
 describe('bulk actions and routes', () => {
