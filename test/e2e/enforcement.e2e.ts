@@ -140,7 +140,7 @@ describe('enforcement: the router cuts expired subscribers with the app off and 
   it('with the app stopped, the router cuts at expiry by itself; after a reboot across another expiry it cuts that one too', async () => {
     // Expiries a few seconds ahead of real time, reaching the router through the outbox before the app stops.
     const now = Date.now();
-    expA = now + 10_000;
+    expA = now + 20_000;
     expB = expA + 65_000; // after A's cut (≤ 60 s after A) the router goes down across B's expiry
     await e2e.rpc('subscribers.update', { subscriberId: ids['Jane Wanjiku']!, expiresAt: new Date(expA).toISOString() }, inst.adminToken);
     await e2e.rpc('subscribers.update', { subscriberId: ids['Baraka Outage']!, expiresAt: new Date(expB).toISOString() }, inst.adminToken);
