@@ -23,6 +23,11 @@ export interface E2eSpec {
   watch(page: Page): void;
   /** A contract call to this spec's server over HTTP; throws on an error envelope. */
   rpc: Rpc;
+  /**
+   * Stops the server (the app is off), runs `whileStopped`, then starts it again on the same data
+   * directory. The new server listens on another port: `server.url` changes, pages must navigate again.
+   */
+  restartServer(whileStopped?: () => Promise<void>): Promise<void>;
 }
 
 export interface E2eSpecOptions {
@@ -82,6 +87,17 @@ export function e2eSpec(name: string, opts: E2eSpecOptions = {}): E2eSpec {
     pageErrors,
     watch,
     rpc,
+    async restartServer(whileStopped) {
+      const old = need(server, 'server');
+      server = undefined;
+      await old.stop({ keepData: true });
+      try {
+        await whileStopped?.();
+      } finally {
+        // Started again even when a step failed, so afterAll stops it and removes its data.
+        server = await startServer({ args: opts.serverArgs, dataDir: old.dataDir });
+      }
+    },
   };
 }
 

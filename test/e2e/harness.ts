@@ -13,18 +13,20 @@ export interface RunningServer {
   dataDir: string;
   /** Everything the server printed, for failure messages. */
   output(): string;
-  stop(): Promise<void>;
+  /** Stops the server; its data directory is removed unless `keepData` (to start again on it). */
+  stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
 /**
  * Starts the headless server (the built app: `npx electron-vite build` must have run; `npm test` builds
  * first) on a free port with a fresh data directory, and waits for its "listening on" line.
  */
-export async function startServer(opts: { timeoutMs?: number; args?: string[] } = {}): Promise<RunningServer> {
+export async function startServer(opts: { timeoutMs?: number; args?: string[]; dataDir?: string } = {}): Promise<RunningServer> {
   if (!existsSync(HEADLESS_ENTRY)) {
     throw new Error(`${HEADLESS_ENTRY} is missing: build first with \`npx electron-vite build\` (npm test does this).`);
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'isp-desk-e2e-'));
+  // A given data directory is an app started again (e.g. after the office PC was off).
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'isp-desk-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [HEADLESS_ENTRY, '--data-dir', dataDir, '--port', '0', ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ISP_DESK_LOG_LEVEL: process.env.ISP_DESK_LOG_LEVEL ?? 'warn' },
@@ -57,14 +59,14 @@ export async function startServer(opts: { timeoutMs?: number; args?: string[] } 
     url,
     dataDir,
     output: () => log,
-    async stop() {
+    async stop(stopOpts = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!stopOpts.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
