@@ -9,6 +9,7 @@ import { apiErrorsEn, errorCodesEn, fieldErrorsEn } from './en-errors';
 import { schedulerEn } from '../../features/scheduler/locale.en';
 import { packagesEn } from '../../features/packages/locale.en';
 import { syncEn } from '../../features/sync/locale.en';
+import { adoptionEn } from '../../features/adoption/locale.en';
 import { bulkEn, csvImportEn, subscriberDetailEn, subscriberFormEn, subscribersEn } from '../../features/subscribers/locale.en';
 
 export const en = {
@@ -22,6 +23,7 @@ export const en = {
   bulk: bulkEn,
   csvImport: csvImportEn,
   sync: syncEn,
+  adoption: adoptionEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,

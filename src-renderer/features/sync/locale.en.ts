@@ -23,6 +23,7 @@ export const syncEn = {
   reconciledTitle: 'Router checked',
   reconciledBody: '{{missing}} missing, {{extra}} extra, {{foreign}} foreign, {{different}} different ({{apiCalls}} API calls).',
   showDrift: 'Show differences',
+  adopt: 'Import subscribers',
   drift: {
     title: 'Differences on {{router}}',
     label: 'Differences',
