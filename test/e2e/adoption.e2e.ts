@@ -9,7 +9,8 @@ import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from
  * offers "Import from a router"; the screen previews the counts, the packages with a price box per new
  * profile and the secrets; Import asks first, then the subscribers and packages appear in their lists
  * (counts read on screen). A second visit, from the router's sync panel, says there is nothing new and the
- * counts stay the same. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/adoption/.
+ * counts stay the same. An adopted subscriber's detail page shows the router's live state of its session, and
+ * a plain sentence once the router is off. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/adoption/.
  */
 
 const PLATFORM_ADMIN = { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' };
@@ -116,6 +117,26 @@ describe('adoption: a router\'s existing PPPoE secrets become subscribers and pa
     await visible(page, 'Showing 1–25 of 300');
     const list = await e2e.rpc('subscribers.list', { page: 1, pageSize: 1 }, inst.adminToken);
     expect(list.total).toBe(300);
+  });
+
+  it("shows an adopted subscriber's router state on the detail page, and a clear sentence once the router is off", async () => {
+    const session = [...sim.state.router.state.table('/ppp/active').rowsInOrder()][0];
+    if (!session) throw new Error('the demo router has no PPPoE session');
+    const name = session.props.name ?? '';
+    const found = await e2e.rpc('subscribers.list', { page: 1, pageSize: 5, q: name }, inst.adminToken);
+    const subscriber = found.items.find((s) => s.username === name);
+    if (!subscriber) throw new Error(`${name} was not adopted`);
+    await page.goto(`${e2e.server.url}#/t/${inst.tenantId}/subscribers/${subscriber.id}`);
+    const card = page.getByLabel('Router state', { exact: true });
+    await visible(card, 'Online now');
+    await visible(card, session.props.address ?? '');
+    await visible(card, session.props['caller-id'] ?? '');
+    await visible(card, /↑ .+ · ↓ .+/);
+    await shot(page, 'live-online');
+
+    await sim.stop();
+    await visible(card, `${ROUTER_NAME} cannot be reached, so whether this subscriber is online is unknown right now.`);
+    await shot(page, 'live-router-off');
   });
 });
 
