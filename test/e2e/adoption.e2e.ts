@@ -10,7 +10,8 @@ import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from
  * profile and the secrets; Import asks first, then the subscribers and packages appear in their lists
  * (counts read on screen). A second visit, from the router's sync panel, says there is nothing new and the
  * counts stay the same. An adopted subscriber's detail page shows the router's live state of its session, and
- * a plain sentence once the router is off. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/adoption/.
+ * a plain sentence once the router is off. The expiry action changes in the Router sync area after a
+ * field error and a confirmation. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/adoption/.
  */
 
 const PLATFORM_ADMIN = { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' };
@@ -117,6 +118,28 @@ describe('adoption: a router\'s existing PPPoE secrets become subscribers and pa
     await visible(page, 'Showing 1–25 of 300');
     const list = await e2e.rpc('subscribers.list', { page: 1, pageSize: 1 }, inst.adminToken);
     expect(list.total).toBe(300);
+  });
+
+  it('changes the expiry action in the Router sync area only after a confirmation, with field errors first', async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Router sync' }).click();
+    const card = page.getByLabel('Expiry enforcement', { exact: true });
+    await card.getByRole('radio', { name: 'Move to the expired profile with a payment notice' }).check();
+    await card.getByLabel('Payment notice address').fill('https://pay.example.com');
+    await card.getByRole('button', { name: 'Save…' }).click();
+    await visible(card, 'Enter an http:// address with an IPv4 host, e.g. http://10.0.0.5:8080/pay');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    await card.getByLabel('Payment notice address').fill('http://10.0.0.5:8080/pay');
+    await card.getByRole('button', { name: 'Save…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change expiry enforcement for every customer?' });
+    await visible(dialog, 'Expired customers will be moved to the expired profile and see the payment notice at http://10.0.0.5:8080/pay.');
+    await shot(page, 'enforcement-confirm');
+    await dialog.getByRole('button', { name: 'Change for everyone' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await visible(page, 'Expiry enforcement saved');
+    expect(await e2e.rpc('enforcement.settings.get', {}, inst.adminToken)).toEqual({
+      expiryAction: 'expired-profile', noticeUrl: 'http://10.0.0.5:8080/pay', strictOutageHours: null,
+    });
   });
 
   it("shows an adopted subscriber's router state on the detail page, and a clear sentence once the router is off", async () => {

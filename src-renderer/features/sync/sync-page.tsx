@@ -7,6 +7,7 @@ import { EmptyNotice } from '../../components/empty-notice';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { DriftList } from './drift-list';
+import { EnforcementSettingsCard } from './enforcement-settings-card';
 import { RouterSyncCard } from './router-sync-card';
 
 /** Sync state of every router, and the drift of the one chosen. */
@@ -35,6 +36,7 @@ export function SyncPage() {
         ))}
       </SimpleGrid>
       {chosen && <DriftList key={`${chosen.routerId}-${nonce}`} routerId={chosen.routerId} routerName={chosen.routerName} canOperate={canOperate} onChanged={status.reload} />}
+      {status.data && routers.length > 0 && <EnforcementSettingsCard canManage={canManage} />}
     </Stack>
   );
 }
