@@ -95,6 +95,7 @@ export const en = {
     building: 'e.g. Block C, 2nd floor',
     tag: 'e.g. estate-b',
     csvFile: 'e.g. subscribers.csv',
+    noticeUrl: 'e.g. http://10.0.0.5:8080/pay',
   },
   /** Words for zod issues whose schema has no message of its own (app/zod-messages.ts). */
   validation: {

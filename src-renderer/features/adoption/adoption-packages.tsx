@@ -50,7 +50,7 @@ export function AdoptionPackages({ packages, currency, prices, invalid, onPrice 
                   {p.willCreate ? (
                     <TextInput
                       aria-label={t('adoption.priceFor', { profile: p.profile, currency })}
-                      placeholder="0"
+                      placeholder={t('examples.price')}
                       w={140}
                       value={prices[p.profile] ?? ''}
                       error={invalid.includes(p.profile) ? t('adoption.priceInvalid') : undefined}

@@ -78,7 +78,7 @@ export function EnforcementSettingsCard({ canManage }: { canManage: boolean }) {
                 <Radio value="expired-profile" label={t('sync.settings.action.expired-profile')} description={t('sync.settings.actionHint.expired-profile')} disabled={!canManage} />
               </Stack>
             </Radio.Group>
-            <TextInput label={t('sync.settings.noticeUrl')} description={t('sync.settings.noticeUrlHint')} placeholder="http://10.0.0.5:8080/pay"
+            <TextInput label={t('sync.settings.noticeUrl')} description={t('sync.settings.noticeUrlHint')} placeholder={t('examples.noticeUrl')}
               value={values.noticeUrl} error={errors.noticeUrl} disabled={!canManage} onChange={(e) => edit({ noticeUrl: e.currentTarget.value })} />
             <Switch label={t('sync.settings.strict')} description={t('sync.settings.strictHint')} checked={values.strict} disabled={!canManage}
               onChange={(e) => edit({ strict: e.currentTarget.checked })} />
