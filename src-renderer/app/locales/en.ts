@@ -9,6 +9,7 @@ import { apiErrorsEn, errorCodesEn, fieldErrorsEn } from './en-errors';
 import { schedulerEn } from '../../features/scheduler/locale.en';
 import { packagesEn } from '../../features/packages/locale.en';
 import { syncEn } from '../../features/sync/locale.en';
+import { adoptionEn } from '../../features/adoption/locale.en';
 import { bulkEn, csvImportEn, subscriberDetailEn, subscriberFormEn, subscribersEn } from '../../features/subscribers/locale.en';
 
 export const en = {
@@ -22,6 +23,7 @@ export const en = {
   bulk: bulkEn,
   csvImport: csvImportEn,
   sync: syncEn,
+  adoption: adoptionEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,
@@ -93,6 +95,7 @@ export const en = {
     building: 'e.g. Block C, 2nd floor',
     tag: 'e.g. estate-b',
     csvFile: 'e.g. subscribers.csv',
+    noticeUrl: 'e.g. http://10.0.0.5:8080/pay',
   },
   /** Words for zod issues whose schema has no message of its own (app/zod-messages.ts). */
   validation: {

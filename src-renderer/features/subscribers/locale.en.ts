@@ -129,6 +129,18 @@ export const subscriberDetailEn = {
   when: 'When',
   who: 'Who',
   what: 'What',
+  live: {
+    title: 'Router state',
+    online: 'Online now',
+    offline: 'Offline',
+    notConnected: 'Not connected to the router right now.',
+    routerOffline: '{{router}} cannot be reached, so whether this subscriber is online is unknown right now.',
+    uptime: 'Session uptime',
+    address: 'Address',
+    callerId: 'Caller ID (MAC)',
+    traffic: 'Traffic now',
+    rates: '↑ {{up}} · ↓ {{down}}',
+  },
 };
 
 /** Bulk actions with their dry run. */

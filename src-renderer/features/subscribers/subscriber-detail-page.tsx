@@ -13,6 +13,7 @@ import { RevealPassword } from './reveal-password';
 import { SubscriberStatusDot, SyncStateDot } from './subscriber-badges';
 import { SubscriberFormModal } from './subscriber-form-modal';
 import { SubscriberHistory } from './subscriber-history';
+import { SubscriberLiveCard } from './subscriber-live-card';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -81,6 +82,7 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
               {s.syncError && <ErrorAlert title={t('subscriberDetail.routerRefused')} error={{ message: s.syncError }} />}
             </Paper>
           </SimpleGrid>
+          <SubscriberLiveCard subscriberId={s.id} routerName={s.routerName} />
           <SubscriberHistory key={changes} subscriberId={s.id} />
           <SubscriberFormModal
             opened={editing}

@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubscriberSummary } from '@shared/contract/subscribers';
 import { downloadText } from '../../app/files';
+import { navigate } from '../../app/router';
 import { useCall, usePrincipal, useScope } from '../../app/scope-context';
 import { useTimeFormat } from '../../app/time-format';
 import { toApiError, useRpc } from '../../app/use-rpc';
@@ -12,6 +13,7 @@ import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { PageHeader } from '../../components/page-header';
 import { useTableQuery } from '../../components/use-table-query';
+import { adoptionPath } from '../adoption/adoption-route';
 import { usePackageOptions, useRouterOptions } from '../packages/use-router-options';
 import { BulkModal } from './bulk-modal';
 import { ImportModal } from './import-modal';
@@ -93,7 +95,7 @@ export function SubscribersPage() {
         query={query}
         searchPlaceholder={t('subscribers.search')}
         filters={<SubscriberFilterInputs query={query} routers={routers.options} packages={packages.options} />}
-        empty={<EmptyNotice title={t('subscribers.emptyTitle')} description={t(canManage ? 'subscribers.emptyBody' : 'subscribers.emptyBodyReadOnly')} action={addButton || undefined} />}
+        empty={<EmptyNotice title={t('subscribers.emptyTitle')} description={t(canManage ? 'subscribers.emptyBody' : 'subscribers.emptyBodyReadOnly')} action={canManage && scope ? <Group gap="sm">{addButton}<Button variant="light" onClick={() => navigate(adoptionPath(scope))}>{t('adoption.importButton')}</Button></Group> : undefined} />}
       />
       <SubscriberFormModal
         opened={dialog?.kind === 'create' || dialog?.kind === 'edit'}

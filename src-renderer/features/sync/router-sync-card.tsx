@@ -1,12 +1,14 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconClockShield, IconListSearch, IconRefresh, IconZoomCheck } from '@tabler/icons-react';
+import { IconClockShield, IconDownload, IconListSearch, IconRefresh, IconZoomCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
-import { useCall } from '../../app/scope-context';
+import { navigate } from '../../app/router';
+import { useCall, useScope } from '../../app/scope-context';
 import { useTimeFormat } from '../../app/time-format';
 import { toApiError } from '../../app/use-rpc';
+import { adoptionPath } from '../adoption/adoption-route';
 import { EnforcementModal } from './enforcement-modal';
 
 export type RouterSyncState = OutputOf<'sync.status'>['routers'][number];
@@ -21,17 +23,20 @@ function Count({ label, value, color }: { label: string; value: number; color?: 
 }
 
 /** One router's sync panel: counts, the router's last refusal in its own words, Retry and Reconcile now. */
-export function RouterSyncCard({ state: s, canOperate, canManage, selected, onShowDrift, onChanged }: {
+export function RouterSyncCard({ state: s, canOperate, canManage, canAdopt, selected, onShowDrift, onChanged }: {
   state: RouterSyncState;
   canOperate: boolean;
   /** May install or remove expiry enforcement (routers.manage). */
   canManage: boolean;
+  /** May import the router's existing secrets as subscribers (subscribers.manage). */
+  canAdopt: boolean;
   selected: boolean;
   onShowDrift: () => void;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
   const callIn = useCall();
+  const scope = useScope();
   const tf = useTimeFormat();
   const [busy, setBusy] = useState<'retry' | 'reconcile' | null>(null);
   const [enforcing, setEnforcing] = useState(false);
@@ -77,6 +82,7 @@ export function RouterSyncCard({ state: s, canOperate, canManage, selected, onSh
             </>
           )}
           <Button size="xs" variant="subtle" leftSection={<IconListSearch size={14} />} onClick={onShowDrift}>{t('sync.showDrift')}</Button>
+          {canAdopt && scope && <Button size="xs" variant="subtle" leftSection={<IconDownload size={14} />} onClick={() => navigate(adoptionPath(scope, s.routerId))}>{t('sync.adopt')}</Button>}
           {canManage && <Button size="xs" variant="subtle" leftSection={<IconClockShield size={14} />} onClick={() => setEnforcing(true)}>{t('sync.enforcement.open')}</Button>}
         </Group>
       </Stack>

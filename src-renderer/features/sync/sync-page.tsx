@@ -7,6 +7,7 @@ import { EmptyNotice } from '../../components/empty-notice';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { DriftList } from './drift-list';
+import { EnforcementSettingsCard } from './enforcement-settings-card';
 import { RouterSyncCard } from './router-sync-card';
 
 /** Sync state of every router, and the drift of the one chosen. */
@@ -15,6 +16,7 @@ export function SyncPage() {
   const principal = usePrincipal();
   const canOperate = principal.kind === 'staff' && principal.permissions.includes('routers.operate');
   const canManage = principal.kind === 'staff' && principal.permissions.includes('routers.manage');
+  const canAdopt = principal.kind === 'staff' && principal.permissions.includes('subscribers.manage');
   const status = useRpc('sync.status', {});
   const [routerId, setRouterId] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
@@ -30,10 +32,11 @@ export function SyncPage() {
       {status.data && routers.length === 0 && <EmptyNotice title={t('sync.emptyTitle')} description={t('sync.emptyBody')} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {routers.map((r) => (
-          <RouterSyncCard key={r.routerId} state={r} canOperate={canOperate} canManage={canManage} selected={r.routerId === routerId} onShowDrift={() => { setRouterId(r.routerId); setNonce((n) => n + 1); }} onChanged={changed} />
+          <RouterSyncCard key={r.routerId} state={r} canOperate={canOperate} canManage={canManage} canAdopt={canAdopt} selected={r.routerId === routerId} onShowDrift={() => { setRouterId(r.routerId); setNonce((n) => n + 1); }} onChanged={changed} />
         ))}
       </SimpleGrid>
       {chosen && <DriftList key={`${chosen.routerId}-${nonce}`} routerId={chosen.routerId} routerName={chosen.routerName} canOperate={canOperate} onChanged={status.reload} />}
+      {status.data && routers.length > 0 && <EnforcementSettingsCard canManage={canManage} />}
     </Stack>
   );
 }
