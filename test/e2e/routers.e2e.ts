@@ -101,6 +101,10 @@ describe('routers: add, dashboard, live traffic, PPP kick, diagnosis', () => {
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('Online');
     await expect.poll(() => row.textContent()).toContain(`127.0.0.1:${sim.port}`);
     await expect.poll(() => row.textContent()).toContain('7.16.2');
+    // Day one: adding a router offers to import the PPPoE users it already has (adoption preview).
+    const offer = page.getByRole('link', { name: 'Import its PPPoE users' });
+    await offer.waitFor();
+    expect(await offer.getAttribute('href')).toMatch(/\/subscribers\/adopt\?router=[0-9a-f-]{36}$/);
     await shot(page, 'routers-list-online');
   });
 

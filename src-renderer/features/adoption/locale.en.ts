@@ -2,6 +2,11 @@ import type { AdoptionSkip } from '@shared/contract/adoption';
 
 /** English strings of the adoption screen: a router's PPP secrets and profiles become subscribers and packages. */
 export const adoptionEn = {
+  offer: {
+    title: '{{name}} is added',
+    body: 'Already has PPPoE customers? Import them as subscribers and packages, with a preview first.',
+    link: 'Import its PPPoE users',
+  },
   title: 'Import from a router',
   intro: "Bring the customers already on a router into ISP Desk: each PPPoE secret becomes a subscriber and each PPP profile a package. Nothing changes on the router, and importing again adds no duplicates.",
   back: 'Back to subscribers',

@@ -18,6 +18,7 @@ import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { PageHeader } from '../../components/page-header';
 import { useTableQuery } from '../../components/use-table-query';
+import { useOfferAdoption } from '../adoption/offer-adoption';
 import { DemoBadge } from '../tenancy/tenant-status-badge';
 import { BootstrapModal } from './bootstrap-modal';
 import { DowntimeTable } from './downtime-table';
@@ -41,6 +42,7 @@ export function RoutersPage() {
   const scope = useScope();
   const callIn = useCall();
   const { canManage } = useRouterPermissions();
+  const offerAdoption = useOfferAdoption();
   const now = useNow();
   const tf = useTimeFormat();
   const [view, setView] = useState<'routers' | 'downtime'>('routers');
@@ -218,7 +220,10 @@ export function RoutersPage() {
         onClose={close}
         router={dialog?.kind === 'edit' ? dialog.router : null}
         prefill={dialog?.kind === 'create' ? dialog.prefill : null}
-        onSaved={list.reload}
+        onSaved={(saved) => {
+          list.reload();
+          if (dialog?.kind === 'create') offerAdoption(saved);
+        }}
       />
       {dialog && 'router' in dialog && (
         <>
