@@ -1,3 +1,4 @@
+import { ENFORCEMENT_TAG_PREFIX } from '@shared/domain/enforcement-tag';
 import { RosTrapError, type RosConnection, type RosRow } from '../routeros/client';
 import { changedProps, TagIndex } from './router-match';
 
@@ -81,6 +82,8 @@ export async function applyStep(conn: RosConnection, menu: string, items: readon
   const proplist = proplistFor(items);
   const index = new TagIndex(items.map((i) => i.tag));
   const before = await readState(conn, menu, items, index, proplist, 'before');
+  const claimable = NAME_KEYED_MENUS.has(menu) ? before.get(UNTAGGED) ?? [] : [];
+  const claimByName = new Map(claimable.map((r) => [r.name, r]));
   const refused = new Map<string, string>();
 
   await pipelined(items, async (item) => {
@@ -93,14 +96,17 @@ export async function applyStep(conn: RosConnection, menu: string, items: readon
       const [first, ...duplicates] = found;
       // Two items with our tag can only come from a write repeated outside this worker: keep one.
       for (const d of duplicates) await conn.remove(menu, d['.id']!);
-      if (!first) {
+      // An item the router already has under this name but without any tag of ours (a secret just
+      // adopted from the router) is taken over: `add` would be refused as a duplicate name.
+      const target = first ?? (item.props.name !== undefined ? claimByName.get(item.props.name) : undefined);
+      if (!target) {
         await conn.add(menu, item.props);
         return;
       }
-      const changed = changedProps(first, item.props, now);
+      const changed = changedProps(target, item.props, now);
       if (Object.keys(changed).length === 0) return;
-      await conn.set(menu, first['.id']!, changed);
-      if (menu === '/ppp/secret' && ('profile' in changed || 'disabled' in changed)) await kickSession(conn, item.props.name ?? first.name);
+      await conn.set(menu, target['.id']!, changed);
+      if (menu === '/ppp/secret' && ('profile' in changed || 'disabled' in changed)) await kickSession(conn, item.props.name ?? target.name);
     } catch (e) {
       if (e instanceof RosTrapError) refused.set(item.objectId, e.trapMessage);
       else throw e;
@@ -123,6 +129,35 @@ export async function applyStep(conn: RosConnection, menu: string, items: readon
   return outcome;
 }
 
+/**
+ * Menus whose items RouterOS keeps unique by `name` ("failure: already have ... with such name"): only
+ * there can an untagged item be claimed for an object of ours with the same name.
+ */
+const NAME_KEYED_MENUS: ReadonlySet<string> = new Set(['/ppp/secret', '/ppp/profile', '/ip/pool', '/system/script', '/system/scheduler']);
+
+/** Key under which readState returns the untagged items named like an object with a comment tag. */
+const UNTAGGED = '\u0000untagged';
+
+/** The names of objects found by a comment tag that could match an untagged router item. */
+function claimNames(menu: string, items: readonly ApplyItem[]): Set<string> {
+  const out = new Set<string>();
+  if (!NAME_KEYED_MENUS.has(menu)) return out;
+  for (const i of items) if (!i.tag.startsWith('name=') && i.props?.name !== undefined) out.add(i.props.name);
+  return out;
+}
+
+/** A router item no object of the app carries its tag in (any `ispdesk:` comment belongs to someone). */
+function isUntagged(row: RosRow): boolean {
+  return !(row.comment ?? '').startsWith(ENFORCEMENT_TAG_PREFIX);
+}
+
+function withClaimable(grouped: Map<string, RosRow[]>, rows: readonly RosRow[], names: ReadonlySet<string>): Map<string, RosRow[]> {
+  if (names.size === 0) return grouped;
+  const claim = rows.filter((r) => r.name !== undefined && names.has(r.name) && isUntagged(r));
+  if (claim.length > 0) grouped.set(UNTAGGED, claim);
+  return grouped;
+}
+
 /** Up to this many objects of a menu are looked up one by one (by name) instead of listing the menu. */
 const TARGETED_MAX = 16;
 
@@ -140,16 +175,24 @@ function lookupName(item: ApplyItem): string | null {
  * name (version 1); after writing, the object was just written under that name.
  */
 async function readState(conn: RosConnection, menu: string, items: readonly ApplyItem[], index: TagIndex, proplist: string[], when: 'before' | 'after'): Promise<Map<string, RosRow[]>> {
+  const names = when === 'before' ? claimNames(menu, items) : new Set<string>();
+  const listAll = async () => {
+    const rows = await conn.print(menu, { proplist });
+    return withClaimable(index.group(rows), rows, names);
+  };
   const targeted = items.length <= TARGETED_MAX && items.every((i) => lookupName(i) !== null);
-  if (!targeted) return index.group(await conn.print(menu, { proplist }));
+  if (!targeted) return listAll();
   const out = new Map<string, RosRow[]>();
+  const untagged: RosRow[] = [];
   let conclusive = true;
   await pipelined(items, async (item) => {
-    const rows = (await conn.print(menu, { where: { name: lookupName(item)! }, proplist })).filter((r) => index.tagOf(r) === item.tag);
+    const named = await conn.print(menu, { where: { name: lookupName(item)! }, proplist });
+    const rows = named.filter((r) => index.tagOf(r) === item.tag);
     if (rows.length > 0) out.set(item.tag, rows);
     else if (when === 'before' && (item.version !== 1 || item.props === null)) conclusive = false;
+    untagged.push(...named);
   });
-  return conclusive ? out : index.group(await conn.print(menu, { proplist }));
+  return conclusive ? withClaimable(out, untagged, names) : listAll();
 }
 
 /** Null when the router holds the desired state, else what it holds instead (shown on the object). */
