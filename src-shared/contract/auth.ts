@@ -122,6 +122,7 @@ export const AUDIT_ACTIONS = [
   'subscriber.imported',
   'subscriber.bulk-applied',
   'subscriber.settings-updated',
+  'subscriber.router-values-adopted',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

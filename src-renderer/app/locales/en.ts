@@ -576,6 +576,7 @@ export const en = {
       imported: 'Subscribers imported',
       'bulk-applied': 'Bulk action applied',
       'settings-updated': 'Subscriber settings changed',
+      'router-values-adopted': 'Router values adopted',
     },
   },
   settings: {
