@@ -29,6 +29,14 @@ export async function reconcileRouter(scope: TenantScope, routerId: string): Pro
     throw routerFailure(e, { host: router.host, port: router.port, useTls: router.useTls === 1 });
   }
   const counts = await saveDrift(scope.db, routerId, diff.drift, diff.apiCalls, now);
+  for (const hook of routerSyncOf(scope.core).afterReconcile) {
+    try {
+      await hook(scope, routerId);
+    } catch (e) {
+      // The drift is saved and correct; a hook's router failure is retried by the next reconcile or check.
+      scope.core.log.warn('after-reconcile hook failed', { routerId, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
   return { routerId, ...counts, apiCalls: diff.apiCalls, at: now.toISOString() };
 }
 

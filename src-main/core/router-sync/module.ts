@@ -36,6 +36,7 @@ export const routerSyncModule = defineModule({
         owners.set(type, owner);
       },
       ownerOf: (type) => owners.get(type),
+      afterReconcile: [],
       async onTenantActive(tenantId) {
         // Work left by a previous run (or a crash) is picked up at once.
         const routerIds = await core.tenants.use(tenantId, (h) => routersWithPendingWork(h.db));
