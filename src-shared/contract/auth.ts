@@ -123,6 +123,8 @@ export const AUDIT_ACTIONS = [
   'subscriber.bulk-applied',
   'subscriber.settings-updated',
   'subscriber.router-values-adopted',
+  'job.updated',
+  'job.run-started',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

@@ -578,6 +578,7 @@ export const en = {
       'settings-updated': 'Subscriber settings changed',
       'router-values-adopted': 'Router values adopted',
     },
+    job: { updated: 'Scheduled task changed', 'run-started': 'Scheduled task started by hand' },
   },
   settings: {
     title: 'Settings',

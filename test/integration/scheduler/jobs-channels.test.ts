@@ -18,11 +18,11 @@ function call<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<Out
 describe('Scheduled tasks channels', () => {
   it('lists the jobs of the app with schedule, enabled, last run and next run in the tenant zone', async () => {
     const list = await call('jobs.list', { page: 1, pageSize: 25 });
-    expect(list.items.map((j) => j.key)).toEqual(['routers.config-backup', 'routers.health']);
-    const backup = list.items[0]!;
+    expect(list.items.map((j) => j.key)).toEqual(['enforcement.router-check', 'router-sync.reconcile', 'routers.config-backup', 'routers.health', 'subscribers.expiry-sweep']);
+    const backup = list.items.find((j) => j.key === 'routers.config-backup')!;
     expect(backup).toMatchObject({ schedule: { kind: 'cron', cron: '0 2 * * *' }, enabled: true, missed: 'run-once', maxAttempts: 3, lastRun: null, running: false });
     expect(backup.nextRunAt).toBe('2026-11-27T23:00:00.000Z'); // 02:00 in Nairobi
-    expect(list.items[1]).toMatchObject({ schedule: { kind: 'interval', everyMinutes: 15 }, nextRunAt: '2026-11-27T08:15:00.000Z' });
+    expect(list.items.find((j) => j.key === 'routers.health')).toMatchObject({ schedule: { kind: 'interval', everyMinutes: 15 }, nextRunAt: '2026-11-27T08:15:00.000Z' });
   });
 
   it('a disabled job does not run and has no next run; enabled again it does not catch up the slots it missed', async () => {
@@ -76,6 +76,28 @@ describe('Scheduled tasks channels', () => {
     expect(back.schedule).toEqual({ kind: 'cron', cron: '0 * * * *' });
   });
 
+  it('changing a job and starting it by hand are audited; a refused change is not', async () => {
+    register(w.t, probeJob('test.audited'));
+    const audit = () => w.t.booted.core.tenants.use(w.inst.tenantId, (h) =>
+      h.db.selectFrom('auditLog').select(['action', 'actorName', 'targetType', 'targetId', 'summary', 'details']).where('action', 'like', 'job.%').orderBy('id').execute());
+    const bad = await w.t.raw('jobs.update', { jobKey: 'test.audited', schedule: { kind: 'cron', cron: '61 * * * *' } }, w.inst.adminToken);
+    expect(bad.ok).toBe(false);
+    expect(await audit()).toEqual([]);
+
+    await call('jobs.update', { jobKey: 'test.audited', enabled: false });
+    await call('jobs.update', { jobKey: 'test.audited', enabled: true, schedule: { kind: 'interval', everyMinutes: 5 } });
+    const { runId } = await call('jobs.run-now', { jobKey: 'test.audited' });
+    await schedulerOf(w.t.booted.core).idle(w.inst.tenantId);
+    const rows = await audit();
+    expect(rows.map((r) => [r.action, r.actorName, r.targetType, r.targetId, r.summary])).toEqual([
+      ['job.updated', 'Ada Admin', 'job', 'test.audited', 'Scheduled task test.audited: disabled'],
+      ['job.updated', 'Ada Admin', 'job', 'test.audited', 'Scheduled task test.audited: enabled, schedule changed'],
+      ['job.run-started', 'Ada Admin', 'job', 'test.audited', 'Started scheduled task test.audited by hand'],
+    ]);
+    expect(JSON.parse(rows[1]!.details!)).toMatchObject({ before: { enabled: false }, after: { enabled: true, schedule: { kind: 'interval', everyMinutes: 5 } } });
+    expect(JSON.parse(rows[2]!.details!)).toEqual({ runId });
+  });
+
   it('Run now backs up the router through the backup job, and the run shows in the history with its log', async () => {
     const { runId } = await call('jobs.run-now', { jobKey: 'routers.config-backup' });
     await schedulerOf(w.t.booted.core).idle(w.inst.tenantId);
@@ -87,7 +109,7 @@ describe('Scheduled tasks channels', () => {
     const backups = await call('routers.backups.list', { routerId: w.routerId, page: 1, pageSize: 10 });
     expect(backups.items.map((b) => b.trigger)).toEqual(['nightly']);
     const list = await call('jobs.list', { page: 1, pageSize: 25 });
-    expect(list.items[0]!.lastRun).toMatchObject({ id: runId, status: 'succeeded', trigger: 'manual' });
+    expect(list.items.find((j) => j.key === 'routers.config-backup')!.lastRun).toMatchObject({ id: runId, status: 'succeeded', trigger: 'manual' });
   });
 
   it('the health job records each router in its log and leaves status to the monitor', async () => {
