@@ -29,6 +29,7 @@ export async function reconcileRouter(scope: TenantScope, routerId: string): Pro
     throw routerFailure(e, { host: router.host, port: router.port, useTls: router.useTls === 1 });
   }
   const counts = await saveDrift(scope.db, routerId, diff.drift, diff.apiCalls, now);
+  routerSyncOf(scope.core).snapshots.put(scope.tenant.id, routerId, now, diff.snapshot);
   for (const hook of routerSyncOf(scope.core).afterReconcile) {
     try {
       await hook(scope, routerId);

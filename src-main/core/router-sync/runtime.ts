@@ -2,6 +2,7 @@ import type { Core, TenantScope } from '../context';
 import { moduleKey, type ModuleRuntime } from '../module';
 import type { ObjectOwnerType } from './desired-object';
 import type { RouterObjectRow } from './outbox-repo';
+import type { RouterSnapshots } from './snapshots';
 import type { DrainResult } from './worker';
 
 /**
@@ -29,6 +30,8 @@ export interface RouterSyncRuntime extends ModuleRuntime {
   ownerOf(type: string): DriftOwner | undefined;
   /** Registered at start by higher domains (this domain never imports them). */
   afterReconcile: AfterReconcileHook[];
+  /** The last reconcile listing per router, which the next drain may use instead of listing again. */
+  snapshots: RouterSnapshots;
 }
 
 export const routerSyncKey = moduleKey<RouterSyncRuntime>('router-sync');
