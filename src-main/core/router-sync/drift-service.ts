@@ -138,5 +138,10 @@ async function applyOurs(scope: TenantScope, rows: readonly DriftRowRecord[], no
     }
     await deleteDrift(trx, rows.map((r) => r.id));
   });
-  for (const r of routers) routerSyncOf(scope.core).kick(scope.tenant.id, r);
+  const sync = routerSyncOf(scope.core);
+  for (const r of routers) {
+    // The repair may use the reconcile's listing instead of listing again (router-sync/snapshots.ts).
+    sync.snapshots.arm(scope.tenant.id, r);
+    sync.kick(scope.tenant.id, r);
+  }
 }

@@ -17,22 +17,29 @@ export const SNAPSHOT_MAX_AGE_MS = 5 * 60_000;
 
 /**
  * The last reconcile listing per router, taken (once) by the next drain of that router so repairing
- * drift costs one write per drifted object and no second listing (issue 9 §9 API budget). Any drain
- * that did not use it drops it: the app's own writes made it stale.
+ * drift costs one write per drifted object and no second listing (issue 9 §9 API budget). Only a drain
+ * that repairs drift ("apply ours" arms it) uses it; any other drain drops it unused: ordinary changes
+ * keep their read before writing and their read-back, and the app's own writes made the listing stale.
  */
 export class RouterSnapshots {
-  private readonly byRouter = new Map<string, { atMs: number; menus: Map<string, MenuSnapshot> }>();
+  private readonly byRouter = new Map<string, { atMs: number; menus: Map<string, MenuSnapshot>; armed: boolean }>();
 
   put(tenantId: string, routerId: string, at: Date, menus: Map<string, MenuSnapshot>): void {
-    this.byRouter.set(`${tenantId}:${routerId}`, { atMs: at.getTime(), menus });
+    this.byRouter.set(`${tenantId}:${routerId}`, { atMs: at.getTime(), menus, armed: false });
   }
 
-  /** The snapshot if fresh, removed either way. */
+  /** "Apply ours" re-queued drift found by this listing: the next drain may use it. */
+  arm(tenantId: string, routerId: string): void {
+    const s = this.byRouter.get(`${tenantId}:${routerId}`);
+    if (s) s.armed = true;
+  }
+
+  /** The snapshot if armed and fresh; removed either way. */
   take(tenantId: string, routerId: string, now: Date): Map<string, MenuSnapshot> | null {
     const key = `${tenantId}:${routerId}`;
     const s = this.byRouter.get(key);
     this.byRouter.delete(key);
-    if (!s) return null;
+    if (!s?.armed) return null;
     const age = now.getTime() - s.atMs;
     return age >= 0 && age <= SNAPSHOT_MAX_AGE_MS ? s.menus : null;
   }
