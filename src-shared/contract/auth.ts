@@ -122,6 +122,9 @@ export const AUDIT_ACTIONS = [
   'subscriber.imported',
   'subscriber.bulk-applied',
   'subscriber.settings-updated',
+  'subscriber.router-values-adopted',
+  'job.updated',
+  'job.run-started',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel, event } from './define';
 import { id, instant, pageInput, pageOutput } from './common';
 import { diagnosisNote } from './diagnosis';
+import { enforcementFinding } from './enforcement';
 
 const alertBase = {
   id,
@@ -16,6 +17,8 @@ export const alertItem = z.discriminatedUnion('kind', [
   z.object({ ...alertBase, kind: z.literal('router.down'), params: z.object({ routerName: z.string(), cause: diagnosisNote.nullable() }) }),
   z.object({ ...alertBase, kind: z.literal('router.up'), params: z.object({ routerName: z.string(), downForMs: z.number().int().nullable() }) }),
   z.object({ ...alertBase, kind: z.literal('router.degraded'), params: z.object({ routerName: z.string(), cause: diagnosisNote.nullable() }) }),
+  /** The router-side expiry sweeper cannot be relied on (clock, NTP, ticker, permissions); empty findings = healthy again. */
+  z.object({ ...alertBase, kind: z.literal('router.enforcement-health'), params: z.object({ routerName: z.string(), findings: z.array(enforcementFinding) }) }),
 ]);
 export type AlertItem = z.infer<typeof alertItem>;
 export type AlertKind = AlertItem['kind'];

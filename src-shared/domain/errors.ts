@@ -113,6 +113,10 @@ export interface ErrorParams {
   'drift.action-not-possible': { kind: string; action: string };
   /** "Adopt theirs" for an object whose owning domain registered no adoption. */
   'drift.no-owner': { ownerType: string };
+  /** "Adopt theirs" of a secret whose router profile no package on that router uses. */
+  'drift.profile-unknown': { profile: string };
+  /** "Adopt theirs" of a secret enabled on the router while the subscription has expired: extend instead. */
+  'drift.adopt-expired': { accountNumber: string };
   /** Enforcement objects depend on the RouterOS major version, not yet read from this router. */
   'enforcement.version-unknown': Record<never, never>;
   /** An adoption of the same router is already running. */

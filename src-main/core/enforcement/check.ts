@@ -1,7 +1,7 @@
 /**
  * On connect / reconcile (router-enforcement.md §2.3): write the high-water mark and check the router-side
- * sweeper's health over one live connection. Findings are returned (and logged by the scheduled job); the
- * ops domain sits above this one, so raising alerts from them is left to a caller that may reach it.
+ * sweeper's health over one live connection. Findings are returned (and logged by the scheduled job) and
+ * handed to the health listeners: the ops domain sits above this one and registers one that raises alerts.
  */
 import { AppError } from '@shared/domain/errors';
 import type { TenantScope } from '../context';
@@ -27,7 +27,19 @@ export async function checkRouterEnforcement(scope: TenantScope, routerId: strin
     return { hwm, health };
   });
   seen.set(key, result.health.tickRunCount);
+  for (const listen of enforcementOf(scope.core).healthListeners) await listen(scope, routerId, result.health.findings);
   return result;
+}
+
+/**
+ * After a reconcile (router-sync's afterReconcile hook): a router with enforcement installed gets a fresh
+ * high-water mark, so its sweeper's lower bound on the time keeps up even when no check job ran.
+ */
+export async function writeHighWaterMarkIfEnforced(scope: TenantScope, routerId: string): Promise<HwmResult | null> {
+  const enforced = await scope.db.selectFrom('routerObjects').select('id').where('routerId', '=', routerId)
+    .where('ownerType', '=', 'prerequisite').where('tag', '=', 'name=ispdesk-enforce').where('desired', 'is not', null).executeTakeFirst();
+  if (!enforced) return null;
+  return onRouterScope(scope, routerId, (conn) => writeHighWaterMark(conn, scope.core.clock.now()));
 }
 
 /** Routers of the tenant that have enforcement prerequisites in desired state. */

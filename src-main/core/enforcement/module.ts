@@ -1,5 +1,6 @@
 import { defineModule } from '../module';
-import { checkRouterEnforcement, routersWithEnforcement } from './check';
+import { routerSyncOf } from '../router-sync/runtime';
+import { checkRouterEnforcement, routersWithEnforcement, writeHighWaterMarkIfEnforced } from './check';
 import { enforcementHandlers } from './handlers';
 import { m0009Enforcement } from './migrations/0009-enforcement';
 import { enforcementKey, type EnforcementRuntime } from './runtime';
@@ -15,10 +16,14 @@ export const enforcementModule = defineModule({
   tenantMigrations: { '0009-enforcement': m0009Enforcement },
   handlers: enforcementHandlers,
   key: enforcementKey,
-  start(): EnforcementRuntime {
+  start(core): EnforcementRuntime {
+    routerSyncOf(core).afterReconcile.push(async (scope, routerId) => {
+      await writeHighWaterMarkIfEnforced(scope, routerId);
+    });
     return {
       lastTickRuns: new Map(),
       expiryActionListeners: [],
+      healthListeners: [],
       scheduledJobs: [
         {
           key: 'enforcement.router-check',

@@ -1,4 +1,6 @@
 import { defineModule } from '../module';
+import { enforcementOf } from '../enforcement/runtime';
+import { raiseEnforcementHealthAlert } from './enforcement-alerts';
 import { opsHandlers } from './handlers';
 import { m0004AlertParams } from './migrations/0004-alert-params';
 
@@ -8,4 +10,9 @@ export const opsModule = defineModule({
   owns: { tenant: ['alerts'] },
   tenantMigrations: { '0004-alert-params': m0004AlertParams },
   handlers: opsHandlers,
+  start(core) {
+    // Enforcement sits below ops and cannot raise alerts itself: it calls back after each health check.
+    enforcementOf(core).healthListeners.push(raiseEnforcementHealthAlert);
+    return {};
+  },
 });

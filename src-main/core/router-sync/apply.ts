@@ -1,5 +1,7 @@
+import { ENFORCEMENT_TAG_PREFIX } from '@shared/domain/enforcement-tag';
 import { RosTrapError, type RosConnection, type RosRow } from '../routeros/client';
 import { changedProps, TagIndex } from './router-match';
+import type { MenuSnapshot } from './snapshots';
 
 /** One object to bring to its desired state, sealed values already opened. */
 export interface ApplyItem {
@@ -71,16 +73,41 @@ function steps(items: readonly ApplyItem[]): { menu: string; items: ApplyItem[] 
   return out;
 }
 
+/** A reconcile listing can stand in for the read before writing when it indexed and read all these items' props. */
+function snapshotCovers(snap: MenuSnapshot | undefined, items: readonly ApplyItem[]): snap is MenuSnapshot {
+  if (!snap) return false;
+  return items.every((i) => snap.tags.has(i.tag) && Object.keys(i.props ?? {}).every((k) => i.sealedProps.includes(k) || snap.proplist.has(k)));
+}
+
+/** Sealed values a listing did not show are left as they are (a reconcile lists without them). */
+function shownProps(item: ApplyItem, row: RosRow, props: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(props)) if (!(item.sealedProps.includes(k) && row[k] === undefined)) out[k] = v;
+  return out;
+}
+
 /**
  * Reads a menu once, writes what differs (pipelined), reads it once more to verify. Any write whose
  * answer was lost (connection gone, "outcome unknown") is never repeated blindly: the caller's next
  * drain starts again from a fresh read of the router, which finds an `add` that did land by its tag.
  * A trap refuses only its own object. Connection failures propagate (the whole drain is retried later).
+ *
+ * With a fresh reconcile listing of the menu (`snap`), that listing is the read before writing and the
+ * read-back is left to the next listing (the next reconcile shows any write that did not take as
+ * drift): repairing drift then costs exactly one write per drifted object.
  */
-export async function applyStep(conn: RosConnection, menu: string, items: readonly ApplyItem[], now: Date, onStep?: (done: ApplyOutcome) => Promise<void>): Promise<ApplyOutcome> {
+export async function applyStep(
+  conn: RosConnection, menu: string, items: readonly ApplyItem[], now: Date, onStep?: (done: ApplyOutcome) => Promise<void>, snap?: MenuSnapshot,
+): Promise<ApplyOutcome> {
   const proplist = proplistFor(items);
   const index = new TagIndex(items.map((i) => i.tag));
-  const before = await readState(conn, menu, items, index, proplist, 'before');
+  const fromSnapshot = snapshotCovers(snap, items);
+  const before = fromSnapshot
+    ? withClaimable(index.group(snap.rows), snap.rows, claimNames(menu, items))
+    : await readState(conn, menu, items, index, proplist, 'before');
+  const toKick = new Set<string>();
+  const claimable = NAME_KEYED_MENUS.has(menu) ? before.get(UNTAGGED) ?? [] : [];
+  const claimByName = new Map(claimable.map((r) => [r.name, r]));
   const refused = new Map<string, string>();
 
   await pipelined(items, async (item) => {
@@ -93,21 +120,26 @@ export async function applyStep(conn: RosConnection, menu: string, items: readon
       const [first, ...duplicates] = found;
       // Two items with our tag can only come from a write repeated outside this worker: keep one.
       for (const d of duplicates) await conn.remove(menu, d['.id']!);
-      if (!first) {
+      // An item the router already has under this name but without any tag of ours (a secret just
+      // adopted from the router) is taken over: `add` would be refused as a duplicate name.
+      const target = first ?? (item.props.name !== undefined ? claimByName.get(item.props.name) : undefined);
+      if (!target) {
         await conn.add(menu, item.props);
         return;
       }
-      const changed = changedProps(first, item.props, now);
+      const changed = changedProps(target, fromSnapshot ? shownProps(item, target, item.props) : item.props, now);
       if (Object.keys(changed).length === 0) return;
-      await conn.set(menu, first['.id']!, changed);
-      if (menu === '/ppp/secret' && ('profile' in changed || 'disabled' in changed)) await kickSession(conn, item.props.name ?? first.name);
+      await conn.set(menu, target['.id']!, changed);
+      const name = item.props.name ?? target.name;
+      if (menu === '/ppp/secret' && ('profile' in changed || 'disabled' in changed) && name !== undefined) toKick.add(name);
     } catch (e) {
       if (e instanceof RosTrapError) refused.set(item.objectId, e.trapMessage);
       else throw e;
     }
   });
 
-  const after = await readState(conn, menu, items, index, proplist, 'after');
+  await kickSessions(conn, toKick);
+  const after = fromSnapshot ? null : await readState(conn, menu, items, index, proplist, 'after');
   const outcome: ApplyOutcome = { applied: [], refused: [] };
   for (const item of items) {
     const trap = refused.get(item.objectId);
@@ -115,12 +147,41 @@ export async function applyStep(conn: RosConnection, menu: string, items: readon
       outcome.refused.push({ objectId: item.objectId, version: item.version, message: trap });
       continue;
     }
-    const problem = verify(item, after.get(item.tag) ?? [], now);
+    const problem = after === null ? null : verify(item, after.get(item.tag) ?? [], now);
     if (problem === null) outcome.applied.push({ objectId: item.objectId, version: item.version, removed: item.props === null });
     else outcome.refused.push({ objectId: item.objectId, version: item.version, message: problem });
   }
   await onStep?.(outcome);
   return outcome;
+}
+
+/**
+ * Menus whose items RouterOS keeps unique by `name` ("failure: already have ... with such name"): only
+ * there can an untagged item be claimed for an object of ours with the same name.
+ */
+const NAME_KEYED_MENUS: ReadonlySet<string> = new Set(['/ppp/secret', '/ppp/profile', '/ip/pool', '/system/script', '/system/scheduler']);
+
+/** Key under which readState returns the untagged items named like an object with a comment tag. */
+const UNTAGGED = '\u0000untagged';
+
+/** The names of objects found by a comment tag that could match an untagged router item. */
+function claimNames(menu: string, items: readonly ApplyItem[]): Set<string> {
+  const out = new Set<string>();
+  if (!NAME_KEYED_MENUS.has(menu)) return out;
+  for (const i of items) if (!i.tag.startsWith('name=') && i.props?.name !== undefined) out.add(i.props.name);
+  return out;
+}
+
+/** A router item no object of the app carries its tag in (any `ispdesk:` comment belongs to someone). */
+function isUntagged(row: RosRow): boolean {
+  return !(row.comment ?? '').startsWith(ENFORCEMENT_TAG_PREFIX);
+}
+
+function withClaimable(grouped: Map<string, RosRow[]>, rows: readonly RosRow[], names: ReadonlySet<string>): Map<string, RosRow[]> {
+  if (names.size === 0) return grouped;
+  const claim = rows.filter((r) => r.name !== undefined && names.has(r.name) && isUntagged(r));
+  if (claim.length > 0) grouped.set(UNTAGGED, claim);
+  return grouped;
 }
 
 /** Up to this many objects of a menu are looked up one by one (by name) instead of listing the menu. */
@@ -140,16 +201,24 @@ function lookupName(item: ApplyItem): string | null {
  * name (version 1); after writing, the object was just written under that name.
  */
 async function readState(conn: RosConnection, menu: string, items: readonly ApplyItem[], index: TagIndex, proplist: string[], when: 'before' | 'after'): Promise<Map<string, RosRow[]>> {
+  const names = when === 'before' ? claimNames(menu, items) : new Set<string>();
+  const listAll = async () => {
+    const rows = await conn.print(menu, { proplist });
+    return withClaimable(index.group(rows), rows, names);
+  };
   const targeted = items.length <= TARGETED_MAX && items.every((i) => lookupName(i) !== null);
-  if (!targeted) return index.group(await conn.print(menu, { proplist }));
+  if (!targeted) return listAll();
   const out = new Map<string, RosRow[]>();
+  const untagged: RosRow[] = [];
   let conclusive = true;
   await pipelined(items, async (item) => {
-    const rows = (await conn.print(menu, { where: { name: lookupName(item)! }, proplist })).filter((r) => index.tagOf(r) === item.tag);
+    const named = await conn.print(menu, { where: { name: lookupName(item)! }, proplist });
+    const rows = named.filter((r) => index.tagOf(r) === item.tag);
     if (rows.length > 0) out.set(item.tag, rows);
     else if (when === 'before' && (item.version !== 1 || item.props === null)) conclusive = false;
+    untagged.push(...named);
   });
-  return conclusive ? out : index.group(await conn.print(menu, { proplist }));
+  return conclusive ? withClaimable(out, untagged, names) : listAll();
 }
 
 /** Null when the router holds the desired state, else what it holds instead (shown on the object). */
@@ -168,20 +237,32 @@ function verify(item: ApplyItem, rows: readonly RosRow[], now: Date): string | n
 /**
  * A secret's new profile or disabled flag only takes effect at the next login, so the session is
  * removed to make the client reconnect with it (seed-system.md §4.3.5, router-enforcement.md §1.4).
+ * A few sessions are looked up by name; more are found in one listing of the active sessions.
  */
-async function kickSession(conn: RosConnection, name: string | undefined): Promise<void> {
-  if (!name) return;
-  for (const a of await conn.print('/ppp/active', { where: { name }, proplist: ['.id'] })) {
+async function kickSessions(conn: RosConnection, names: ReadonlySet<string>): Promise<void> {
+  if (names.size === 0) return;
+  let sessions: RosRow[];
+  if (names.size <= TARGETED_MAX) {
+    sessions = [];
+    await pipelined([...names], async (name) => {
+      sessions.push(...(await conn.print('/ppp/active', { where: { name }, proplist: ['.id', 'name'] })));
+    });
+  } else {
+    sessions = (await conn.print('/ppp/active', { proplist: ['.id', 'name'] })).filter((a) => a.name !== undefined && names.has(a.name));
+  }
+  await pipelined(sessions, async (a) => {
     try {
       await conn.remove('/ppp/active', a['.id']!);
     } catch (e) {
       // The session may end on its own between the print and the remove.
       if (!(e instanceof RosTrapError)) throw e;
     }
-  }
+  });
 }
 
 /** Every step of a batch, in dependency order. */
-export async function applyAll(conn: RosConnection, items: readonly ApplyItem[], now: Date, onStep: (done: ApplyOutcome) => Promise<void>): Promise<void> {
-  for (const s of steps(items)) await applyStep(conn, s.menu, s.items, now, onStep);
+export async function applyAll(
+  conn: RosConnection, items: readonly ApplyItem[], now: Date, onStep: (done: ApplyOutcome) => Promise<void>, snapshot?: ReadonlyMap<string, MenuSnapshot> | null,
+): Promise<void> {
+  for (const s of steps(items)) await applyStep(conn, s.menu, s.items, now, onStep, snapshot?.get(s.menu));
 }

@@ -29,6 +29,15 @@ export async function reconcileRouter(scope: TenantScope, routerId: string): Pro
     throw routerFailure(e, { host: router.host, port: router.port, useTls: router.useTls === 1 });
   }
   const counts = await saveDrift(scope.db, routerId, diff.drift, diff.apiCalls, now);
+  routerSyncOf(scope.core).snapshots.put(scope.tenant.id, routerId, now, diff.snapshot);
+  for (const hook of routerSyncOf(scope.core).afterReconcile) {
+    try {
+      await hook(scope, routerId);
+    } catch (e) {
+      // The drift is saved and correct; a hook's router failure is retried by the next reconcile or check.
+      scope.core.log.warn('after-reconcile hook failed', { routerId, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
   return { routerId, ...counts, apiCalls: diff.apiCalls, at: now.toISOString() };
 }
 
@@ -129,5 +138,10 @@ async function applyOurs(scope: TenantScope, rows: readonly DriftRowRecord[], no
     }
     await deleteDrift(trx, rows.map((r) => r.id));
   });
-  for (const r of routers) routerSyncOf(scope.core).kick(scope.tenant.id, r);
+  const sync = routerSyncOf(scope.core);
+  for (const r of routers) {
+    // The repair may use the reconcile's listing instead of listing again (router-sync/snapshots.ts).
+    sync.snapshots.arm(scope.tenant.id, r);
+    sync.kick(scope.tenant.id, r);
+  }
 }

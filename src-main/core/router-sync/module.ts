@@ -7,6 +7,7 @@ import { routerSyncHandlers } from './handlers';
 import { m0007RouterSync } from './migrations/0007-router-sync';
 import { m0011RouterSyncDrift } from './migrations/0011-router-sync-drift';
 import { routerSyncKey, type DriftOwner, type RouterSyncRuntime } from './runtime';
+import { RouterSnapshots } from './snapshots';
 import { RouterSyncWorkers, type WorkerOptions } from './workers';
 
 declare module '../module' {
@@ -29,6 +30,7 @@ export const routerSyncModule = defineModule({
   start(core, opts): RouterSyncRuntime {
     const workers = new RouterSyncWorkers(core, opts.background, opts.routerSync);
     const owners = new Map<string, DriftOwner>();
+    const snapshots = new RouterSnapshots();
     return {
       kick: (tenantId, routerId) => workers.kick(tenantId, routerId),
       drain: (tenantId, routerId) => workers.drain(tenantId, routerId),
@@ -36,6 +38,8 @@ export const routerSyncModule = defineModule({
         owners.set(type, owner);
       },
       ownerOf: (type) => owners.get(type),
+      afterReconcile: [],
+      snapshots,
       async onTenantActive(tenantId) {
         // Work left by a previous run (or a crash) is picked up at once.
         const routerIds = await core.tenants.use(tenantId, (h) => routersWithPendingWork(h.db));
@@ -43,6 +47,7 @@ export const routerSyncModule = defineModule({
       },
       onTenantInactive(tenantId) {
         workers.stopTenant(tenantId);
+        snapshots.dropTenant(tenantId);
       },
       scheduledJobs: [
         {

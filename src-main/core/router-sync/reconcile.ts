@@ -2,6 +2,7 @@ import { ENFORCEMENT_TAG_PREFIX } from '@shared/domain/enforcement-tag';
 import type { DriftKind } from '@shared/contract/router-sync';
 import type { RosConnection, RosRow } from '../routeros/client';
 import type { RouterObjectRow } from './outbox-repo';
+import type { MenuSnapshot } from './snapshots';
 import { sameDesiredValue, TagIndex } from './router-match';
 
 export interface FoundDrift {
@@ -20,6 +21,8 @@ export interface RouterDiff {
   drift: FoundDrift[];
   /** API commands sent (one list per managed menu). */
   apiCalls: number;
+  /** What each menu's listing returned, for the worker's next drain (router-sync/snapshots.ts). */
+  snapshot: Map<string, MenuSnapshot>;
 }
 
 /**
@@ -34,6 +37,7 @@ export async function diffRouter(conn: RosConnection, objects: readonly RouterOb
     else byMenu.set(o.menu, [o]);
   }
   const drift: FoundDrift[] = [];
+  const snapshot = new Map<string, MenuSnapshot>();
   let apiCalls = 0;
   for (const [menu, list] of byMenu) {
     const managed = new Set<string>();
@@ -48,6 +52,7 @@ export async function diffRouter(conn: RosConnection, objects: readonly RouterOb
     const rows = await conn.print(menu, { proplist });
     apiCalls += 1;
     const index = new TagIndex(list.map((o) => o.tag));
+    snapshot.set(menu, { rows, proplist: new Set(proplist), tags: new Set(list.map((o) => o.tag)) });
     const grouped = index.group(rows);
     for (const { o, desired, sealed } of parsed) {
       const found = grouped.get(o.tag) ?? [];
@@ -73,7 +78,7 @@ export async function diffRouter(conn: RosConnection, objects: readonly RouterOb
       drift.push(itemDrift(menu, ours ? 'extra' : 'foreign', `.id=${r['.id']}`, null, r));
     }
   }
-  return { drift, apiCalls };
+  return { drift, apiCalls, snapshot };
 }
 
 function itemDrift(menu: string, kind: DriftKind, identity: string, objectId: string | null, r: RosRow): FoundDrift {

@@ -2,6 +2,7 @@ import type { Core, TenantScope } from '../context';
 import { moduleKey, type ModuleRuntime } from '../module';
 import type { ObjectOwnerType } from './desired-object';
 import type { RouterObjectRow } from './outbox-repo';
+import type { RouterSnapshots } from './snapshots';
 import type { DrainResult } from './worker';
 
 /**
@@ -12,6 +13,12 @@ export interface DriftOwner {
   adoptTheirs(scope: TenantScope, object: RouterObjectRow, routerProps: Record<string, string>): Promise<void>;
 }
 
+/**
+ * Runs after each successful reconcile of a router, on the same scope (higher domains register one at
+ * start: enforcement writes its high-water mark while the router is being read anyway).
+ */
+export type AfterReconcileHook = (scope: TenantScope, routerId: string) => Promise<void>;
+
 /** The router-sync domain's live part: the per-router outbox workers. */
 export interface RouterSyncRuntime extends ModuleRuntime {
   /** Wake the worker of a router after a commit that enqueued changes for it. */
@@ -21,6 +28,10 @@ export interface RouterSyncRuntime extends ModuleRuntime {
   /** A higher domain registers how it adopts the router's values for its objects (drift "adopt theirs"). */
   registerOwner(type: ObjectOwnerType, owner: DriftOwner): void;
   ownerOf(type: string): DriftOwner | undefined;
+  /** Registered at start by higher domains (this domain never imports them). */
+  afterReconcile: AfterReconcileHook[];
+  /** The last reconcile listing per router, which the next drain may use instead of listing again. */
+  snapshots: RouterSnapshots;
 }
 
 export const routerSyncKey = moduleKey<RouterSyncRuntime>('router-sync');

@@ -2,6 +2,7 @@ import { readSecret } from '../secrets/secret-store';
 import type { Core } from '../context';
 import { routersOf } from '../routers/runtime';
 import { applyAll, type ApplyItem, type ApplyOutcome } from './apply';
+import { routerSyncOf } from './runtime';
 import { deferRouter, dueObjects, nextDueAt, recordApplied, recordRefused, type RouterObjectRow } from './outbox-repo';
 
 export interface DrainResult {
@@ -40,6 +41,8 @@ export async function drainRouter(core: Core, tenantId: string, routerId: string
     return { items, refusedEarly: unsealable.length };
   });
   const result: DrainResult = { applied: 0, refused: work.refusedEarly, offline: false, error: null, nextDueAt: null };
+  // A fresh reconcile listing of this router is used once (then it is stale: this pass writes).
+  const snapshot = routerSyncOf(core).snapshots.take(tenantId, routerId, now);
   if (work.items.length > 0) {
     const record = async (o: ApplyOutcome) => {
       await core.tenants.use(tenantId, async (h) => {
@@ -50,7 +53,7 @@ export async function drainRouter(core: Core, tenantId: string, routerId: string
       result.refused += o.refused.length;
     };
     try {
-      await routersOf(core).connections.run(tenantId, routerId, (conn) => applyAll(conn, work.items, now, record));
+      await routersOf(core).connections.run(tenantId, routerId, (conn) => applyAll(conn, work.items, now, record, snapshot));
     } catch (e) {
       // Connection refused, lost mid-batch, or an outcome unknown: nothing is marked; the next pass reads back first.
       result.offline = true;

@@ -6,7 +6,7 @@ import { pageInMemory, type Page } from '../paging';
 import { lastRuns, runHistory } from './job-runs';
 import { readJobSettings, saveJobSetting } from './job-settings';
 import { defaultScheduleOf } from './runner';
-import { schedulerOf } from './runtime';
+import { auditJobAction, schedulerOf } from './runtime';
 
 /** Every registered job with its schedule in force, last run and next slot. */
 export async function listJobs(scope: TenantScope, q: ParsedInputOf<'jobs.list'>): Promise<Page<JobItem>> {
@@ -39,13 +39,23 @@ export async function updateJob(scope: TenantScope, input: ParsedInputOf<'jobs.u
   const requested = input.schedule === undefined ? (current?.schedule ?? null) : input.schedule;
   // The default written out by hand is stored as "default", so a later change of the default applies.
   const schedule = requested && sameSchedule(requested, defaultScheduleOf(def)) ? null : requested;
-  await saveJobSetting(scope.db, def.key, { enabled, schedule, updatedAt: scope.core.clock.now().toISOString() }, scope.actor.name);
+  await scope.db.transaction().execute(async (trx) => {
+    await saveJobSetting(trx, def.key, { enabled, schedule, updatedAt: scope.core.clock.now().toISOString() }, scope.actor.name);
+    const what = [enabled !== (current?.enabled ?? true) ? (enabled ? 'enabled' : 'disabled') : null, input.schedule !== undefined ? (schedule ? 'schedule changed' : 'default schedule') : null]
+      .filter((x) => x !== null);
+    await auditJobAction(scope.core, trx, scope.actor, {
+      action: 'job.updated', summary: `Scheduled task ${def.key}: ${what.length > 0 ? what.join(', ') : 'saved unchanged'}`, targetType: 'job', targetId: def.key,
+      details: { before: { enabled: current?.enabled ?? true, schedule: current?.schedule ?? null }, after: { enabled, schedule } },
+    });
+  });
   const items = await jobItems(scope);
   return items.find((j) => j.key === def.key)!;
 }
 
 export async function runJobNow(scope: TenantScope, jobKey: string): Promise<{ runId: string }> {
-  return { runId: await schedulerOf(scope.core).runNow(scope.tenant.id, jobKey, scope.actor) };
+  const runId = await schedulerOf(scope.core).runNow(scope.tenant.id, jobKey, scope.actor);
+  await auditJobAction(scope.core, scope.db, scope.actor, { action: 'job.run-started', summary: `Started scheduled task ${jobKey} by hand`, targetType: 'job', targetId: jobKey, details: { runId } });
+  return { runId };
 }
 
 export async function jobHistory(scope: TenantScope, q: ParsedInputOf<'jobs.history'>): Promise<Page<JobRun>> {

@@ -19,6 +19,7 @@ export const schedulerModule = defineModule({
     const scheduler = new Scheduler(core, opts.scheduler);
     return {
       scheduler,
+      audit: { write: null },
       jobs: [{ name: 'scheduler', start: (t) => scheduler.start(t), stop: (t) => scheduler.stop(t) }],
       onTenantInactive(tenantId) {
         scheduler.stop(tenantId);

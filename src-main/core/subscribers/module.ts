@@ -1,6 +1,8 @@
 import { systemActor } from '../context';
 import { defineModule } from '../module';
 import { enforcementOf } from '../enforcement/runtime';
+import { routerSyncOf } from '../router-sync/runtime';
+import { adoptSubscriberSecret } from './adopt-theirs';
 import { requeueExpired, runExpirySweep } from './expiry-sweep';
 import { subscribersHandlers } from './handlers';
 import { m0008Subscribers } from './migrations/0008-subscribers';
@@ -19,6 +21,8 @@ export const subscribersModule = defineModule({
   start(core): SubscribersRuntime {
     // Expired subscribers look different on the router under the other expiry action.
     enforcementOf(core).expiryActionListeners.push(requeueExpired);
+    // Drift "adopt theirs" on a subscriber's router objects updates the subscriber (router-sync cannot import us).
+    routerSyncOf(core).registerOwner('subscriber', { adoptTheirs: adoptSubscriberSecret });
     return {
       runExpirySweep,
       scheduledJobs: [{

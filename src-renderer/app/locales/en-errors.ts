@@ -126,6 +126,8 @@ export const apiErrorsEn: ErrorWords = {
     'not-found': 'That difference was not found; run the check again.',
     'action-not-possible': 'This action cannot be used on this difference ({{kind}}).',
     'no-owner': 'The router values cannot be adopted for this kind of object ({{ownerType}}) yet.',
+    'profile-unknown': 'No package on this router uses the PPP profile {{profile}}. Create one, or apply ISP Desk\'s values instead.',
+    'adopt-expired': 'The subscription of {{accountNumber}} has expired, so it cannot be turned back on from the router. Extend it instead.',
   },
   enforcement: {
     'version-unknown': 'ISP Desk has not read this router\'s RouterOS version yet. Test the connection first, then try again.',

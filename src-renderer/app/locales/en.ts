@@ -579,7 +579,9 @@ export const en = {
       imported: 'Subscribers imported',
       'bulk-applied': 'Bulk action applied',
       'settings-updated': 'Subscriber settings changed',
+      'router-values-adopted': 'Router values adopted',
     },
+    job: { updated: 'Scheduled task changed', 'run-started': 'Scheduled task started by hand' },
   },
   settings: {
     title: 'Settings',

@@ -15,5 +15,13 @@ export function alertText(a: AlertItem): { title: string; body: string } {
     case 'router.down':
     case 'router.degraded':
       return { title, body: a.params.cause ? diagnosisLine(a.params.cause) : '' };
+    case 'router.enforcement-health':
+      if (a.params.findings.length === 0) {
+        return { title: i18n.t('routers.alerts.healthyAgain.title', { routerName: a.params.routerName }), body: i18n.t('routers.alerts.healthyAgain.body') };
+      }
+      return {
+        title,
+        body: a.params.findings.map((f) => i18n.t(`routers.alerts.finding.${f.code}`, { ...f, ...('missing' in f && { missing: f.missing.join(', ') }) })).join(' '),
+      };
   }
 }

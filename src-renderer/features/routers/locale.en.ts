@@ -247,8 +247,21 @@ export const routersEn = {
         down: { title: 'Router {{routerName}} is down', body: '{{cause}}' },
         up: { title: 'Router {{routerName}} is back up', body: 'Reachable again after {{downFor}} down.' },
         degraded: { title: 'Router {{routerName}} is degraded', body: '{{cause}}' },
+        'enforcement-health': { title: 'Router {{routerName}}: expiry enforcement needs attention', body: '{{findings}}' },
       },
     } satisfies AlertWords,
+    healthyAgain: { title: 'Router {{routerName}}: expiry enforcement is healthy again', body: 'The router can cut expired subscribers on its own again.' },
+    /** One line per enforcement health finding (codes of the enforcement check). */
+    finding: {
+      'not-installed': 'The expiry script is not installed.',
+      'ntp-disabled': 'NTP is turned off, so the router clock can drift.',
+      'ntp-not-synchronized': 'The router clock is not synchronized by NTP yet.',
+      'clock-off': 'The router clock is off by {{offsetSec}} seconds.',
+      'tick-missing': 'The scheduler entry that runs the expiry script is missing.',
+      'tick-not-running': 'The scheduler entry that runs the expiry script is not running (run count {{runCount}}).',
+      'tick-policy': 'The scheduler entry lacks the permissions the script needs: {{missing}}.',
+      'script-not-running': 'The expiry script fails before it starts (ticks: {{tickRuns}}).',
+    },
     upBodyShort: 'Reachable again.',
   },
   dashboard: {

@@ -93,10 +93,17 @@ describe('reconcile', () => {
   });
 
   it('"adopt theirs" needs the owning domain, then hands it the router values', async () => {
+    // Packages register no adoption: their objects' drift cannot be adopted.
+    await w.enqueue([{ routerId: w.routerId, menu: '/ppp/profile', tag: 'name=silver', owner: { type: 'package', id: 'p-silver' }, props: { name: 'silver', 'rate-limit': '5M/5M' } }]);
+    await w.drain();
+    const profiles = w.sim.state.menu('/ppp/profile');
+    profiles.update(profiles.find({ name: 'silver' })!['.id']!, { 'rate-limit': '9M/9M' });
     await reconcile();
+    const silver = (await driftList()).items.find((r) => r.label === 'silver')!;
+    const refused = await w.t.raw('sync.drift.resolve', { ids: [silver.id], action: 'adopt-theirs' }, w.inst.adminToken);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'drift.no-owner', params: { ownerType: 'package' } } });
+    // The subscribers domain registers itself at start; a test owner replaces it here (these objects have no subscriber rows).
     const changed = (await driftList()).items.find((r) => r.label === 'changed')!;
-    const refused = await w.t.raw('sync.drift.resolve', { ids: [changed.id], action: 'adopt-theirs' }, w.inst.adminToken);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'drift.no-owner', params: { ownerType: 'subscriber' } } });
     const adopted: { ownerId: string; profile: string | undefined }[] = [];
     routerSyncOf(w.t.booted.core).registerOwner('subscriber', {
       adoptTheirs: (_scope, obj, props) => {

@@ -78,6 +78,28 @@ describe('Scheduled tasks channels', () => {
     expect(back.schedule).toEqual({ kind: 'cron', cron: '0 * * * *' });
   });
 
+  it('changing a job and starting it by hand are audited; a refused change is not', async () => {
+    register(w.t, probeJob('test.audited'));
+    const audit = () => w.t.booted.core.tenants.use(w.inst.tenantId, (h) =>
+      h.db.selectFrom('auditLog').select(['action', 'actorName', 'targetType', 'targetId', 'summary', 'details']).where('action', 'like', 'job.%').orderBy('id').execute());
+    const bad = await w.t.raw('jobs.update', { jobKey: 'test.audited', schedule: { kind: 'cron', cron: '61 * * * *' } }, w.inst.adminToken);
+    expect(bad.ok).toBe(false);
+    expect(await audit()).toEqual([]);
+
+    await call('jobs.update', { jobKey: 'test.audited', enabled: false });
+    await call('jobs.update', { jobKey: 'test.audited', enabled: true, schedule: { kind: 'interval', everyMinutes: 5 } });
+    const { runId } = await call('jobs.run-now', { jobKey: 'test.audited' });
+    await schedulerOf(w.t.booted.core).idle(w.inst.tenantId);
+    const rows = await audit();
+    expect(rows.map((r) => [r.action, r.actorName, r.targetType, r.targetId, r.summary])).toEqual([
+      ['job.updated', 'Ada Admin', 'job', 'test.audited', 'Scheduled task test.audited: disabled'],
+      ['job.updated', 'Ada Admin', 'job', 'test.audited', 'Scheduled task test.audited: enabled, schedule changed'],
+      ['job.run-started', 'Ada Admin', 'job', 'test.audited', 'Started scheduled task test.audited by hand'],
+    ]);
+    expect(JSON.parse(rows[1]!.details!)).toMatchObject({ before: { enabled: false }, after: { enabled: true, schedule: { kind: 'interval', everyMinutes: 5 } } });
+    expect(JSON.parse(rows[2]!.details!)).toEqual({ runId });
+  });
+
   it('Run now backs up the router through the backup job, and the run shows in the history with its log', async () => {
     const { runId } = await call('jobs.run-now', { jobKey: 'routers.config-backup' });
     await schedulerOf(w.t.booted.core).idle(w.inst.tenantId);
