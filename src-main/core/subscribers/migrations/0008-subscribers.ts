@@ -83,6 +83,31 @@ export const m0008Subscribers: Migration = {
       }
     }
     await sql`create index subscribers_status_id_live on subscribers (status, id) where deleted_at is null`.execute(db);
+    // "Is this id live?" answered from a small index instead of the row: the tag filter checks thousands of
+    // ids, and SQLite prefers a unique index on the probed column, so this one must be unique to be chosen.
+    await sql`create unique index subscribers_id_live on subscribers (id) where deleted_at is null`.execute(db);
+
+    // Text search ("contains", the list's q) over account, name, phones and user name: a trigram index answers
+    // substrings of 3+ characters without reading 100k rows (https://sqlite.org/fts5.html#the_trigram_tokenizer,
+    // SQLite 3.34+). External content: the index keeps no copy of the text, triggers keep it in step
+    // (https://sqlite.org/fts5.html#external_content_tables). It only narrows candidates; the list re-checks
+    // them with the same LIKE as the plain scan, so results never differ from it.
+    await sql`create virtual table subscribers_search using fts5(account_number, full_name, phones, username,
+      content='subscribers', content_rowid='rowid', tokenize='trigram')`.execute(db);
+    await sql`create trigger subscribers_search_insert after insert on subscribers begin
+      insert into subscribers_search (rowid, account_number, full_name, phones, username)
+        values (new.rowid, new.account_number, new.full_name, new.phones, new.username);
+    end`.execute(db);
+    await sql`create trigger subscribers_search_delete after delete on subscribers begin
+      insert into subscribers_search (subscribers_search, rowid, account_number, full_name, phones, username)
+        values ('delete', old.rowid, old.account_number, old.full_name, old.phones, old.username);
+    end`.execute(db);
+    await sql`create trigger subscribers_search_update after update of account_number, full_name, phones, username on subscribers begin
+      insert into subscribers_search (subscribers_search, rowid, account_number, full_name, phones, username)
+        values ('delete', old.rowid, old.account_number, old.full_name, old.phones, old.username);
+      insert into subscribers_search (rowid, account_number, full_name, phones, username)
+        values (new.rowid, new.account_number, new.full_name, new.phones, new.username);
+    end`.execute(db);
 
     await db.schema
       .createTable('subscriber_tags')
