@@ -60,6 +60,33 @@ export async function listSubscribers(scope: TenantScope, q: ParsedInputOf<'subs
   const sort = q.sort ?? { field: 'accountNumber', dir: 'asc' as const };
   // Account numbers are unique among live rows, so they need no tie-breaker (and the index alone serves the order).
   const terms = sort.field === 'accountNumber' ? [{ by: SORT.accountNumber, dir: sort.dir }] : [{ by: SORT[sort.field], dir: sort.dir }, { by: 'id' as const, dir: sort.dir }];
-  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: terms, countBase: filteredSubscribers(scope.db, q, now, 'count') });
+  const page = await pageQuery(base, { page: q, select: (qb) => qb.selectAll(), sort: terms, count: () => countSubscribers(scope.db, filterOf(q), now) });
   return { ...page, items: await toSummaries(scope.db, page.items) };
+}
+
+/** The filter part of a list request (what `countSubscribers` looks at). */
+function filterOf(q: ParsedInputOf<'subscribers.list'>): SubscriberFilter {
+  const filter: Partial<ParsedInputOf<'subscribers.list'>> = { ...q };
+  delete filter.page;
+  delete filter.pageSize;
+  delete filter.sort;
+  return filter;
+}
+
+/**
+ * How many live subscribers match: filters on status, router and package only (the common case) read the
+ * trigger-kept `subscriber_counts`; anything else counts the filtered rows.
+ */
+export async function countSubscribers(db: Kysely<TenantDB>, f: SubscriberFilter, now: Date): Promise<number> {
+  const { status, routerId, packageId, ...others } = f;
+  // Any other filter set (text, tags, expiring window, or one added later) needs the rows themselves.
+  if (Object.values(others).every((v) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0))) {
+    let counts = db.selectFrom('subscriberCounts').select(sql<number | null>`sum(n)`.as('total'));
+    if (status) counts = counts.where('status', '=', status);
+    if (routerId) counts = counts.where('routerId', '=', routerId);
+    if (packageId) counts = counts.where('packageId', '=', packageId);
+    return Number((await counts.executeTakeFirstOrThrow()).total ?? 0);
+  }
+  const r = await filteredSubscribers(db, f, now, 'count').select(sql<number | bigint>`count(*)`.as('total')).executeTakeFirstOrThrow();
+  return Number(r.total);
 }

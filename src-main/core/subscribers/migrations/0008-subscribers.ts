@@ -109,6 +109,27 @@ export const m0008Subscribers: Migration = {
         values (new.rowid, new.account_number, new.full_name, new.phones, new.username);
     end`.execute(db);
 
+    // The list's total for status/router/package filters (most list calls) without counting up to 100k index
+    // entries: live subscribers per group, kept exact by triggers in the same statement as the row change.
+    await sql`create table subscriber_counts (status text not null, router_id text not null, package_id text not null,
+      n integer not null, primary key (status, router_id, package_id))`.execute(db);
+    await sql`create trigger subscriber_counts_insert after insert on subscribers when new.deleted_at is null begin
+      insert into subscriber_counts (status, router_id, package_id, n) values (new.status, new.router_id, new.package_id, 1)
+        on conflict (status, router_id, package_id) do update set n = n + 1;
+    end`.execute(db);
+    await sql`create trigger subscriber_counts_delete after delete on subscribers when old.deleted_at is null begin
+      update subscriber_counts set n = n - 1 where status = old.status and router_id = old.router_id and package_id = old.package_id;
+    end`.execute(db);
+    await sql`create trigger subscriber_counts_update_old after update of status, router_id, package_id, deleted_at on subscribers
+      when old.deleted_at is null begin
+      update subscriber_counts set n = n - 1 where status = old.status and router_id = old.router_id and package_id = old.package_id;
+    end`.execute(db);
+    await sql`create trigger subscriber_counts_update_new after update of status, router_id, package_id, deleted_at on subscribers
+      when new.deleted_at is null begin
+      insert into subscriber_counts (status, router_id, package_id, n) values (new.status, new.router_id, new.package_id, 1)
+        on conflict (status, router_id, package_id) do update set n = n + 1;
+    end`.execute(db);
+
     await db.schema
       .createTable('subscriber_tags')
       .addColumn('subscriber_id', 'text', (c) => c.notNull().references('subscribers.id').onDelete('cascade'))
