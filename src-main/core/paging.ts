@@ -27,14 +27,18 @@ export async function pageQuery<DB, TB extends keyof DB, O>(
     page: Pick<PageInput, 'page' | 'pageSize'>;
     select: (qb: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, O>;
     sort: readonly SortTerm<DB, TB, O>[];
+    /** The number of rows `base` holds, found a faster way (a maintained count, another plan); default counts `base`. */
+    count?: () => Promise<number>;
   },
 ): Promise<Page<O>> {
   const { page, pageSize } = opts.page;
-  const counted = await base.select(sql<number | bigint>`count(*)`.as('total')).executeTakeFirstOrThrow();
+  const total = opts.count
+    ? await opts.count()
+    : Number(((await base.select(sql<number | bigint>`count(*)`.as('total')).executeTakeFirstOrThrow()) as { total: number | bigint }).total);
   let rows = opts.select(base);
   for (const term of opts.sort) rows = rows.orderBy(term.by, term.dir);
   const items = (await rows.limit(pageSize).offset((page - 1) * pageSize).execute()) as O[];
-  return { items, total: Number((counted as { total: number | bigint }).total), page, pageSize };
+  return { items, total, page, pageSize };
 }
 
 /** `Page.items` mapped, the rest kept (rows → contract items). */

@@ -47,6 +47,34 @@ export async function appendAudit(
     .execute();
 }
 
+/**
+ * Appends many entries at once (set-based jobs such as the expiry sweep): the same rows `appendAudit` would
+ * write one by one, as multi-row inserts of 500 (10 values each, well under SQLite's bound-parameter limit).
+ */
+export async function appendAuditMany(
+  db: Kysely<TenantDB> | Transaction<TenantDB>,
+  clock: Clock,
+  actor: Actor,
+  recs: readonly AuditRecord[],
+): Promise<void> {
+  const actorName = neutraliseControlChars(actor.name);
+  for (let i = 0; i < recs.length; i += 500) {
+    const rows = recs.slice(i, i + 500).map((rec) => ({
+      id: uuidv7(clock.now().getTime()),
+      at: clock.now().toISOString(),
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName,
+      action: rec.action,
+      targetType: rec.targetType ?? null,
+      targetId: rec.targetId ?? null,
+      summary: neutraliseControlChars(rec.summary),
+      details: rec.details ? JSON.stringify(rec.details) : null,
+    }));
+    await db.insertInto('auditLog').values(rows).execute();
+  }
+}
+
 export interface AuditQuery extends PageInput {
   action?: string;
   actorId?: string;

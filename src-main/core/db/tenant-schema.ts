@@ -24,6 +24,7 @@ export interface TenantDB {
   routerSyncRuns: RouterSyncRunsTable;
   enforcementSettings: EnforcementSettingsTable;
   subscriberTags: SubscriberTagsTable;
+  subscriberCounts: SubscriberCountsTable;
 }
 
 export interface TenantMetaTable {
@@ -333,4 +334,12 @@ export interface EnforcementSettingsTable {
 export interface SubscriberTagsTable {
   subscriberId: string;
   tag: string;
+}
+
+/** Live subscribers per (status, router, package), kept by triggers on subscribers (the list's totals). */
+export interface SubscriberCountsTable {
+  status: string;
+  routerId: string;
+  packageId: string;
+  n: number;
 }

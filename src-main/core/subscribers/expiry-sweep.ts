@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { TenantDB } from '../db/tenant-schema';
 import type { TenantScope } from '../context';
-import { appendAudit } from '../auth/audit';
+import { appendAuditMany } from '../auth/audit';
 import { enqueueRouterChanges } from '../router-sync/enqueue';
+import type { DesiredObject } from '../router-sync/desired-object';
 import { kickAll } from './package-service';
 import { readSettings } from './settings';
 import { subscriberObjects, type ExpiryAction } from './subscriber-objects';
@@ -41,13 +42,10 @@ export async function runExpirySweep(scope: TenantScope): Promise<SweepResult> {
       reactivated = reactivated.concat(r.map((x) => x.id));
     }
     routers = await requeue(trx, [...expired, ...reactivated], expiryAction, now);
-    const actor = scope.actor;
-    for (const id of expired) {
-      await appendAudit(trx, scope.core.clock, actor, { action: 'subscriber.expired', summary: 'Expired: expiry and grace passed', targetType: 'subscriber', targetId: id });
-    }
-    for (const id of reactivated) {
-      await appendAudit(trx, scope.core.clock, actor, { action: 'subscriber.reactivated', summary: 'Active again: expiry is ahead', targetType: 'subscriber', targetId: id });
-    }
+    await appendAuditMany(trx, scope.core.clock, scope.actor, [
+      ...expired.map((id) => ({ action: 'subscriber.expired' as const, summary: 'Expired: expiry and grace passed', targetType: 'subscriber', targetId: id })),
+      ...reactivated.map((id) => ({ action: 'subscriber.reactivated' as const, summary: 'Active again: expiry is ahead', targetType: 'subscriber', targetId: id })),
+    ]);
   });
   kickAll(scope, routers);
   return { expired: expired.length, reactivated: reactivated.length };
@@ -60,15 +58,17 @@ export async function requeue(trx: Kysely<TenantDB>, ids: readonly string[], act
   const loadPackage = (id: string) => trx.selectFrom('packages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await trx.selectFrom('subscribers').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
+    const changes: DesiredObject[] = [];
     for (const s of rows) {
       let pkg = packages.get(s.packageId);
       if (!pkg) {
         pkg = await loadPackage(s.packageId);
         packages.set(s.packageId, pkg);
       }
-      await enqueueRouterChanges(trx, subscriberObjects(s, pkg, action), now);
+      changes.push(...subscriberObjects(s, pkg, action));
       routers.add(s.routerId);
     }
+    await enqueueRouterChanges(trx, changes, now);
   }
   return [...routers];
 }

@@ -14,7 +14,7 @@ import { subscribersKey, type SubscribersRuntime } from './runtime';
  */
 export const subscribersModule = defineModule({
   name: 'subscribers',
-  owns: { tenant: ['packages', 'packageRouters', 'subscribers', 'subscriberSettings', 'subscriberTags'] },
+  owns: { tenant: ['packages', 'packageRouters', 'subscribers', 'subscriberSettings', 'subscriberTags', 'subscriberCounts'] },
   tenantMigrations: { '0008-subscribers': m0008Subscribers },
   handlers: subscribersHandlers,
   key: subscribersKey,

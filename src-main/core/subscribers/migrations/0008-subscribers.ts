@@ -83,6 +83,52 @@ export const m0008Subscribers: Migration = {
       }
     }
     await sql`create index subscribers_status_id_live on subscribers (status, id) where deleted_at is null`.execute(db);
+    // "Is this id live?" answered from a small index instead of the row: the tag filter checks thousands of
+    // ids, and SQLite prefers a unique index on the probed column, so this one must be unique to be chosen.
+    await sql`create unique index subscribers_id_live on subscribers (id) where deleted_at is null`.execute(db);
+
+    // Text search ("contains", the list's q) over account, name, phones and user name: a trigram index answers
+    // substrings of 3+ characters without reading 100k rows (https://sqlite.org/fts5.html#the_trigram_tokenizer,
+    // SQLite 3.34+). External content: the index keeps no copy of the text, triggers keep it in step
+    // (https://sqlite.org/fts5.html#external_content_tables). It only narrows candidates; the list re-checks
+    // them with the same LIKE as the plain scan, so results never differ from it.
+    await sql`create virtual table subscribers_search using fts5(account_number, full_name, phones, username,
+      content='subscribers', content_rowid='rowid', tokenize='trigram')`.execute(db);
+    await sql`create trigger subscribers_search_insert after insert on subscribers begin
+      insert into subscribers_search (rowid, account_number, full_name, phones, username)
+        values (new.rowid, new.account_number, new.full_name, new.phones, new.username);
+    end`.execute(db);
+    await sql`create trigger subscribers_search_delete after delete on subscribers begin
+      insert into subscribers_search (subscribers_search, rowid, account_number, full_name, phones, username)
+        values ('delete', old.rowid, old.account_number, old.full_name, old.phones, old.username);
+    end`.execute(db);
+    await sql`create trigger subscribers_search_update after update of account_number, full_name, phones, username on subscribers begin
+      insert into subscribers_search (subscribers_search, rowid, account_number, full_name, phones, username)
+        values ('delete', old.rowid, old.account_number, old.full_name, old.phones, old.username);
+      insert into subscribers_search (rowid, account_number, full_name, phones, username)
+        values (new.rowid, new.account_number, new.full_name, new.phones, new.username);
+    end`.execute(db);
+
+    // The list's total for status/router/package filters (most list calls) without counting up to 100k index
+    // entries: live subscribers per group, kept exact by triggers in the same statement as the row change.
+    await sql`create table subscriber_counts (status text not null, router_id text not null, package_id text not null,
+      n integer not null, primary key (status, router_id, package_id))`.execute(db);
+    await sql`create trigger subscriber_counts_insert after insert on subscribers when new.deleted_at is null begin
+      insert into subscriber_counts (status, router_id, package_id, n) values (new.status, new.router_id, new.package_id, 1)
+        on conflict (status, router_id, package_id) do update set n = n + 1;
+    end`.execute(db);
+    await sql`create trigger subscriber_counts_delete after delete on subscribers when old.deleted_at is null begin
+      update subscriber_counts set n = n - 1 where status = old.status and router_id = old.router_id and package_id = old.package_id;
+    end`.execute(db);
+    await sql`create trigger subscriber_counts_update_old after update of status, router_id, package_id, deleted_at on subscribers
+      when old.deleted_at is null begin
+      update subscriber_counts set n = n - 1 where status = old.status and router_id = old.router_id and package_id = old.package_id;
+    end`.execute(db);
+    await sql`create trigger subscriber_counts_update_new after update of status, router_id, package_id, deleted_at on subscribers
+      when new.deleted_at is null begin
+      insert into subscriber_counts (status, router_id, package_id, n) values (new.status, new.router_id, new.package_id, 1)
+        on conflict (status, router_id, package_id) do update set n = n + 1;
+    end`.execute(db);
 
     await db.schema
       .createTable('subscriber_tags')
