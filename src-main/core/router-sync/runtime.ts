@@ -3,7 +3,6 @@ import { moduleKey, type ModuleRuntime } from '../module';
 import type { ObjectOwnerType } from './desired-object';
 import type { RouterObjectRow } from './outbox-repo';
 import type { RouterSnapshots } from './snapshots';
-import type { DrainResult } from './worker';
 
 /**
  * What the domain that owns an object (subscribers, packages) does when staff adopt the router's values
@@ -18,6 +17,18 @@ export interface DriftOwner {
  * start: enforcement writes its high-water mark while the router is being read anyway).
  */
 export type AfterReconcileHook = (scope: TenantScope, routerId: string) => Promise<void>;
+
+/** One pass of a router's outbox. */
+export interface DrainResult {
+  applied: number;
+  refused: number;
+  /** The router could not be reached (or was lost): what was not verified stays pending. */
+  offline: boolean;
+  /** The router's or the connection's words when offline. */
+  error: string | null;
+  /** When deferred entries come due again (null: nothing waits). */
+  nextDueAt: Date | null;
+}
 
 /** The router-sync domain's live part: the per-router outbox workers. */
 export interface RouterSyncRuntime extends ModuleRuntime {

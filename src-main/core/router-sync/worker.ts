@@ -2,19 +2,10 @@ import { readSecret } from '../secrets/secret-store';
 import type { Core } from '../context';
 import { routersOf } from '../routers/runtime';
 import { applyAll, type ApplyItem, type ApplyOutcome } from './apply';
-import { routerSyncOf } from './runtime';
-import { deferRouter, dueObjects, nextDueAt, recordApplied, recordRefused, type RouterObjectRow } from './outbox-repo';
+import { routerSyncOf, type DrainResult } from './runtime';
 
-export interface DrainResult {
-  applied: number;
-  refused: number;
-  /** The router could not be reached (or was lost): what was not verified stays pending. */
-  offline: boolean;
-  /** The router's or the connection's words when offline. */
-  error: string | null;
-  /** When deferred entries come due again (null: nothing waits). */
-  nextDueAt: Date | null;
-}
+export type { DrainResult } from './runtime';
+import { deferRouter, dueObjects, nextDueAt, recordApplied, recordRefused, type RouterObjectRow } from './outbox-repo';
 
 export interface DrainOptions {
   /** Delay before entries of an unreachable router come due again (the worker's back-off). */
