@@ -1,7 +1,7 @@
 import { SimpleGrid, Switch } from '@mantine/core';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FormNumberInput } from './controlled-fields';
+import { FormNumberInput } from '../../components/form-fields';
 import type { PackageFormValues } from './package-form';
 
 /** The optional burst of a package's rate limit: a switch, then burst rates, thresholds and time. */
