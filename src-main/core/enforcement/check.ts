@@ -6,6 +6,7 @@
 import { AppError } from '@shared/domain/errors';
 import type { TenantScope } from '../context';
 import type { RosConnection } from '../routeros/client';
+import { keepOurRulesFirst, RULE_ORDER_MENUS } from '../router-sync/rule-order';
 import { routerFailure } from '../routers/diagnose';
 import { routersOf } from '../routers/runtime';
 import { mustFindRouter } from '../routers/router-repo';
@@ -15,6 +16,8 @@ import { enforcementOf } from './runtime';
 export interface RouterCheck {
   hwm: HwmResult;
   health: HealthReport;
+  /** The app's firewall/NAT rules moved back to the top of their chains (someone placed rules above them). */
+  rulesMoved: number;
 }
 
 export async function checkRouterEnforcement(scope: TenantScope, routerId: string): Promise<RouterCheck> {
@@ -24,7 +27,9 @@ export async function checkRouterEnforcement(scope: TenantScope, routerId: strin
     const now = scope.core.clock.now();
     const hwm = await writeHighWaterMark(conn, now);
     const health = await checkEnforcementHealth(conn, now, seen.get(key));
-    return { hwm, health };
+    let rulesMoved = 0;
+    for (const menu of RULE_ORDER_MENUS) rulesMoved += await keepOurRulesFirst(conn, menu);
+    return { hwm, health, rulesMoved };
   });
   seen.set(key, result.health.tickRunCount);
   for (const listen of enforcementOf(scope.core).healthListeners) await listen(scope, routerId, result.health.findings);

@@ -33,7 +33,7 @@ export const enforcementModule = defineModule({
             for (const routerId of await routersWithEnforcement(scope)) {
               try {
                 const r = await checkRouterEnforcement(scope, routerId);
-                ctx.log(`${routerId}: hwm ${r.hwm.written ? `written ${r.hwm.hwm}` : `kept (${r.hwm.reason})`}; findings ${JSON.stringify(r.health.findings)}`);
+                ctx.log(`${routerId}: hwm ${r.hwm.written ? `written ${r.hwm.hwm}` : `kept (${r.hwm.reason})`}; findings ${JSON.stringify(r.health.findings)}${r.rulesMoved > 0 ? `; ${r.rulesMoved} firewall rule(s) moved back to the top of their chain` : ''}`);
               } catch (e) {
                 // One unreachable router must not hide the others; the outbox and monitor report it.
                 ctx.log(`${routerId}: not checked (${e instanceof Error ? e.message : String(e)})`);

@@ -1,6 +1,7 @@
 import { ENFORCEMENT_TAG_PREFIX } from '@shared/domain/enforcement-tag';
 import { RosTrapError, type RosConnection, type RosRow } from '../routeros/client';
 import { changedProps, TagIndex } from './router-match';
+import { keepOurRulesFirst, RULE_ORDER_MENUS } from './rule-order';
 import type { MenuSnapshot } from './snapshots';
 
 /** One object to bring to its desired state, sealed values already opened. */
@@ -139,6 +140,8 @@ export async function applyStep(
   });
 
   await kickSessions(conn, toKick);
+  // Firewall rules act in order: the app's go first in their chain (rule-order.ts).
+  if (RULE_ORDER_MENUS.has(menu) && items.some((i) => i.props !== null)) await keepOurRulesFirst(conn, menu);
   const after = fromSnapshot ? null : await readState(conn, menu, items, index, proplist, 'after');
   const outcome: ApplyOutcome = { applied: [], refused: [] };
   for (const item of items) {

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemActor } from '../../../src-main/core/context';
 import { enforcementOf } from '../../../src-main/core/enforcement/runtime';
+import { routerSyncOf } from '../../../src-main/core/router-sync/runtime';
 import { routersOf } from '../../../src-main/core/routers/runtime';
 import { withTenantScope } from '../../../src-main/core/tenancy/scope';
 import { routerWorld, type RouterWorld } from '../routers/harness';
@@ -111,5 +112,41 @@ describe('enforcement.check and the router-check job', () => {
     );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('clock-off');
+  });
+});
+
+describe('the app\'s firewall rules stay first in their chains', () => {
+  const chainOrder = (world: RouterWorld, menu: string, chain: string): string[] =>
+    world.sim.state.menu(menu).all().filter((r) => r.chain === chain).map((r) => r.comment ?? `${r.action}`);
+
+  it('install places DNS, notice and drop above the ISP\'s own rules; a rule put above them later is moved back by the check', async () => {
+    w = await routerWorld({ sim: { version: '7.18.2' } });
+    const token = w.inst.adminToken;
+    const filter = w.sim.state.menu('/ip/firewall/filter');
+    // An ISP's usual forward chain: these accepts would let an expired customer through a drop placed after them.
+    filter.add({ chain: 'forward', action: 'accept', 'connection-state': 'established,related', comment: 'isp: established' });
+    filter.add({ chain: 'input', action: 'accept', protocol: 'icmp', comment: 'isp: ping' });
+    filter.add({ chain: 'forward', action: 'accept', 'src-address': '10.10.0.0/16', comment: 'isp: customers' });
+    w.sim.state.menu('/ip/firewall/nat').add({ chain: 'dstnat', action: 'dst-nat', protocol: 'tcp', 'dst-port': '80', 'to-addresses': '10.0.0.9', comment: 'isp: cache' });
+
+    await w.t.call('enforcement.settings.update', { noticeUrl: 'http://10.0.0.5:8080/pay' }, token);
+    await routersOf(w.t.booted.core).monitor.checkRouter(w.inst.tenantId, w.routerId);
+    await w.t.call('enforcement.install', { routerId: w.routerId }, token);
+    await routerSyncOf(w.t.booted.core).drain(w.inst.tenantId, w.routerId);
+
+    const ours = ['ispdesk:fw:dns;v=1', 'ispdesk:fw:notice;v=1', 'ispdesk:fw:drop;v=1'];
+    expect(chainOrder(w, '/ip/firewall/filter', 'forward')).toEqual([...ours, 'isp: established', 'isp: customers']);
+    expect(chainOrder(w, '/ip/firewall/filter', 'input')).toEqual(['isp: ping']);
+    expect(chainOrder(w, '/ip/firewall/nat', 'dstnat')).toEqual(['ispdesk:fw:redirect;v=1', 'isp: cache']);
+
+    // Someone adds a rule at the top of the chain in Winbox: the next check puts ours back first.
+    const top = filter.all().find((r) => r.comment === 'ispdesk:fw:dns;v=1')!;
+    const lan = filter.add({ chain: 'forward', action: 'accept', 'in-interface': 'bridge-lan', comment: 'isp: lan' });
+    const table = w.sim.state.table('/ip/firewall/filter');
+    table.move([table.byId(lan)!], table.byId(top['.id']!)); // as `place-before` in Winbox
+    expect(chainOrder(w, '/ip/firewall/filter', 'forward')[0]).toBe('isp: lan');
+    await w.t.call('enforcement.check', { routerId: w.routerId }, token);
+    expect(chainOrder(w, '/ip/firewall/filter', 'forward')).toEqual([...ours, 'isp: lan', 'isp: established', 'isp: customers']);
+    expect(filter.count).toBe(7); // moved, never removed and re-added
   });
 });
