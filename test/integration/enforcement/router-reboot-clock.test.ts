@@ -1,5 +1,5 @@
 /**
- * router-enforcement.md §3 cases 2, 3, 4, 5, 8, 10, 15: reboots across an expiry (clock at 1970 or a stale
+ * router-enforcement.md §3 cases 2, 3, 4, 5, 6, 8, 10, 15: reboots across an expiry (clock at 1970 or a stale
  * restored clock, NTP late or never), clock jumps, gmt-offset changes. The app is off throughout unless
  * a step says it writes the high-water mark.
  */
@@ -118,6 +118,24 @@ describe.each(VERSIONS)('reboots and clocks (%s)', (version) => {
     expect(r.secret('e').disabled).toBe('true');
     expect(r.secret('a').disabled).toBe('true');
     expect(Number(/hwm=(\d+)/.exec(state() ?? '')?.[1])).toBeGreaterThanOrEqual(hwmBefore);
+  });
+
+  it('case 6: the clock runs a day ahead: the router cuts 12 h early (the documented trade-off; the app alerts: health-alerts.test.ts)', async () => {
+    r = await enforcedRouter(version);
+    r.install();
+    const exp = r.nowSec() + (12 * HOUR) / 1000;
+    r.addPpp('early', exp, { connect: true });
+    r.addPpp('later', r.nowSec() + (3 * DAY) / 1000, { connect: true });
+    r.sim.clock.advance(2 * MIN);
+    expect(r.secret('early').disabled).toBe('false');
+    r.sim.routerClock.jump(DAY);
+    r.sim.clock.advance(2 * MIN);
+    // True time is still 12 h before the expiry, yet the router cut: only the drift alert tells anyone.
+    expect(r.nowSec()).toBeLessThan(exp);
+    expect(r.secret('early').disabled).toBe('true');
+    expect(r.active('early')).toBe(false);
+    expect(r.secret('later').disabled).toBe('false');
+    expect(r.active('later')).toBe(true);
   });
 
   it('case 8: a startup/1m ticker created mid-uptime fires within 60 s; after a reboot run-count restarts and ticks resume', async () => {
