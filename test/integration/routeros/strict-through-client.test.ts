@@ -142,3 +142,15 @@ describe.each(['6.49.17', '7.18.2'])('strict rules through our client on RouterO
     expect(await trapOf(ros.command('/tool/fetch'))).toEqual({ message: 'missing value(s) of argument(s) url', category: 1 });
   });
 });
+
+describe('the date boundary: 7.9 is the last version with jan/02/2026, 7.10 the first with ISO dates', () => {
+  it.each([
+    ['7.9.2', 'jan/02/2026', '2026-01-02'],
+    ['7.10.2', '2026-01-02', 'jan/02/2026'],
+  ])('%s takes and prints %s and refuses %s', async (version, own, other) => {
+    const { ros } = await boot(version);
+    const id = await ros.add('/system/scheduler', { name: 'a', 'start-date': own, 'start-time': '00:00:00', 'on-event': ':log info "a"' });
+    expect(await ros.print('/system/scheduler', { where: { '.id': id }, proplist: ['start-date'] })).toEqual([{ 'start-date': own }]);
+    expect(await trapOf(ros.add('/system/scheduler', { name: 'b', 'start-date': other }))).toEqual({ message: 'invalid value for argument start-date', category: 1 });
+  });
+});
