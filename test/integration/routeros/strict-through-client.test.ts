@@ -88,6 +88,16 @@ describe.each(['6.49.17', '7.18.2'])('strict rules through our client on RouterO
     expect(await ros3.print('/ppp/secret', { where: { name: 'acc1' }, proplist: ['disabled'] })).toEqual([{ disabled: 'true' }]);
   });
 
+  it('policy takes only the script policies and prints them in the router’s order', async () => {
+    const { ros } = await boot(version);
+    const id = await ros.add('/system/script', { name: 's', source: ':log info "s"', policy: 'write,test,read' });
+    expect(await ros.print('/system/script', { where: { '.id': id }, proplist: ['policy'] })).toEqual([{ policy: 'read,write,test' }]);
+    expect(await trapOf(ros.add('/system/script', { name: 't', policy: 'read,wirte' }))).toEqual({ message: 'input does not match any value of policy', category: 1 });
+    expect(await trapOf(ros.add('/system/scheduler', { name: 'u', policy: 'read,api' }))).toEqual({ message: 'input does not match any value of policy', category: 1 });
+    expect(await trapOf(ros.set('/system/script', id, { policy: 'frob' }))).toEqual({ message: 'input does not match any value of policy', category: 1 });
+    expect(await ros.print('/system/script', { proplist: ['name', 'policy'] })).toEqual([{ name: 's', policy: 'read,write,test' }]);
+  });
+
   it('address lists: ranges normalise, timeout entries are dynamic, a session’s profile list blocks a static duplicate', async () => {
     const { sim, ros } = await boot(version);
     await ros.add('/ip/firewall/address-list', { list: 'r', address: '10.9.0.0-10.9.0.255' });
