@@ -164,3 +164,19 @@ describe('the date boundary: 7.9 is the last version with jan/02/2026, 7.10 the 
     expect(await trapOf(ros.add('/system/scheduler', { name: 'b', 'start-date': other }))).toEqual({ message: 'invalid value for argument start-date', category: 1 });
   });
 });
+
+describe('add answered without =ret= (option addWithoutRet), through our client', () => {
+  it('finds the new item even when the router normalised the value it is looked up by, and picks the newest', async () => {
+    const { sim, ros } = await boot('7.18.2', { addWithoutRet: ['/ip/firewall/address-list', '/ip/firewall/filter'] });
+    // Stored as 10.9.0.0/24 and 10.9.1.1: a lookup by the address as written would find nothing.
+    const range = await ros.add('/ip/firewall/address-list', { list: 'l', address: '10.9.0.0-10.9.0.255' });
+    const host = await ros.add('/ip/firewall/address-list', { list: 'l', address: '10.9.1.1/32' });
+    expect(sim.state.menu('/ip/firewall/address-list').get(range)?.address).toBe('10.9.0.0/24');
+    expect(sim.state.menu('/ip/firewall/address-list').get(host)?.address).toBe('10.9.1.1');
+    // A rule placed before an older one with the same comment: the newest item, not the last row printed.
+    const older = await ros.add('/ip/firewall/filter', { chain: 'forward', action: 'accept', comment: 'ispdesk:fw' });
+    const newer = await ros.add('/ip/firewall/filter', { chain: 'forward', action: 'drop', comment: 'ispdesk:fw', 'place-before': older });
+    expect(newer).not.toBe(older);
+    expect(sim.state.menu('/ip/firewall/filter').get(newer)?.action).toBe('drop');
+  });
+});
