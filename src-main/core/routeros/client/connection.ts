@@ -122,6 +122,10 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     return this.state === 'open';
   }
 
+  get encoding(): WordEncoding {
+    return this.settings.encoding;
+  }
+
   get commandTimeoutMs(): number {
     return this.settings.commandTimeoutMs;
   }
