@@ -1,7 +1,9 @@
 /**
  * Values are bytes. RouterOS stores and returns the bytes it was given, whatever their encoding
  * (comments typed in WinBox on Western Windows are Windows-1252; integrations.md §1.2: "RouterOS is
- * byte-transparent"). Inside the simulator every value is a *byte string*: one JS char per byte
+ * byte-transparent"; public: luqasz/librouteros#30 "MikroTik just stores bytes … winbox uses the encoding
+ * set in your windows machine", librouteros#10 and #123 (comments arriving as CP1250/Windows codepages),
+ * home-assistant/core#44111). Inside the simulator every value is a *byte string*: one JS char per byte
  * (U+0000–U+00FF, Node's 'latin1'), so nothing is decoded or re-encoded on the way through.
  * People-facing helpers (the record API tests and seeds use) take and give ordinary JS text as UTF-8.
  */

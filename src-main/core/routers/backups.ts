@@ -4,7 +4,7 @@ import { uuidv7 } from '@shared/domain/ids';
 import { diffLines } from '@shared/domain/text-diff';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Core, TenantCtx } from '../context';
-import { RosTrapError, type RosConnection } from '../routeros/client';
+import { RosTrapError, bytesToText, textToBytes, type RosConnection } from '../routeros/client';
 import { mapPage, pageQuery } from '../paging';
 import type { RouterConnectionManager } from './connections';
 import { routerFailure } from './diagnose';
@@ -50,16 +50,20 @@ async function readFileBack(conn: RosConnection, name: string, version: string):
   const [file] = await conn.print('/file', { where: { name } });
   if (!file) throw backupError('export-file-missing', { sizeBytes: 0, readBytes: 0, routerOsVersion: version });
   const size = Number(file.size ?? 0);
-  if (file.contents !== undefined && Buffer.byteLength(file.contents) >= size) return file.contents;
-  const parts: string[] = [];
+  // `size` and `offset` count the file's bytes. The text we get is those bytes decoded in the connection's
+  // encoding, so it is counted (and chunks are joined) as bytes again: a non-UTF-8 byte, or a UTF-8
+  // character cut by a chunk boundary, is one text unit but not one byte, and counting text would move
+  // the next offset past bytes never read.
+  if (file.contents !== undefined && textToBytes(file.contents, conn.encoding).length >= size) return file.contents;
+  const parts: Buffer[] = [];
   let got = 0;
   try {
     while (got < size) {
       const r = await conn.command('/file/read', { attributes: { file: name, 'chunk-size': READ_CHUNK, offset: got } }, { timeoutMs: 60_000 });
-      const data = r.rows[0]?.data ?? '';
-      if (data === '') break;
+      const data = textToBytes(r.rows[0]?.data ?? '', conn.encoding);
+      if (data.length === 0) break;
       parts.push(data);
-      got += Buffer.byteLength(data);
+      got += data.length;
     }
   } catch (e) {
     if (e instanceof RosTrapError && /no such command/.test(e.trapMessage)) {
@@ -68,7 +72,7 @@ async function readFileBack(conn: RosConnection, name: string, version: string):
     throw e;
   }
   if (got < size) throw backupError('export-read-short', { sizeBytes: size, readBytes: got, routerOsVersion: version });
-  return parts.join('');
+  return bytesToText(Buffer.concat(parts), conn.encoding);
 }
 
 /**

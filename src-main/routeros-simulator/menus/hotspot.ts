@@ -175,6 +175,10 @@ export const hotspotActive: MenuSpec = {
   computed: (row, core) => core.hotspot.activeCounters(row),
   hooks: { afterRemove: (row, core) => core.hotspot.onActiveRemoved(row) },
   verbs: {
+    // `/ip hotspot active login user= password= mac-address= ip=` logs a host in on the router's own behalf
+    // (HotSpot manual, https://help.mikrotik.com/docs/display/ROS/HotSpot+-+Captive+portal, "Active";
+    // external portals call it over the API). It needs the host to be known to the hotspot (`/ip hotspot
+    // host`); the trap text for an unknown IP is our choice (README, "unverified").
     login: {
       policy: 'write',
       run: (ctx) => {

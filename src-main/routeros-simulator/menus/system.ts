@@ -8,6 +8,21 @@ import { RosTrap, type MenuSpec, type Props } from '../spec';
 import { READ_VERBS } from '../verbs';
 
 const SCRIPT_POLICY = 'ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon';
+const POLICY_NAMES = SCRIPT_POLICY.split(',');
+
+/**
+ * Script and scheduler `policy`: a set of the ten script policies (Scripting manual, "Script permissions",
+ * https://help.mikrotik.com/docs/display/ROS/Scripting). A name outside the set traps (the router's value
+ * list refuses it, as for any list-valued argument: API manual category 1) instead of being stored and
+ * silently granting nothing; the router keeps a bit set, so it prints the policies in its own order.
+ */
+function normalizePolicy(props: Props): void {
+  const raw = props.policy;
+  if (raw === undefined) return;
+  const given = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  for (const p of given) if (!POLICY_NAMES.includes(p)) throw new RosTrap('input does not match any value of policy', 1);
+  props.policy = POLICY_NAMES.filter((p) => given.includes(p)).join(',');
+}
 
 const ro = { readOnly: true } as const;
 
@@ -127,6 +142,10 @@ export const script: MenuSpec = {
     comment: {},
   },
   unique: [{ fields: ['name'], message: 'failure: item with such name already exists' }],
+  hooks: {
+    beforeAdd: (props) => normalizePolicy(props),
+    beforeSet: (_row, changes) => normalizePolicy(changes),
+  },
   // A script whose source the router cannot parse is flagged `invalid` (Scripting manual, script repository).
   computed: (row, core) => ({ invalid: core.scripts.validate(row.props.source ?? '') === null ? 'false' : 'true' }),
   verbs: {
@@ -186,8 +205,14 @@ export const scheduler: MenuSpec = {
   unique: [{ fields: ['name'], message: 'failure: item with such name already exists' }],
   computed: (row, core) => core.scheduler.computed(row),
   hooks: {
-    beforeAdd: (props, core) => normalizeStart(props, core),
-    beforeSet: (_row, changes, core) => normalizeStart(changes, core),
+    beforeAdd: (props, core) => {
+      normalizeStart(props, core);
+      normalizePolicy(props);
+    },
+    beforeSet: (_row, changes, core) => {
+      normalizeStart(changes, core);
+      normalizePolicy(changes);
+    },
     afterAdd: (row, core) => core.scheduler.arm(row.id),
     afterSet: (row, _prev, core) => core.scheduler.arm(row.id),
     afterRemove: (row, core) => core.scheduler.disarm(row.id),

@@ -7,6 +7,7 @@
  * Below the table: cases only our client runs (RouterOS 7.18+ `!empty`, which crashes node-routeros).
  */
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import { RouterOSAPI } from 'node-routeros';
 import type { RStream } from 'node-routeros/dist/RStream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -184,6 +185,8 @@ interface Case {
   name: string;
   sim?: Partial<SimulatorOptions>;
   user?: { name: string; password: string };
+  /** Router-side set-up the API cannot do (a session, a hotspot host, time passing), before the client connects. */
+  seed?: (sim: RouterSimulator) => void;
   /** Returns the normalised observation; must be identical for both clients and equal `expected`. */
   run(s: Session): Promise<unknown>;
   expected: unknown;
@@ -384,6 +387,65 @@ const CASES: Case[] = [
       },
     },
   },
+  {
+    name: 'hotspot: reset-counters restarts a user’s uptime',
+    sim: { version: '7.17', clock: 'virtual', startTime: new Date('2026-01-02T07:00:00Z') },
+    seed: (sim) => {
+      sim.state.menu('/ip/hotspot/user').add({ name: 'v1', password: 'v1', 'limit-uptime': '1h' });
+      sim.loginHotspot('v1', 'v1', { mac: 'AA:00:00:00:00:01', ip: '10.5.50.7' });
+      sim.clock.advance(40 * 60_000);
+    },
+    run: async (s) => ({
+      before: await s.run(['/ip/hotspot/user/print', '?name=v1', '=.proplist=uptime']),
+      reset: await s.run(['/ip/hotspot/user/reset-counters', '=numbers=v1']),
+      after: await s.run(['/ip/hotspot/user/print', '?name=v1', '=.proplist=uptime']),
+    }),
+    expected: {
+      before: { kind: 'ok', rows: [{ uptime: '40m' }] },
+      reset: { kind: 'ok', rows: [] },
+      after: { kind: 'ok', rows: [{ uptime: '0s' }] },
+    },
+  },
+  {
+    name: 'hotspot: active/login logs a known host in and traps an unknown IP',
+    sim: { version: '7.17' },
+    seed: (sim) => {
+      sim.state.menu('/ip/hotspot/user').add({ name: 'u1', password: 'p1' });
+      sim.state.menu('/ip/hotspot/host').add({ 'mac-address': 'AA:00:00:00:00:77', address: '10.5.50.77', 'to-address': '10.5.50.77', server: 'hotspot1' });
+    },
+    run: async (s) => ({
+      unknown: await s.run(['/ip/hotspot/active/login', '=user=u1', '=password=p1', '=ip=10.5.50.78']),
+      known: await s.run(['/ip/hotspot/active/login', '=user=u1', '=password=p1', '=ip=10.5.50.77', '=mac-address=AA:00:00:00:00:77']),
+      active: await s.run(['/ip/hotspot/active/print', '=.proplist=user,address']),
+    }),
+    expected: {
+      unknown: { kind: 'trap', message: 'unknown host IP 10.5.50.78' },
+      known: { kind: 'ok', rows: [] },
+      active: { kind: 'ok', rows: [{ user: 'u1', address: '10.5.50.77' }] },
+    },
+  },
+  {
+    name: '/tool/fetch over the API: output=user returns the body; no url traps',
+    sim: { version: '7.17' },
+    run: async (s) => {
+      const server: Server = createServer((req, res) => res.end(`hello ${req.method}`));
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
+        const got = await s.run(['/tool/fetch', `=url=${url}`, '=output=user', '=http-method=post', '=http-data=x=1']);
+        return {
+          got: got.kind === 'ok' ? got.rows.map((r) => ({ status: r.status, data: r.data })) : got,
+          noUrl: await s.run(['/tool/fetch']),
+        };
+      } finally {
+        server.close();
+      }
+    },
+    expected: {
+      got: [{ status: 'finished', data: 'hello POST' }],
+      noUrl: { kind: 'trap', message: 'missing value(s) of argument(s) url' },
+    },
+  },
 ];
 
 async function startSim(extra: Partial<SimulatorOptions> = {}): Promise<RouterSimulator> {
@@ -404,6 +466,7 @@ afterEach(async () => {
 async function observe(adapter: ClientAdapter, c: Case): Promise<unknown> {
   const sim = await startSim(c.sim);
   sims.push(sim);
+  c.seed?.(sim);
   const user = c.user ?? ADMIN;
   const session = await adapter.connect(sim, user.name, user.password);
   if (session === 'login-failed') return 'login-failed';

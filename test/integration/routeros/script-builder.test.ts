@@ -10,7 +10,8 @@ import { startRouterSimulator, type RouterSimulator } from '../../../src-main/ro
 
 const ADMIN = { name: 'admin', password: 'secret', group: 'full' };
 
-for (const version of ['6.49.17', '7.18.2']) {
+// 7.9.2 / 7.10.2: the last version with `jan/02/2026` dates and the first with ISO dates (issue 7 §1, §3).
+for (const [version, expectedStyle] of [['6.49.17', 'mmm/dd/yyyy'], ['7.9.2', 'mmm/dd/yyyy'], ['7.10.2', 'iso'], ['7.18.2', 'iso']] as const) {
   describe(`script builder on RouterOS ${version}`, () => {
     let sim: RouterSimulator;
     let ros: RosConnection;
@@ -49,7 +50,7 @@ for (const version of ['6.49.17', '7.18.2']) {
     it('a scheduler in the version\'s date style, calling the named script, reads back equal', async () => {
       const [resource] = await ros.print('/system/resource', { proplist: ['version'] });
       const style = dateStyleFor(resource!.version!);
-      expect(style).toBe(version.startsWith('6.') ? 'mmm/dd/yyyy' : 'iso');
+      expect(style).toBe(expectedStyle);
       const ref = { kind: 'expiry', id: 'sub-1' };
       await ros.add('/system/script', scriptEntry(ref, [':log info "expiry"'], ['read', 'write']));
       const written = schedulerEntry(ref, { start: { year: 2026, month: 1, day: 2, hours: 3, minutes: 4 }, interval: '1d', policy: ['write', 'read'] }, style);

@@ -4,6 +4,7 @@
  * return it over the API and fails with a reason code where it cannot; passwords only with `sensitive`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { connectRouterOs } from '../../../src-main/core/routeros/client';
 import { seedLargeConfig } from '../../fixtures/large-config';
 import { ROUTER_PASSWORD, routerWorld, type RouterWorld } from './harness';
 
@@ -46,6 +47,33 @@ describe.each([
       expect(res).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', reason: 'export-too-large-for-api' } });
     }
     expect(w.sim.state.menu('/file').find({ name: 'isp-desk-config.rsc' })).toBeUndefined();
+  });
+});
+
+describe.each(['7.16.2', '7.18.2'])('RouterOS %s: a backup read in /file/read chunks is the router’s bytes', (version) => {
+  it('keeps its place in the file across chunks whatever the bytes (Windows-1252 comments, UTF-8 names)', async () => {
+    w = await routerWorld({ sim: { version } });
+    // In the first chunk: bytes that are not UTF-8 (WinBox on Western Windows) and multi-byte UTF-8. Counting
+    // the decoded text instead of the bytes read would move the next offset and lose bytes of the file.
+    for (let i = 0; i < 40; i++) {
+      w.sim.state.menu('/ppp/secret').add({ name: `w${i}`, password: 'p', comment: Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x20, 0x80]) });
+      w.sim.state.menu('/ppp/secret').add({ name: `u${i}`, password: 'p', comment: `Wanjirũ Café ☕ ${'ũ'.repeat(i)}` });
+    }
+    seedLargeConfig(w.sim, 150);
+    const b = await w.t.call('routers.backups.fetch', { routerId: w.routerId }, w.inst.adminToken);
+    const full = await w.t.call('routers.backups.get', { backupId: b.id }, w.inst.adminToken);
+    // What the router itself wrote, as bytes (read from the simulator, not over the API).
+    const ros = await connectRouterOs({ host: w.sim.host, port: w.sim.port, username: 'api', password: ROUTER_PASSWORD, keepaliveIntervalMs: 0 });
+    await ros.command('/export', { attributes: { 'show-sensitive': '', file: 'reference' } });
+    await ros.close();
+    const ref = w.sim.state.menu('/file').find({ name: 'reference.rsc' })!;
+    // `$data`: the file's bytes as stored (`contents` is only printed up to the version's cap).
+    const refBytes = w.sim.state.menu('/file').rawBytes(ref['.id']!, '$data')!;
+    expect(refBytes.length).toBeGreaterThan(150 * 1024);
+    // Bytes that are not UTF-8 are stored as U+FFFD (the stored text is Unicode); everything else is exact.
+    const withoutHeader = (text: string): string => text.slice(text.indexOf('\n') + 1);
+    expect(withoutHeader(full.content)).toBe(withoutHeader(refBytes.toString('utf8')));
+    expect(full.content).toContain('comment="Wanjirũ Café ☕ ũũũ"');
   });
 });
 

@@ -104,6 +104,9 @@ describe('router registry', () => {
       apiPassword: 'long enough pass', allowAddress: '192.168.88.10', enableTls: false, keepPlainApiFrom: ['192.168.88.20'],
     }, w.inst.adminToken);
     expect(plainKept.script).toContain('set api address=192.168.88.10/32,192.168.88.20/32 disabled=no');
+    // Restricting the plain API's addresses is warned about too (issue 7 §4): tools on other hosts lose it.
+    expect(plainKept.warnings).toEqual(['plain-api-restricted']);
+    expect(plainKept.script).toContain('# WARNING: the plain API (8728) then accepts logins only from the addresses below.');
     const bad = await w.t.raw('routers.bootstrap-script', { apiPassword: 'long enough pass', allowAddress: '192.168.88.10', keepPlainApiFrom: ['mikhmon box'] }, w.inst.adminToken);
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'keepPlainApiFrom.0': expect.any(String) } } });
   });

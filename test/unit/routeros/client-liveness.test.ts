@@ -102,7 +102,9 @@ describe('dead-router detection: liveness by bytes received', () => {
     expect(ros.isOpen).toBe(false);
   });
 
-  it('a long-running command on a live router is not mistaken for a dead one (probes are answered)', async () => {
+  // deadAfterMs 1000: a probe goes out 500–750 ms into the silence and has the rest of the window to be
+  // answered; shorter windows made the answer race the event loop of a busy test machine.
+  it('a long-running command on a live router is not mistaken for a dead one (probes are answered)', { timeout: 30_000 }, async () => {
     let held: ParsedSentence | null = null;
     const { ros, conn } = await setup(
       {
@@ -112,11 +114,12 @@ describe('dead-router detection: liveness by bytes received', () => {
           return true;
         },
       },
-      { commandTimeoutMs: 60_000, deadAfterMs: 120, deadAfterTimeouts: 0 },
+      { commandTimeoutMs: 60_000, deadAfterMs: 1000, deadAfterTimeouts: 0 },
     );
     const slow = ros.command('/export');
+    slow.catch(() => undefined); // asserted below; a failure must not surface as an unhandled rejection first
     // Several dead-windows pass while /export runs; each time the probe is answered.
-    await vi.waitFor(() => expect(conn.received.filter((c) => c.head === '/system/identity/print').length).toBeGreaterThanOrEqual(4), { timeout: 5000 });
+    await vi.waitFor(() => expect(conn.received.filter((c) => c.head === '/system/identity/print').length).toBeGreaterThanOrEqual(4), { timeout: 20_000 });
     expect(ros.isOpen).toBe(true);
     conn.reply(held!, ['!done', '=ret=/interface bridge\n']);
     expect((await slow).ret).toBe('/interface bridge\n');
@@ -124,7 +127,7 @@ describe('dead-router detection: liveness by bytes received', () => {
 });
 
 describe('dead-router detection during a long command', () => {
-  it('a router that answered probes and then died while a command is still outstanding is declared dead', async () => {
+  it('a router that answered probes and then died while a command is still outstanding is declared dead', { timeout: 30_000 }, async () => {
     let dead = false;
     const { ros, conn } = await setup(
       {
@@ -133,11 +136,11 @@ describe('dead-router detection during a long command', () => {
           return true;
         },
       },
-      { commandTimeoutMs: 60_000, deadAfterMs: 120, deadAfterTimeouts: 0 },
+      { commandTimeoutMs: 60_000, deadAfterMs: 1000, deadAfterTimeouts: 0 },
     );
     const closed = closeSpy(ros);
     const slow = ros.command('/export').catch((e: unknown) => e);
-    await vi.waitFor(() => expect(conn.received.filter((c) => c.head === '/system/identity/print').length).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    await vi.waitFor(() => expect(conn.received.filter((c) => c.head === '/system/identity/print').length).toBeGreaterThanOrEqual(2), { timeout: 20_000 });
     dead = true;
     expect(await closed).toMatchObject({ code: 'CONNECTION', reason: 'silent' });
     expect(await slow).toMatchObject({ code: 'CONNECTION', reason: 'silent' });

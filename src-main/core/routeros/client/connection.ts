@@ -122,6 +122,10 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     return this.state === 'open';
   }
 
+  get encoding(): WordEncoding {
+    return this.settings.encoding;
+  }
+
   get commandTimeoutMs(): number {
     return this.settings.commandTimeoutMs;
   }
@@ -183,13 +187,15 @@ export class RouterOsConnection implements RosConnection, StreamHost {
     const path = `${normalisePath(menu)}/add`;
     const result = await this.command(path, { attributes: attrs }, opts);
     if (result.ret !== undefined) return result.ret;
-    // Some menus/builds answer `add` with a bare `!done`: find the item just added by its identifying
-    // properties (name, else list+address, else comment); the newest match is ours.
-    const keys = 'name' in attrs ? ['name'] : 'list' in attrs && 'address' in attrs ? ['list', 'address'] : ['comment'];
-    const where: Record<string, string> = {};
-    for (const k of keys) if (attrs[k] !== undefined) where[k] = String(attrs[k]);
-    const rows = Object.keys(where).length > 0 ? await this.print(menu, { where, proplist: ['.id'], ...opts }) : [];
-    const id = rows.at(-1)?.['.id'];
+    // Some menus/builds answer `add` with a bare `!done`: find the item just added by a property the router
+    // stores as given (name, else list, else comment). Not by `address`: the router normalises it
+    // (`a-b` → prefix, `/32` dropped), so an exact match is only preferred. The newest match is ours: item
+    // ids only grow (`*1A` after `*19`), whereas print order follows position (`place-before`).
+    const key = 'name' in attrs ? 'name' : 'list' in attrs ? 'list' : 'comment';
+    const value = attrs[key];
+    const rows = value !== undefined ? await this.print(menu, { where: { [key]: String(value) }, proplist: ['.id', 'address'], ...opts }) : [];
+    const exact = 'address' in attrs ? rows.filter((r) => r.address === String(attrs.address)) : [];
+    const id = newestId(exact.length > 0 ? exact : rows);
     if (id === undefined) throw new RosProtocolError(`${path} answered without the new item's id`);
     return id;
   }
@@ -479,4 +485,15 @@ export class RouterOsConnection implements RosConnection, StreamHost {
       }
     }
   }
+}
+
+/** The highest RouterOS item id (`*1A`) among rows; ids are hex and grow with each new item. */
+function newestId(rows: readonly RosRow[]): string | undefined {
+  let best: { id: string; n: number } | undefined;
+  for (const r of rows) {
+    const id = r['.id'];
+    const n = id !== undefined && /^\*[0-9A-Fa-f]+$/.test(id) ? parseInt(id.slice(1), 16) : NaN;
+    if (id !== undefined && Number.isFinite(n) && (best === undefined || n > best.n)) best = { id, n };
+  }
+  return best?.id;
 }

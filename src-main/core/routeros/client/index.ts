@@ -28,6 +28,8 @@ export type {
   RosStreamOptions,
 } from './types';
 export type { WordEncoding } from '../codec/word-codec';
+/** A value's bytes on the wire in a connection's encoding, and back (e.g. to count or join what was read). */
+export { bytesToText, textToBytes } from '../codec/word-codec';
 export { changedAttributes, sameRosValue } from './diff';
 export {
   RosConnectionError,

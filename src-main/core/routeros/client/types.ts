@@ -97,6 +97,8 @@ export interface RosConnection {
   readonly tlsFingerprintSha256: string | null;
   readonly loginMethod: 'plain' | 'challenge';
   readonly isOpen: boolean;
+  /** How words are turned into text and back on this connection (see RosConnectOptions.encoding). */
+  readonly encoding: WordEncoding;
   command(path: string, args?: RosArgs, opts?: RosCommandOptions): Promise<RosResult>;
   print(menu: string, opts?: RosPrintOptions): Promise<RosRow[]>;
   add(menu: string, attrs: RosAttributes, opts?: RosCommandOptions): Promise<string>;
