@@ -426,7 +426,7 @@ export const en = {
     importRefused: {
       EXPORT_WRONG_PASSPHRASE: 'Wrong passphrase for this export file.',
       EXPORT_DAMAGED: 'The export file is damaged or was changed after it was made.',
-      EXPORT_NOT_A_FILE: 'This is not an ISP Desk tenant export file.',
+      EXPORT_NOT_A_FILE: 'This is not an ISP Desk export file.',
       EXPORT_OLD_FORMAT: 'This file was made by an older ISP Desk that did not encrypt the whole file. Export it again with this version.',
     },
     readingFile: 'Reading the file…',
