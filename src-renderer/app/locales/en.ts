@@ -329,6 +329,9 @@ export const en = {
       alerts: 'Alerts in the last 24 h',
       wan: 'Core router WAN',
       wanDetail: '↑ {{tx}} on {{name}}',
+      expiringSoon: 'Subscribers expiring within a day',
+      expiringSoonDetail: 'Active, service ends in the next 24 h',
+      expired: 'Subscribers expired',
     },
     backups: {
       title: 'Last configuration backup',
