@@ -3,6 +3,7 @@ import { AuditPage } from '../features/auth/audit-page';
 import { StaffPage } from '../features/auth/staff-page';
 import { HomePage } from '../features/home/home-page';
 import { PackagesPage } from '../features/packages/packages-page';
+import { HotspotVouchersPage } from '../features/routers/hotspot-vouchers-page';
 import { RoutersArea } from '../features/routers/routers-area';
 import { SchedulerPage } from '../features/scheduler/scheduler-page';
 import { SubscribersArea } from '../features/subscribers/subscribers-area';
@@ -17,6 +18,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   home: HomePage,
   subscribers: SubscribersArea,
   packages: PackagesPage,
+  hotspot: HotspotVouchersPage,
   routers: RoutersArea,
   sync: SyncPage,
   staff: StaffPage,

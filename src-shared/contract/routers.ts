@@ -465,9 +465,20 @@ export const routersChannels = {
     summary: 'Active hotspot sessions.',
     input: routerListInput(['user', 'address', 'uptime']),
     output: pageOutput(hotspotActive),
-    access: 'routers.read',
+    access: 'hotspot.read',
     mutates: false,
   }).sample((r) => ({ routerId: r.router, page: 1, pageSize: 25 })),
+  /**
+   * Routers by name for staff who read hotspot users without reading routers: a cashier picks the
+   * router whose vouchers they sell (issue 8). Nothing about addresses or credentials.
+   */
+  'routers.hotspot.routers': channel({
+    summary: 'Routers by name, for choosing where hotspot vouchers live.',
+    input: empty,
+    output: z.object({ items: z.array(z.object({ id, name: z.string(), isCore: z.boolean(), status: routerStatus })) }),
+    access: 'hotspot.read',
+    mutates: false,
+  }).sample(() => ({})),
   'routers.hotspot.kick': channel({
     summary: 'Log out an active hotspot session.',
     input: z.strictObject({ routerId: id, sessionId: rosId }),
@@ -479,14 +490,14 @@ export const routersChannels = {
     summary: 'Hotspot users (vouchers) on the router.',
     input: routerListInput(['name', 'profile', 'uptime'], { profile: z.string().max(64).optional() }),
     output: pageOutput(hotspotUser),
-    access: 'routers.read',
+    access: 'hotspot.read',
     mutates: false,
   }).sample((r) => ({ routerId: r.router, page: 1, pageSize: 25 })),
   'routers.hotspot.profiles': channel({
     summary: 'Hotspot user profiles on the router.',
     input: routerRef,
     output: z.object({ items: z.array(hotspotProfile) }),
-    access: 'routers.read',
+    access: 'hotspot.read',
     mutates: false,
   }).sample((r) => ({ routerId: r.router })),
   'routers.queues.list': channel({

@@ -1,5 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { e2eSpec } from './fixture';
+
+/** WCAG contrast ratio of an element's text against the first opaque background behind it. */
+function contrastOf(el: Locator): Promise<number> {
+  return el.evaluate((node) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r = 0, g = 0, b = 0]: number[]) => {
+      const ch = (v: number) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+    };
+    const fg = rgb(getComputedStyle(node).color);
+    let bgNode: Element | null = node;
+    let bg = [255, 255, 255];
+    while (bgNode) {
+      const c = rgb(getComputedStyle(bgNode).backgroundColor);
+      if (c.length >= 3 && (c.length < 4 || c[3]! > 0.99)) { bg = c; break; }
+      bgNode = bgNode.parentElement;
+    }
+    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  });
+}
 
 /**
  * "Try a demo ISP" in the first-run wizard (the wizard is what this spec tests, so it is driven through
@@ -33,6 +55,14 @@ describe('demo ISP from the first-run wizard', () => {
     await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
     await page.getByRole('banner').getByText('DEMO', { exact: true }).waitFor();
     await shot(page, 'demo-home');
+    // The slim demo marker in the header stays readable in the dark theme too (WCAG AA, 4.5:1).
+    for (const scheme of ['Dark', 'Light'] as const) {
+      await page.getByRole('button', { name: 'Colour theme' }).click();
+      await page.getByRole('menuitem', { name: scheme }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe(scheme.toLowerCase());
+      expect(await contrastOf(page.getByRole('banner').getByText('DEMO', { exact: true }))).toBeGreaterThanOrEqual(4.5);
+      if (scheme === 'Dark') await shot(page, 'demo-home-dark');
+    }
 
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: 'Platform administration' }).click();

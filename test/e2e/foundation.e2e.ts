@@ -118,8 +118,19 @@ describe('foundation: staff, roles and suspension', () => {
     expect(await page.getByText('Collect payments').count()).toBe(0);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Home' }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Subscribers', 'Packages']); // a cashier reads subscribers and plans
+    // A cashier reads subscribers and plans, and reaches the hotspot vouchers they sell (issue 8).
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Subscribers', 'Packages', 'Hotspot vouchers']);
     await shot(page, 'cashier-home');
+    // Every area in their sidebar opens for them: no "no access" page and no refused call.
+    for (const [area, heading] of [['Subscribers', 'Subscribers'], ['Packages', 'Packages'], ['Hotspot vouchers', 'Hotspot vouchers']] as const) {
+      await nav.getByRole('link', { name: area }).click();
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      expect(await page.getByRole('heading', { name: "You don't have access to this page" }).count()).toBe(0);
+    }
+    await visible(page, 'No routers yet');
+    // No error box on the page (the "Password changed" toast is an alert too, so boxes are counted, not roles).
+    expect(await page.locator('.mantine-Alert-root').count()).toBe(0);
+    await shot(page, 'cashier-hotspot-vouchers');
 
     await page.goto(`${e2e.server.url}#/t/${tenantId}/settings`);
     await page.getByRole('heading', { name: "You don't have access to this page" }).waitFor();

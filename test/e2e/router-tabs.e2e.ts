@@ -93,7 +93,7 @@ describe('router dashboard tabs', () => {
     await page.getByText('Dynamic (sessions)').click();
     const dynamic = row('Simple queues', '<hotspot-').first();
     await dynamic.waitFor();
-    expect(await dynamic.textContent()).toContain('dynamic');
+    await eventually(() => dynamic.textContent()).toContain('dynamic');
     expect(await dynamic.getByRole('button').count()).toBe(0);
     await page.getByText('Static', { exact: true }).click();
     await page.getByLabel('Search').fill('static-biz');
@@ -179,7 +179,7 @@ describe('router dashboard tabs', () => {
     await row('Router log', 'logged in').first().waitFor();
     await page.getByLabel('Search messages').fill('demo configuration');
     await eventually(() => table('Router log').getByRole('row').count()).toBe(2);
-    expect(await table('Router log').getByRole('row').nth(1).textContent()).toContain('CORE demo configuration loaded');
+    await eventually(() => table('Router log').getByRole('row').nth(1).textContent()).toContain('CORE demo configuration loaded');
     await quiet();
     await shot(page, 'log-filtered');
     await page.getByLabel('Search messages').fill('');
@@ -189,8 +189,13 @@ describe('router dashboard tabs', () => {
     sim.state.router.log('system,info', 'e2e marker');
     const marker = row('Router log', 'e2e marker');
     await marker.waitFor();
-    expect(await marker.getAttribute('data-live')).toBe('true');
-    expect(await table('Router log').getByRole('row').nth(1).textContent()).toContain('e2e marker');
+    await eventually(() => marker.getAttribute('data-live')).toBe('true');
+    // Newest on top: only lines that arrived live after the marker may sit above it (the simulator logs
+    // on its own, so "the first row" is a race).
+    await eventually(() => table('Router log').getByRole('row').evaluateAll((rows) => {
+      const at = rows.findIndex((r) => r.textContent?.includes('e2e marker') ?? false);
+      return at > 0 && rows.slice(1, at).every((r) => r.getAttribute('data-live') === 'true');
+    })).toBe(true);
     await shot(page, 'log-follow-live');
 
     const paused = page.waitForRequest((r) => r.url().endsWith('/rpc/routers.stream.stop'));

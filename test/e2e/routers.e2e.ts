@@ -147,11 +147,13 @@ describe('routers: add, dashboard, live traffic, PPP kick, diagnosis', () => {
     // The row names the subscriber's plan and that plan's rate, as the router has them.
     const plan = sim.state.menu('/ppp/secret').find({ name })!.profile!;
     const rate = sim.state.menu('/ppp/profile').find({ name: plan })!['rate-limit']!;
-    expect(await firstRow.textContent()).toContain(plan);
-    expect(await firstRow.textContent()).toContain(rate);
+    // The row is read by name (the list refreshes live and the first row may be re-rendered meanwhile).
+    const sessionRow = table.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
+    await expect.poll(() => sessionRow.textContent()).toContain(plan);
+    await expect.poll(() => sessionRow.textContent()).toContain(rate);
     await shot(page, 'dashboard-ppp-active');
 
-    await firstRow.getByRole('button', { name: `Actions for ${name}` }).click();
+    await sessionRow.getByRole('button', { name: `Actions for ${name}` }).click();
     await page.getByRole('menuitem', { name: 'Kick' }).click();
     const confirm = page.getByRole('dialog', { name: `Disconnect ${name}?` });
     await confirm.waitFor();
@@ -173,7 +175,7 @@ describe('routers: add, dashboard, live traffic, PPP kick, diagnosis', () => {
       await page.getByLabel('Search', { exact: true }).fill(who);
       const line = secrets.getByRole('row').filter({ has: page.getByText(who, { exact: true }) });
       await expect.poll(() => line.count()).toBe(1);
-      expect(await line.textContent()).toContain(word);
+      await expect.poll(() => line.textContent()).toContain(word);
     }
     await shot(page, 'dashboard-ppp-secrets-online');
     expect(pageErrors).toEqual([]);

@@ -155,6 +155,11 @@ describe('tenant lifecycle in platform administration', () => {
     await page.getByLabel('Confirm new password').fill('njeri own pass 22');
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByRole('heading', { name: `Welcome, ${SECOND_ADMIN.name}` }).waitFor();
+    // Inside an ISP the profile switcher shows once a second profile exists (issue 8), listing both.
+    await page.getByRole('button', { name: /Switch ISP profile/ }).click();
+    await page.getByRole('menuitem', { name: FIRST.name }).waitFor();
+    await page.getByRole('menuitem', { name: SECOND.name }).waitFor();
+    await page.keyboard.press('Escape');
 
     await page.getByRole('link', { name: 'Staff & roles' }).first().click();
     await page.getByRole('button', { name: 'Add staff member' }).first().click();

@@ -9,7 +9,7 @@ import {
 } from './dashboard-ppp';
 import { homeSummary } from './home';
 import { routersOf } from './runtime';
-import { createRouter, deleteRouter, getRouter, listDowntime, listRouters, trustCertificate, updateRouter } from './router-service';
+import { createRouter, deleteRouter, getRouter, hotspotRouters, listDowntime, listRouters, trustCertificate, updateRouter } from './router-service';
 import { testConnection } from './test-connection';
 
 type RouterChannels = Extract<keyof typeof routersChannels, string>;
@@ -40,6 +40,7 @@ export const routersHandlers: HandlersFor<RouterChannels> = {
   'routers.ppp.secret.remove': (i, ctx) => removePppSecret(ctx, i),
   'routers.ppp.profiles': (i, ctx) => pppProfiles(ctx, i.routerId),
   'routers.hotspot.active': (q, ctx) => hotspotActive(ctx, q),
+  'routers.hotspot.routers': (_i, ctx) => hotspotRouters(ctx),
   'routers.hotspot.kick': (i, ctx) => kickHotspot(ctx, i),
   'routers.hotspot.users': (q, ctx) => hotspotUsers(ctx, q),
   'routers.hotspot.profiles': (i, ctx) => hotspotProfiles(ctx, i.routerId),

@@ -27,6 +27,12 @@ export async function listRouters(ctx: TenantScope, q: ParsedInputOf<'routers.li
   return mapPage(page, (r) => toRouterSummary(r, withPassword.has(r.id)));
 }
 
+/** Names only (no host, user or secrets): what a cashier needs to pick the router whose vouchers they sell. */
+export async function hotspotRouters(ctx: TenantScope): Promise<OutputOf<'routers.hotspot.routers'>> {
+  const rows = await ctx.db.selectFrom('routers').select(['id', 'name', 'isCore', 'status']).orderBy('isCore', 'desc').orderBy('name').orderBy('id').execute();
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, isCore: r.isCore === 1, status: r.status })) };
+}
+
 export async function getRouter(ctx: TenantScope, routerId: string): Promise<RouterSummary> {
   const r = await mustFindRouter(ctx.db, routerId);
   return toRouterSummary(r, await hasRouterPassword(ctx.db, r.id));

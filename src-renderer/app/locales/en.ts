@@ -329,6 +329,9 @@ export const en = {
       alerts: 'Alerts in the last 24 h',
       wan: 'Core router WAN',
       wanDetail: '↑ {{tx}} on {{name}}',
+      expiringSoon: 'Subscribers expiring within a day',
+      expiringSoonDetail: 'Active, service ends in the next 24 h',
+      expired: 'Subscribers expired',
     },
     backups: {
       title: 'Last configuration backup',
@@ -426,7 +429,7 @@ export const en = {
     importRefused: {
       EXPORT_WRONG_PASSPHRASE: 'Wrong passphrase for this export file.',
       EXPORT_DAMAGED: 'The export file is damaged or was changed after it was made.',
-      EXPORT_NOT_A_FILE: 'This is not an ISP Desk tenant export file.',
+      EXPORT_NOT_A_FILE: 'This is not an ISP Desk export file.',
       EXPORT_OLD_FORMAT: 'This file was made by an older ISP Desk that did not encrypt the whole file. Export it again with this version.',
     },
     readingFile: 'Reading the file…',

@@ -4,29 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/contract';
 import { href } from '../../app/router';
-import { paths } from '../../app/paths';
+import { gettingStartedSteps } from './home-state';
 
 const dismissKey = (scope: string) => `isp-desk.getting-started-dismissed.${scope}`;
-
-interface Step {
-  id: 'router' | 'test' | 'backup' | 'staff';
-  done: boolean;
-  to: string;
-}
 
 /** The first steps of a new ISP, each ticked from real state (routers, checks, backups, staff). Dismissible. */
 export function GettingStarted({ scope, summary, staffCount }: { scope: string; summary: OutputOf<'routers.home'>; staffCount: number | undefined }) {
   const { t } = useTranslation();
   const [dismissed, setDismissed] = useState(() => localStorage.getItem(dismissKey(scope)) === '1');
   if (dismissed) return null;
-  const routers = summary.routers;
-  const first = routers[0];
-  const steps: Step[] = [
-    { id: 'router', done: routers.length > 0, to: paths.area(scope, 'routers') },
-    { id: 'test', done: routers.some((r) => r.lastCheckedAt !== null && r.status !== 'unknown'), to: paths.area(scope, 'routers') },
-    { id: 'backup', done: routers.some((r) => r.lastBackupAt !== null), to: first ? paths.router(scope, first.id, 'backups') : paths.area(scope, 'routers') },
-    { id: 'staff', done: (staffCount ?? 0) > 1, to: paths.area(scope, 'staff') },
-  ];
+  const steps = gettingStartedSteps(scope, summary, staffCount);
   const done = steps.filter((s) => s.done).length;
   const dismiss = () => {
     localStorage.setItem(dismissKey(scope), '1');

@@ -7,6 +7,7 @@ import { href } from '../../app/router';
 import { paths } from '../../app/paths';
 import { useTimeFormat } from '../../app/time-format';
 import { Figure } from './home-figure';
+import { routerCounts } from './home-state';
 import { CoreWanFigure } from './home-wan';
 
 type Summary = OutputOf<'routers.home'>;
@@ -15,19 +16,17 @@ type Summary = OutputOf<'routers.home'>;
 export function HomeFigures({ scope, summary, now }: { scope: string; summary: Summary; now: number }) {
   const { t } = useTranslation();
   const routers = summary.routers;
-  const up = routers.filter((r) => r.status === 'online' || r.status === 'degraded').length;
-  const down = routers.filter((r) => r.status === 'offline');
-  const longest = down.filter((r) => r.statusSince).sort((a, b) => (a.statusSince! < b.statusSince! ? -1 : 1))[0];
+  const { up, down, longest } = routerCounts(routers, now);
   // Live users are on the core router when there is one (it terminates PPPoE and the hotspot).
   const core = routers.find((r) => r.isCore) ?? routers[0];
   const routerTab = (tab: string) => (core ? paths.router(scope, core.id, tab) : paths.area(scope, 'routers'));
   const count = (n: number | null) => (n === null ? '—' : n.toLocaleString('en'));
   const outage = longest
-    ? t('home.figures.longestOutage', { name: longest.name, duration: formatDuration(now - Date.parse(longest.statusSince!)) })
-    : down.length === 0 && routers.length > 0 ? t('home.figures.allUp') : undefined;
+    ? t('home.figures.longestOutage', { name: longest.name, duration: formatDuration(longest.ms) })
+    : down === 0 && routers.length > 0 ? t('home.figures.allUp') : undefined;
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: 5 }} spacing="sm">
-      <Figure icon={IconRouter} color={down.length ? 'red' : 'green'} label={t('home.figures.routersUp')}
+      <Figure icon={IconRouter} color={down ? 'red' : 'green'} label={t('home.figures.routersUp')}
         value={t('home.figures.upOf', { up, total: routers.length })} detail={outage} to={paths.area(scope, 'routers')} />
       <Figure icon={IconUsers} color="blue" label={t('home.figures.ppp')} value={count(summary.pppOnline)}
         detail={summary.pppOnline === null ? t('home.figures.noAnswer') : undefined} to={routerTab('ppp')} />

@@ -9,6 +9,7 @@ import { useNow } from '../routers/hooks';
 import { roleName } from '../auth/role-text';
 import { GettingStarted } from './getting-started';
 import { HomeBackups, HomeFigures } from './home-figures';
+import { HomeSubscriberFigures } from './home-subscribers';
 import { useHomeSummary } from './use-home-summary';
 
 /** Staff landing page: live figures of the network for those who may see routers, a first-steps list, the areas. */
@@ -29,6 +30,7 @@ export function HomePage() {
         <Title order={2}>{t('home.welcome', { name: principal.fullName })}</Title>
         <Text c="dimmed" size="sm">{t('home.subtitle', { tenant: principal.tenant.name, roles: principal.roles.map(roleName).join(', ') })}</Text>
       </Stack>
+      {permissions.includes('subscribers.read') && <HomeSubscriberFigures scope={scope} />}
       {seesRouters && summary.error && !summary.data && <Alert color="red" variant="light">{summary.error.message}</Alert>}
       {seesRouters && !summary.data && !summary.error && <Skeleton h={96} radius="md" />}
       {seesRouters && summary.data && (

@@ -11,5 +11,6 @@ export function TenantStatusBadge({ status, size = 'sm' }: { status: TenantStatu
 
 export function DemoBadge({ size = 'sm' }: { size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
-  return <Badge color="orange" variant="filled" size={size} style={{ flexShrink: 0 }}>{t('app.demo')}</Badge>;
+  // A light orange with dark text: white on Mantine's filled orange is under 4.5:1, worst in the dark theme.
+  return <Badge color="orange.4" variant="filled" autoContrast size={size} style={{ flexShrink: 0 }}>{t('app.demo')}</Badge>;
 }

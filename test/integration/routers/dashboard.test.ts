@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addStaff } from '../../fixtures/test-core';
 import { routerWorld, type RouterWorld } from './harness';
 
 let w: RouterWorld;
@@ -125,6 +126,26 @@ describe('router dashboard against the simulator', () => {
     const log = await w.t.call('routers.log.recent', { routerId: w.routerId, q: 'logged in' }, w.inst.adminToken);
     expect(log.items.length).toBeGreaterThan(0);
     expect(log.items.every((l) => l.message.includes('logged in'))).toBe(true);
+  });
+
+  it('lets a cashier reach the hotspot vouchers they sell: router names, users and profiles, nothing else', async () => {
+    const cash = await addStaff(w.t, w.inst.adminToken, 'cash@alpha.test', ['CASHIER']);
+    const routers = await w.t.call('routers.hotspot.routers', {}, cash.token);
+    expect(routers.items).toEqual([{ id: w.routerId, name: 'Core', isCore: false, status: expect.any(String) }]);
+    // Names only: no address, user or credentials for a role that does not read routers.
+    expect(JSON.stringify(routers)).not.toContain('127.0.0.1');
+    const page = { routerId: w.routerId, page: 1, pageSize: 100 };
+    const asCashier = await w.t.call('routers.hotspot.users', page, cash.token);
+    expect(asCashier.total).toBeGreaterThan(0);
+    // The same vouchers an administrator sees (uptime counters move between the two reads).
+    const names = (r: typeof asCashier) => r.items.map((u) => u.name);
+    expect(names(asCashier)).toEqual(names(await w.t.call('routers.hotspot.users', page, w.inst.adminToken)));
+    expect((await w.t.call('routers.hotspot.profiles', { routerId: w.routerId }, cash.token)).items.length).toBeGreaterThan(0);
+    const active = await w.t.call('routers.hotspot.active', page, cash.token);
+    expect(active.total).toBeGreaterThan(0);
+    // Selling vouchers is not operating the router.
+    expect(await w.t.raw('routers.hotspot.kick', { routerId: w.routerId, sessionId: active.items[0]!.id as `*${string}` }, cash.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await w.t.raw('routers.get', { routerId: w.routerId }, cash.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('pings from the router', async () => {

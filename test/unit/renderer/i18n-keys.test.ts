@@ -55,4 +55,18 @@ describe('English strings', () => {
     ];
     expect(keys.filter((k) => typeof resolveKey(k) !== 'string')).toEqual([]);
   });
+
+  it('calls a tenant an "ISP profile" in every English sentence (issue 8: platform words stay out of the way)', () => {
+    const withTenant: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (typeof node === 'string') {
+        // Placeholders ({{tenant}}) are names filled in at run time, not words on screen.
+        if (/\btenants?\b/i.test(node.replace(/{{[^}]*}}/g, ''))) withTenant.push(`${path}: ${node}`);
+      } else if (typeof node === 'object' && node !== null) {
+        for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
+      }
+    };
+    walk(en, '');
+    expect(withTenant).toEqual([]);
+  });
 });

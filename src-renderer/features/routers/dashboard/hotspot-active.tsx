@@ -15,13 +15,13 @@ import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { RowMenu } from './row-menu';
 import { TabHeader, useRouterAccess } from './tab-kit';
-import type { RouterTabProps } from './tabs';
+import type { HotspotRouterProps } from './tabs';
 import { formatByteSize } from '../units';
 
 type Session = z.infer<typeof hotspotActive>;
 
 /** Active hotspot sessions; people who may operate the router can log one out. */
-export function HotspotActive({ router }: RouterTabProps) {
+export function HotspotActive({ router }: HotspotRouterProps) {
   const { t } = useTranslation();
   const callIn = useCall();
   const { canOperate } = useRouterAccess();

@@ -7,13 +7,13 @@ import { humanRosDuration } from '../../../app/time-format';
 import { useRpc } from '../../../app/use-rpc';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { SimpleTable, TabHeader, type SimpleColumn } from './tab-kit';
-import type { RouterTabProps } from './tabs';
+import type { HotspotRouterProps } from './tabs';
 import { formatRatePair } from './values';
 
 type Profile = z.infer<typeof hotspotProfile>;
 
 /** Hotspot user profiles: the speed and sharing rules vouchers are sold with. */
-export function HotspotProfiles({ router }: RouterTabProps) {
+export function HotspotProfiles({ router }: HotspotRouterProps) {
   const { t } = useTranslation();
   const list = useRpc('routers.hotspot.profiles', { routerId: router.id });
   const columns = useMemo<SimpleColumn<Profile>[]>(() => [

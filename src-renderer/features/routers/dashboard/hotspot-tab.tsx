@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { HotspotActive } from './hotspot-active';
 import { HotspotProfiles } from './hotspot-profiles';
 import { HotspotUsers } from './hotspot-users';
-import type { RouterTabProps } from './tabs';
+import type { HotspotRouterProps } from './tabs';
 
 type View = 'active' | 'users' | 'profiles';
 
 /** Hotspot: who is online now, the vouchers (users) on the router, and their profiles. */
-export function HotspotTab({ router }: RouterTabProps) {
+export function HotspotTab({ router }: HotspotRouterProps) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('active');
   return (

@@ -11,7 +11,7 @@ import { DataTable, pagedRows } from '../../../components/data-table';
 import { EmptyNotice } from '../../../components/empty-notice';
 import { useTableQuery } from '../../../components/use-table-query';
 import { FULL_BADGE, TabHeader } from './tab-kit';
-import type { RouterTabProps } from './tabs';
+import type { HotspotRouterProps } from './tabs';
 import { StateDot } from '../router-badges';
 import { formatByteSize } from '../units';
 import { isUnusedVoucher } from './values';
@@ -19,7 +19,7 @@ import { isUnusedVoucher } from './values';
 type HotspotUser = z.infer<typeof hotspotUser>;
 
 /** Hotspot users (vouchers): limits, how much was used, and which were never used. */
-export function HotspotUsers({ router }: RouterTabProps) {
+export function HotspotUsers({ router }: HotspotRouterProps) {
   const { t } = useTranslation();
   const query = useTableQuery<'name' | 'profile' | 'uptime', { profile: string | undefined }>({
     sort: { field: 'name', dir: 'asc' }, filters: { profile: undefined },

@@ -18,6 +18,16 @@ export const routerTabsEn = {
     none: 'none',
     unlimited: 'unlimited',
   },
+  /** The Hotspot vouchers area: the hotspot of one router for roles that sell vouchers (a cashier reads no routers). */
+  hotspotArea: {
+    label: 'Hotspot vouchers',
+    hint: 'Vouchers, who is on the hotspot now, and the voucher profiles',
+    title: 'Hotspot vouchers',
+    intro: 'The hotspot users (vouchers) on a router, who is logged in now, and the profiles that set their time and speed.',
+    router: 'Router',
+    noRouters: 'No routers yet',
+    noRoutersBody: 'An administrator adds the routers; their hotspot vouchers show here.',
+  },
   hotspot: {
     active: 'Active sessions',
     users: 'Users (vouchers)',

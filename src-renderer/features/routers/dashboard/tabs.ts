@@ -16,6 +16,11 @@ export interface RouterTabProps {
   router: RouterSummary;
 }
 
+/** The hotspot views need only the router's id: the Hotspot vouchers area has no more for a cashier. */
+export interface HotspotRouterProps {
+  router: Pick<RouterSummary, 'id'>;
+}
+
 export interface RouterTab {
   /** URL segment: #/t/<tenantId>/routers/<routerId>/<id>. */
   id: string;
