@@ -50,7 +50,7 @@ export async function createSubscriber(scope: TenantScope, input: ParsedInputOf<
   await scope.db.transaction().execute(async (trx) => {
     const { values, pkg } = await resolveOrThrow(trx, { ...input, expiresAt: input.expiresAt ?? null }, null, { settings, now, timeZone: scope.tenant.timezone });
     const after: SubscriberRow = {
-      id, ...values, status: statusFor(null, values.expiresAt, pkg.graceHours, now), deletedAt: null, createdAt: now.toISOString(), updatedAt: now.toISOString(),
+      id, ...values, queueName: null, status: statusFor(null, values.expiresAt, pkg.graceHours, now), deletedAt: null, createdAt: now.toISOString(), updatedAt: now.toISOString(),
     };
     routers = await writeSubscriber(trx, scope, {
       before: null, after, pkg, action: 'subscriber.created', summary: opts.summary ?? `Added subscriber ${after.accountNumber} ${after.fullName}`,
