@@ -128,6 +128,14 @@ export async function suspendSubscriber(scope: TenantScope, input: ParsedInputOf
   return getSubscriber(scope, after.id);
 }
 
+/** Staff disable: like a suspension the router cuts it (secret disabled, static moved to the cut list) and nothing automatic lifts it. */
+export async function disableSubscriber(scope: TenantScope, input: ParsedInputOf<'subscribers.disable'>): Promise<SubscriberSummary> {
+  const after = await change(scope, input.subscriberId, () => ({ status: 'disabled' }), {
+    action: 'subscriber.disabled', summary: (s) => `Disabled ${s.accountNumber}${input.reason ? `: ${input.reason}` : ''}`, details: { reason: input.reason },
+  });
+  return getSubscriber(scope, after.id);
+}
+
 export async function reconnectSubscriber(scope: TenantScope, id: string): Promise<SubscriberSummary> {
   const after = await change(scope, id, (s, pkg, now) => ({ status: statusFor(null, s.expiresAt, pkg.graceHours, now) }), {
     action: 'subscriber.reconnected', summary: (s) => `Reconnected ${s.accountNumber} (now ${s.status})`,
