@@ -123,6 +123,7 @@ export const AUDIT_ACTIONS = [
   'subscriber.bulk-applied',
   'subscriber.settings-updated',
   'subscriber.router-values-adopted',
+  'subscriber.disabled',
   'job.updated',
   'job.run-started',
 ] as const;

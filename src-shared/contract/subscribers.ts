@@ -232,6 +232,13 @@ export const subscribersChannels = {
     access: 'subscribers.manage',
     mutates: true,
   }).sample((r) => ({ subscriberId: r.subscriber })),
+  'subscribers.disable': channel({
+    summary: 'Disable by staff (the service is closed, not just paused): cut on the router, only staff can re-enable (reconnect).',
+    input: z.strictObject({ subscriberId: id, reason: shortText(200).default('') }),
+    output: subscriberSummary,
+    access: 'subscribers.manage',
+    mutates: true,
+  }).sample((r) => ({ subscriberId: r.subscriber })),
   'subscribers.reconnect': channel({
     summary: 'Lift a suspension (or disabled state): active again if not expired.',
     input: subscriberRef,

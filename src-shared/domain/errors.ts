@@ -117,6 +117,8 @@ export interface ErrorParams {
   'drift.profile-unknown': { profile: string };
   /** "Adopt theirs" of a secret enabled on the router while the subscription has expired: extend instead. */
   'drift.adopt-expired': { accountNumber: string };
+  /** "Adopt theirs" of a static queue whose max-limit no static package on that router has. */
+  'drift.rate-unknown': { rate: string };
   /** Enforcement objects depend on the RouterOS major version, not yet read from this router. */
   'enforcement.version-unknown': Record<never, never>;
   /** An adoption of the same router is already running. */

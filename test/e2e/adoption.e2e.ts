@@ -66,6 +66,8 @@ describe('adoption: a router\'s existing PPPoE secrets become subscribers and pa
     expect(await countOnScreen('New subscribers')).toBe(300);
     expect(await countOnScreen('New packages')).toBe(profiles.length);
     expect(await countOnScreen('Left out')).toBe(0);
+    // The demo router's two static queues (with their leases) are imported too.
+    expect(await countOnScreen('New static subscribers')).toBe(2);
     const pkgTable = page.getByRole('table', { name: 'Packages to import' });
     // Header row + one row per profile; those no secret uses are shown as left alone.
     expect(await pkgTable.getByRole('row').count()).toBe(allProfiles.length + 1);
@@ -78,26 +80,27 @@ describe('adoption: a router\'s existing PPPoE secrets become subscribers and pa
     const price = page.getByRole('textbox', { name: 'Price of HOME-5M (KES)' });
     await price.fill('fifteen');
     await visible(page, 'Enter an amount like 1500');
-    const importButton = page.getByRole('button', { name: 'Import 300 subscribers' });
+    const importButton = page.getByRole('button', { name: 'Import 302 subscribers' });
     expect(await importButton.isDisabled()).toBe(true);
     await price.fill('1500');
     await shot(page, 'preview');
 
     await importButton.click();
     const dialog = page.getByRole('dialog', { name: `Import from ${ROUTER_NAME}?` });
-    await visible(dialog, `ISP Desk will create 300 subscribers and ${profiles.length} packages`);
+    await visible(dialog, `ISP Desk will create 302 subscribers and ${profiles.length + 2} packages`);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await visible(page, `300 subscribers and ${profiles.length} packages created; 0 left out.`);
+    // Left out: the demo router's 6 static leases that have no queue.
+    await visible(page, `302 subscribers and ${profiles.length + 2} packages created; 6 left out.`);
     await visible(page, 'Nothing new to adopt');
     await shot(page, 'done');
 
     await page.getByRole('button', { name: 'Open subscribers' }).click();
-    await visible(page, 'Showing 1–25 of 300');
+    await visible(page, 'Showing 1–25 of 302');
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Packages' }).click();
     const packages = page.getByRole('table', { name: 'Packages' });
     await packages.getByRole('row', { name: /HOME-5M/ }).first().waitFor();
-    expect(await packages.getByRole('row').count()).toBe(profiles.length + 1);
+    expect(await packages.getByRole('row').count()).toBe(profiles.length + 2 + 1);
     expect(await packages.getByRole('row', { name: /HOME-5M/ }).first().innerText()).toContain('1,500');
   });
 
@@ -115,9 +118,9 @@ describe('adoption: a router\'s existing PPPoE secrets become subscribers and pa
     await shot(page, 'second-run');
 
     await page.getByRole('link', { name: 'Back to subscribers' }).click();
-    await visible(page, 'Showing 1–25 of 300');
+    await visible(page, 'Showing 1–25 of 302');
     const list = await e2e.rpc('subscribers.list', { page: 1, pageSize: 1 }, inst.adminToken);
-    expect(list.total).toBe(300);
+    expect(list.total).toBe(302);
   });
 
   it('changes the expiry action in the Router sync area only after a confirmation, with field errors first', async () => {

@@ -15,7 +15,7 @@ import { writeSubscriber } from '../subscribers/subscriber-write';
 import type { RowPlan } from './plan';
 
 /** Comments are stored as notes; RouterOS text may hold bytes read as lone surrogates (utf8-lossless). */
-function notesOf(comment: string): string {
+export function notesOf(comment: string): string {
   return neutraliseControlChars(comment).replace(/[\uD800-\uDFFF]/g, '\uFFFD').slice(0, 2000);
 }
 
@@ -24,7 +24,7 @@ function notesOf(comment: string): string {
  * `generateAccountNumber`), checked against the file in one query per round rather than one per row.
  * Like the subscribers domain, a nearly full number space widens by one character after 20 rounds.
  */
-async function freshAccountNumbers(trx: Kysely<TenantDB>, settings: SubscriberRules, n: number): Promise<string[]> {
+export async function freshAccountNumbers(trx: Kysely<TenantDB>, settings: SubscriberRules, n: number): Promise<string[]> {
   const chosen = new Set<string>();
   for (let round = 0; chosen.size < n; round += 1) {
     const length = settings.accountNumber.length + Math.floor(round / 20);
@@ -77,7 +77,7 @@ export async function adoptChunk(
         routerId: router.id, packageId: pkg.id, serviceType: 'pppoe', username: r.secret.name, ipAddress: null, macAddress: null,
         installedAt: null, expiresAt, notes: notesOf(r.secret.comment), tags: '[]',
         status: r.secret.disabled ? 'disabled' : statusFor(null, expiresAt, pkg.graceHours, now),
-        deletedAt: null, createdAt: at, updatedAt: at,
+        deletedAt: null, createdAt: at, updatedAt: at, queueName: null,
       };
       await writeSubscriber(trx, scope, {
         before: null, after, pkg, action: 'subscriber.created', summary: `Adopted ${r.secret.name} from router ${router.name} as ${after.accountNumber}`,

@@ -31,6 +31,8 @@ export interface RouterLease {
   address: string;
   macAddress: string;
   comment: string;
+  /** The name the client sent with its DHCP request (`android-a3f9`): a last resort for the customer's name. */
+  hostName: string;
 }
 
 /** Everything adoption looks at on one router, each menu listed exactly once. */
@@ -52,7 +54,7 @@ export async function readRouterSnapshot(conn: RosConnection): Promise<RouterSna
     conn.print('/ppp/secret', { proplist: ['name', 'password', 'profile', 'service', 'disabled', 'comment', 'remote-address', 'caller-id'] }),
     conn.print('/ppp/profile', { proplist: ['name', 'rate-limit', 'remote-address', 'default'] }),
     conn.print('/queue/simple', { proplist: ['name', 'target', 'max-limit', 'disabled', 'comment', 'dynamic'] }),
-    conn.print('/ip/dhcp-server/lease', { proplist: ['address', 'mac-address', 'comment', 'dynamic'] }),
+    conn.print('/ip/dhcp-server/lease', { proplist: ['address', 'mac-address', 'comment', 'host-name', 'dynamic'] }),
   ]);
   return {
     secrets: secrets.map((r) => ({
@@ -63,6 +65,8 @@ export async function readRouterSnapshot(conn: RosConnection): Promise<RouterSna
     queues: queues.filter((r) => !rosBool(r.dynamic)).map((r) => ({
       name: t(r, 'name'), target: t(r, 'target'), maxLimit: t(r, 'max-limit'), disabled: rosBool(r.disabled), comment: t(r, 'comment'),
     })),
-    leases: leases.filter((r) => !rosBool(r.dynamic)).map((r) => ({ address: t(r, 'address'), macAddress: t(r, 'mac-address'), comment: t(r, 'comment') })),
+    leases: leases.filter((r) => !rosBool(r.dynamic)).map((r) => ({
+      address: t(r, 'address'), macAddress: t(r, 'mac-address'), comment: t(r, 'comment'), hostName: t(r, 'host-name'),
+    })),
   };
 }

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { AlertKind } from '@shared/contract/ops';
 
 /** Tables of one tenant's data.sqlite. Every row here belongs to that tenant alone. */
@@ -281,6 +282,8 @@ export interface SubscribersTable {
   deletedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Static: the router's own simple queue name when adopted (migration 0012); null = `ispdesk-<account>`. */
+  queueName: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One row (id 1): account numbers, expiry action, end-of-day option, default grace. */

@@ -47,8 +47,9 @@ async function pipelined<T>(items: readonly T[], work: (item: T) => Promise<void
   if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure));
 }
 
-function proplistFor(items: readonly ApplyItem[]): string[] {
-  const props = new Set(['.id', 'name', 'comment']);
+function proplistFor(menu: string, items: readonly ApplyItem[]): string[] {
+  // A lease's `dynamic` flag: dynamic leases are never claimed.
+  const props = new Set(['.id', 'name', 'comment', ...(menu === '/ip/dhcp-server/lease' ? ['dynamic'] : [])]);
   for (const i of items) for (const k of Object.keys(i.props ?? {})) props.add(k);
   return [...props];
 }
@@ -100,15 +101,16 @@ function shownProps(item: ApplyItem, row: RosRow, props: Record<string, string>)
 export async function applyStep(
   conn: RosConnection, menu: string, items: readonly ApplyItem[], now: Date, onStep?: (done: ApplyOutcome) => Promise<void>, snap?: MenuSnapshot,
 ): Promise<ApplyOutcome> {
-  const proplist = proplistFor(items);
+  const proplist = proplistFor(menu, items);
   const index = new TagIndex(items.map((i) => i.tag));
   const fromSnapshot = snapshotCovers(snap, items);
   const before = fromSnapshot
     ? withClaimable(index.group(snap.rows), snap.rows, claimNames(menu, items))
     : await readState(conn, menu, items, index, proplist, 'before');
   const toKick = new Set<string>();
-  const claimable = NAME_KEYED_MENUS.has(menu) ? before.get(UNTAGGED) ?? [] : [];
-  const claimByName = new Map(claimable.map((r) => [r.name, r]));
+  const key = CLAIM_KEYS.get(menu);
+  const claimable = key ? before.get(UNTAGGED) ?? [] : [];
+  const claimByKey = new Map(claimable.map((r) => [r[key!], r]));
   const refused = new Map<string, string>();
 
   await pipelined(items, async (item) => {
@@ -123,7 +125,8 @@ export async function applyStep(
       for (const d of duplicates) await conn.remove(menu, d['.id']!);
       // An item the router already has under this name but without any tag of ours (a secret just
       // adopted from the router) is taken over: `add` would be refused as a duplicate name.
-      const target = first ?? (item.props.name !== undefined ? claimByName.get(item.props.name) : undefined);
+      const claimValue = key ? item.props[key] : undefined;
+      const target = first ?? (claimValue !== undefined ? claimByKey.get(claimValue) : undefined);
       if (!target) {
         await conn.add(menu, item.props);
         return;
@@ -159,20 +162,27 @@ export async function applyStep(
 }
 
 /**
- * Menus whose items RouterOS keeps unique by `name` ("failure: already have ... with such name"): only
- * there can an untagged item be claimed for an object of ours with the same name.
+ * Menus whose items RouterOS keeps unique by `name` ("failure: already have ... with such name"; simple
+ * queues: "failure: already have such name", manual "Queues"): there an untagged item can be claimed for
+ * an object of ours with the same name. A static DHCP lease is one per address (a second static lease for
+ * the address would hand it to two MACs), so an untagged static lease with our object's address is claimed
+ * (adopting static customers, src-main/core/adoption). Dynamic leases are never claimed.
  */
-const NAME_KEYED_MENUS: ReadonlySet<string> = new Set(['/ppp/secret', '/ppp/profile', '/ip/pool', '/system/script', '/system/scheduler']);
+const CLAIM_KEYS: ReadonlyMap<string, string> = new Map([
+  ...['/ppp/secret', '/ppp/profile', '/ip/pool', '/system/script', '/system/scheduler', '/queue/simple'].map((m) => [m, 'name'] as const),
+  ['/ip/dhcp-server/lease', 'address'],
+]);
 
 /** Key under which readState returns the untagged items named like an object with a comment tag. */
 const UNTAGGED = '\u0000untagged';
 
 /** The names of objects found by a comment tag that could match an untagged router item. */
-function claimNames(menu: string, items: readonly ApplyItem[]): Set<string> {
-  const out = new Set<string>();
-  if (!NAME_KEYED_MENUS.has(menu)) return out;
-  for (const i of items) if (!i.tag.startsWith('name=') && i.props?.name !== undefined) out.add(i.props.name);
-  return out;
+function claimNames(menu: string, items: readonly ApplyItem[]): { key: string; values: Set<string> } {
+  const key = CLAIM_KEYS.get(menu) ?? 'name';
+  const values = new Set<string>();
+  if (!CLAIM_KEYS.has(menu)) return { key, values };
+  for (const i of items) if (!i.tag.startsWith('name=') && i.props?.[key] !== undefined) values.add(i.props[key]);
+  return { key, values };
 }
 
 /** A router item no object of the app carries its tag in (any `ispdesk:` comment belongs to someone). */
@@ -180,9 +190,9 @@ function isUntagged(row: RosRow): boolean {
   return !(row.comment ?? '').startsWith(ENFORCEMENT_TAG_PREFIX);
 }
 
-function withClaimable(grouped: Map<string, RosRow[]>, rows: readonly RosRow[], names: ReadonlySet<string>): Map<string, RosRow[]> {
-  if (names.size === 0) return grouped;
-  const claim = rows.filter((r) => r.name !== undefined && names.has(r.name) && isUntagged(r));
+function withClaimable(grouped: Map<string, RosRow[]>, rows: readonly RosRow[], names: { key: string; values: ReadonlySet<string> }): Map<string, RosRow[]> {
+  if (names.values.size === 0) return grouped;
+  const claim = rows.filter((r) => r[names.key] !== undefined && names.values.has(r[names.key]!) && isUntagged(r) && r.dynamic !== 'true');
   if (claim.length > 0) grouped.set(UNTAGGED, claim);
   return grouped;
 }
@@ -204,7 +214,7 @@ function lookupName(item: ApplyItem): string | null {
  * name (version 1); after writing, the object was just written under that name.
  */
 async function readState(conn: RosConnection, menu: string, items: readonly ApplyItem[], index: TagIndex, proplist: string[], when: 'before' | 'after'): Promise<Map<string, RosRow[]>> {
-  const names = when === 'before' ? claimNames(menu, items) : new Set<string>();
+  const names = when === 'before' ? claimNames(menu, items) : { key: 'name', values: new Set<string>() };
   const listAll = async () => {
     const rows = await conn.print(menu, { proplist });
     return withClaimable(index.group(rows), rows, names);

@@ -9,6 +9,7 @@ import type { SubscriberRow } from './subscriber-objects';
 import { mustFindSubscriber } from './subscriber-repo';
 import { statusFor } from './subscriber-service';
 import { writeSubscriber } from './subscriber-write';
+import { adoptStaticObject, STATIC_MENUS } from './adopt-theirs-static';
 
 /**
  * Drift "adopt theirs" for a subscriber's `/ppp/secret`: staff say the router is right. Only the props
@@ -18,6 +19,7 @@ import { writeSubscriber } from './subscriber-write';
  * router's remaining differences (our comment tag) are written back by the worker.
  */
 export async function adoptSubscriberSecret(scope: TenantScope, object: RouterObjectRow, routerProps: Record<string, string>): Promise<void> {
+  if (object.desired !== null && STATIC_MENUS.has(object.menu)) return adoptStaticObject(scope, object, routerProps);
   if (object.menu !== '/ppp/secret' || object.desired === null) {
     throw new AppError('CONFLICT', 'drift.action-not-possible', { params: { kind: 'different', action: 'adopt-theirs' } });
   }

@@ -133,7 +133,7 @@ async function runImport(scope: TenantScope, csv: string, commit: boolean): Prom
           continue;
         }
         const after: SubscriberRow = {
-          id: uuidv7(), ...r.values, status: parsed.status ?? statusFor(null, r.values.expiresAt, r.pkg.graceHours, now),
+          id: uuidv7(), ...r.values, queueName: null, status: parsed.status ?? statusFor(null, r.values.expiresAt, r.pkg.graceHours, now),
           deletedAt: null, createdAt: now.toISOString(), updatedAt: now.toISOString(),
         };
         for (const t of await writeSubscriber(trx, scope, {

@@ -7,7 +7,7 @@ import { createPackage, deletePackage, getPackage, listPackages, setPackageStatu
 import { readSettings, toSettingsDto, updateSettings } from './settings';
 import { listSubscribers } from './subscriber-list';
 import {
-  createSubscriber, deleteSubscriber, extendSubscriber, getSubscriber, reconnectSubscriber, revealPassword, subscriberHistory, suspendSubscriber,
+  createSubscriber, deleteSubscriber, disableSubscriber, extendSubscriber, getSubscriber, reconnectSubscriber, revealPassword, subscriberHistory, suspendSubscriber,
   updateSubscriber,
 } from './subscriber-service';
 
@@ -27,6 +27,7 @@ export const subscribersHandlers: HandlersFor<Channels> = {
   'subscribers.delete': (i, ctx) => deleteSubscriber(ctx, i.subscriberId),
   'subscribers.extend': (i, ctx) => extendSubscriber(ctx, i),
   'subscribers.suspend': (i, ctx) => suspendSubscriber(ctx, i),
+  'subscribers.disable': (i, ctx) => disableSubscriber(ctx, i),
   'subscribers.reconnect': (i, ctx) => reconnectSubscriber(ctx, i.subscriberId),
   'subscribers.reveal-password': (i, ctx) => revealPassword(ctx, i.subscriberId),
   'subscribers.history': (q, ctx) => subscriberHistory(ctx, q),

@@ -6,6 +6,7 @@ import { adoptSubscriberSecret } from './adopt-theirs';
 import { requeueExpired, runExpirySweep } from './expiry-sweep';
 import { subscribersHandlers } from './handlers';
 import { m0008Subscribers } from './migrations/0008-subscribers';
+import { m0012SubscriberQueueName } from './migrations/0012-subscriber-queue-name';
 import { subscribersKey, type SubscribersRuntime } from './runtime';
 
 /**
@@ -15,7 +16,7 @@ import { subscribersKey, type SubscribersRuntime } from './runtime';
 export const subscribersModule = defineModule({
   name: 'subscribers',
   owns: { tenant: ['packages', 'packageRouters', 'subscribers', 'subscriberSettings', 'subscriberTags', 'subscriberCounts'] },
-  tenantMigrations: { '0008-subscribers': m0008Subscribers },
+  tenantMigrations: { '0008-subscribers': m0008Subscribers, '0012-subscriber-queue-name': m0012SubscriberQueueName },
   handlers: subscribersHandlers,
   key: subscribersKey,
   start(core): SubscribersRuntime {

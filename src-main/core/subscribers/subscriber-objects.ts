@@ -71,9 +71,10 @@ export function subscriberObjects(s: SubscriberRow, pkg: PackageRow, action: Exp
     routerId: s.routerId, menu: '/ip/dhcp-server/lease', tag, owner,
     props: s.macAddress ? { address: s.ipAddress, 'mac-address': s.macAddress, comment } : null,
   });
+  // An adopted queue keeps the router's own name (`queueName`), so adopting it changes nothing but the comment.
   out.push({
     routerId: s.routerId, menu: '/queue/simple', tag, owner,
-    props: { name: `ispdesk-${s.accountNumber}`, target: `${s.ipAddress}/32`, ...queueLimits(rateLimitOf(pkg)), comment },
+    props: { name: s.queueName ?? `ispdesk-${s.accountNumber}`, target: `${s.ipAddress}/32`, ...queueLimits(rateLimitOf(pkg)), comment },
   });
   out.push({
     routerId: s.routerId, menu: '/ip/firewall/address-list', tag, owner,

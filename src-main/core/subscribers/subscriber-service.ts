@@ -50,7 +50,7 @@ export async function createSubscriber(scope: TenantScope, input: ParsedInputOf<
   await scope.db.transaction().execute(async (trx) => {
     const { values, pkg } = await resolveOrThrow(trx, { ...input, expiresAt: input.expiresAt ?? null }, null, { settings, now, timeZone: scope.tenant.timezone });
     const after: SubscriberRow = {
-      id, ...values, status: statusFor(null, values.expiresAt, pkg.graceHours, now), deletedAt: null, createdAt: now.toISOString(), updatedAt: now.toISOString(),
+      id, ...values, queueName: null, status: statusFor(null, values.expiresAt, pkg.graceHours, now), deletedAt: null, createdAt: now.toISOString(), updatedAt: now.toISOString(),
     };
     routers = await writeSubscriber(trx, scope, {
       before: null, after, pkg, action: 'subscriber.created', summary: opts.summary ?? `Added subscriber ${after.accountNumber} ${after.fullName}`,
@@ -124,6 +124,14 @@ export async function extendSubscriber(scope: TenantScope, input: ParsedInputOf<
 export async function suspendSubscriber(scope: TenantScope, input: ParsedInputOf<'subscribers.suspend'>): Promise<SubscriberSummary> {
   const after = await change(scope, input.subscriberId, () => ({ status: 'suspended' }), {
     action: 'subscriber.suspended', summary: (s) => `Suspended ${s.accountNumber}${input.reason ? `: ${input.reason}` : ''}`, details: { reason: input.reason },
+  });
+  return getSubscriber(scope, after.id);
+}
+
+/** Staff disable: like a suspension the router cuts it (secret disabled, static moved to the cut list) and nothing automatic lifts it. */
+export async function disableSubscriber(scope: TenantScope, input: ParsedInputOf<'subscribers.disable'>): Promise<SubscriberSummary> {
+  const after = await change(scope, input.subscriberId, () => ({ status: 'disabled' }), {
+    action: 'subscriber.disabled', summary: (s) => `Disabled ${s.accountNumber}${input.reason ? `: ${input.reason}` : ''}`, details: { reason: input.reason },
   });
   return getSubscriber(scope, after.id);
 }

@@ -28,7 +28,7 @@ export interface SubscriberDraft {
   tags: string[];
 }
 
-export type SubscriberValues = Omit<SubscriberRow, 'id' | 'status' | 'deletedAt' | 'createdAt' | 'updatedAt'>;
+export type SubscriberValues = Omit<SubscriberRow, 'id' | 'status' | 'deletedAt' | 'createdAt' | 'updatedAt' | 'queueName'>;
 
 export type Resolution =
   | { ok: true; values: SubscriberValues; pkg: PackageWithRouters }

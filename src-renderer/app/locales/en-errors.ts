@@ -128,6 +128,7 @@ export const apiErrorsEn: ErrorWords = {
     'no-owner': 'The router values cannot be adopted for this kind of object ({{ownerType}}) yet.',
     'profile-unknown': 'No package on this router uses the PPP profile {{profile}}. Create one, or apply ISP Desk\'s values instead.',
     'adopt-expired': 'The subscription of {{accountNumber}} has expired, so it cannot be turned back on from the router. Extend it instead.',
+    'rate-unknown': 'No static package on this router has the speed {{rate}}. Create one, or apply ISP Desk\'s values instead.',
   },
   enforcement: {
     'version-unknown': 'ISP Desk has not read this router\'s RouterOS version yet. Test the connection first, then try again.',

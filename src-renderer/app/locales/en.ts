@@ -583,6 +583,7 @@ export const en = {
       'bulk-applied': 'Bulk action applied',
       'settings-updated': 'Subscriber settings changed',
       'router-values-adopted': 'Router values adopted',
+      disabled: 'Subscriber disabled',
     },
     job: { updated: 'Scheduled task changed', 'run-started': 'Scheduled task started by hand' },
   },

@@ -12,7 +12,7 @@ export type AdoptionResult = OutputOf<'adoption.apply'>;
 export function AdoptionApplyModal({ routerId, routerName, counts, prices, onClose, onDone }: {
   routerId: string;
   routerName: string;
-  counts: { toAdopt: number; packagesToCreate: number };
+  counts: { toAdopt: number; packagesToCreate: number; staticToAdopt: number; staticPackagesToCreate: number };
   prices: { profile: string; priceMinor: number }[];
   onClose: () => void;
   onDone: (result: AdoptionResult) => void;
@@ -25,7 +25,7 @@ export function AdoptionApplyModal({ routerId, routerName, counts, prices, onClo
   });
 
   const apply = async () => {
-    setProgress({ done: 0, total: counts.toAdopt });
+    setProgress({ done: 0, total: counts.toAdopt + counts.staticToAdopt });
     try {
       onDone(await callIn('adoption.apply', { routerId, prices, confirm: true }));
     } finally {
@@ -35,7 +35,7 @@ export function AdoptionApplyModal({ routerId, routerName, counts, prices, onClo
 
   return (
     <ConfirmModal opened onClose={onClose} title={t('adoption.confirmTitle', { router: routerName })} confirmLabel={t('adoption.confirm')} onConfirm={apply}>
-      <Text size="sm">{t('adoption.confirmBody', { subscribers: counts.toAdopt, packages: counts.packagesToCreate })}</Text>
+      <Text size="sm">{t('adoption.confirmBody', { subscribers: counts.toAdopt + counts.staticToAdopt, packages: counts.packagesToCreate + counts.staticPackagesToCreate })}</Text>
       {progress && (
         <Stack gap={4}>
           <Progress aria-label={t('adoption.progressLabel')} value={progress.total > 0 ? (100 * progress.done) / progress.total : 0} animated />

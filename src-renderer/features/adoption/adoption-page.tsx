@@ -15,6 +15,7 @@ import { AdoptionPackages } from './adoption-packages';
 import { adoptionPrices } from './adoption-prices';
 import { adoptionPath } from './adoption-route';
 import { AdoptionRows, type AdoptionSort } from './adoption-rows';
+import { AdoptionStaticRows } from './adoption-static-rows';
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
@@ -37,19 +38,21 @@ export function AdoptionPage() {
   const routerId = location.query.get('router');
   const routerName = routers.names.get(routerId ?? '') ?? '';
   const query = useTableQuery<AdoptionSort, { onlySkipped: boolean | undefined }>({ filters: { onlySkipped: undefined } });
-  const preview = useRpc('adoption.preview', { ...query.input, routerId: routerId ?? '' }, { enabled: canManage && routerId !== null });
+  const [staticPage, setStaticPage] = useState(1);
+  const preview = useRpc('adoption.preview', { ...query.input, routerId: routerId ?? '', staticPage }, { enabled: canManage && routerId !== null });
   const [priceTexts, setPriceTexts] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<AdoptionResult | null>(null);
   const listPath = scope ? paths.area(scope, 'subscribers') : '/';
   const { prices, invalid } = adoptionPrices(priceTexts, currency);
   const counts = preview.data?.counts;
-  const nothingNew = counts !== undefined && counts.toAdopt === 0 && counts.packagesToCreate === 0;
+  const nothingNew = counts !== undefined && counts.toAdopt === 0 && counts.packagesToCreate === 0 && counts.staticToAdopt === 0 && counts.staticPackagesToCreate === 0;
 
   const chooseRouter = (id: string | null) => {
     if (!scope) return;
     setResult(null);
     setPriceTexts({});
+    setStaticPage(1);
     navigate(adoptionPath(scope, id ?? undefined), { replace: true });
   };
 
@@ -64,7 +67,7 @@ export function AdoptionPage() {
       {result && (
         <Alert color="green" variant="light" title={t('adoption.doneTitle')}>
           <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('adoption.doneBody', { subscribers: result.subscribersCreated, packages: result.packagesCreated, skipped: result.skipped })}</Text>
+            <Text size="sm">{t('adoption.doneBody', { subscribers: result.subscribersCreated + result.staticSubscribersCreated, packages: result.packagesCreated, skipped: result.skipped + result.staticSkipped })}</Text>
             <Button size="xs" variant="light" onClick={() => navigate(listPath)}>{t('adoption.openSubscribers')}</Button>
           </Stack>
         </Alert>
@@ -78,6 +81,7 @@ export function AdoptionPage() {
             <Count label={t('adoption.counts.toAdopt')} value={counts.toAdopt} color="green" />
             <Count label={t('adoption.counts.packagesToCreate')} value={counts.packagesToCreate} color="green" />
             <Count label={t('adoption.counts.skipped')} value={counts.skipped} color="orange" />
+            {counts.staticQueues + counts.staticLeases > 0 && <Count label={t('adoption.counts.staticToAdopt')} value={counts.staticToAdopt} color="green" />}
           </SimpleGrid>
           {(counts.staticQueues > 0 || counts.staticLeases > 0) && (
             <Text size="sm" c="dimmed">{t('adoption.staticSeen', { queues: counts.staticQueues, leases: counts.staticLeases })}</Text>
@@ -86,7 +90,7 @@ export function AdoptionPage() {
           {!nothingNew && (
             <Group>
               <Button leftSection={<IconDownload size={16} />} disabled={invalid.length > 0} onClick={() => setConfirming(true)}>
-                {t('adoption.apply', { count: counts.toAdopt })}
+                {t('adoption.apply', { count: counts.toAdopt + counts.staticToAdopt })}
               </Button>
             </Group>
           )}
@@ -100,6 +104,7 @@ export function AdoptionPage() {
             />
           )}
           <AdoptionRows preview={preview} query={query} />
+          {preview.data && <AdoptionStaticRows preview={preview.data} page={staticPage} onPage={setStaticPage} />}
         </>
       )}
       {confirming && counts && routerId && (

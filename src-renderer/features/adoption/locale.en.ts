@@ -1,4 +1,4 @@
-import type { AdoptionSkip } from '@shared/contract/adoption';
+import type { AdoptionSkip, StaticAdoptionSkip } from '@shared/contract/adoption';
 
 /** English strings of the adoption screen: a router's PPP secrets and profiles become subscribers and packages. */
 export const adoptionEn = {
@@ -8,7 +8,7 @@ export const adoptionEn = {
     link: 'Import its PPPoE users',
   },
   title: 'Import from a router',
-  intro: "Bring the customers already on a router into ISP Desk: each PPPoE secret becomes a subscriber and each PPP profile a package. Nothing changes on the router, and importing again adds no duplicates.",
+  intro: "Bring the customers already on a router into ISP Desk: each PPPoE secret becomes a subscriber and each PPP profile a package, each static queue a static subscriber. Nothing changes on the router, and importing again adds no duplicates.",
   back: 'Back to subscribers',
   router: 'Router',
   chooseRouter: 'Choose the router to import from',
@@ -18,8 +18,22 @@ export const adoptionEn = {
     toAdopt: 'New subscribers',
     skipped: 'Left out',
     packagesToCreate: 'New packages',
+    staticToAdopt: 'New static subscribers',
   },
-  staticSeen: 'The router also has {{queues}} static queues and {{leases}} static DHCP leases; static customers are not imported yet.',
+  staticSeen: 'The router has {{queues}} static queues and {{leases}} static DHCP leases.',
+  staticTitle: 'Static customers',
+  staticLabel: 'Static customers to import',
+  staticHint: 'Each simple queue for one address becomes a static subscriber (MAC from its static lease), on a package per queue speed; the queue and lease stay as they are. A lease without a queue has no speed and is left out.',
+  staticPackage: '{{name}}: {{count}} · pool {{pool}} · {{kind}}',
+  staticSkip: {
+    ours: 'Already managed by ISP Desk',
+    'target-not-single-address': 'The queue is not for one address',
+    'no-rate': 'The queue has no speed limit to make a package from',
+    'duplicate-on-router': 'Another queue is for the same address',
+    'address-taken': 'A subscriber on this router already has this address',
+    'outside-pool': "Outside the address pool of the package with this speed (widen the package's pool, then import again)",
+    'lease-without-queue': 'A static lease with no queue: no speed to make a package from',
+  } satisfies Record<StaticAdoptionSkip, string>,
   packagesTitle: 'Packages from PPP profiles',
   packagesLabel: 'Packages to import',
   packagesHint: 'Set the price of each new package now, or leave it empty to set it later (the package starts at 0).',
@@ -33,6 +47,11 @@ export const adoptionEn = {
     expires: 'Expiry',
     state: 'Import',
     comment: 'Comment on the router',
+    address: 'Address',
+    queue: 'Queue',
+    name: 'Name',
+    mac: 'MAC',
+    maxLimit: 'Max limit',
   },
   existingPackage: 'Existing package',
   newPackage: 'New package',

@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Checkbox, Menu, Text } from '@mantine/core';
-import { IconClockPlus, IconDotsVertical, IconExternalLink, IconPencil, IconPlugConnected, IconPlayerPause, IconTrash } from '@tabler/icons-react';
+import { IconBan, IconClockPlus, IconDotsVertical, IconExternalLink, IconPencil, IconPlugConnected, IconPlayerPause, IconTrash } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { SubscriberSummary } from '@shared/contract/subscribers';
@@ -7,7 +7,7 @@ import { href } from '../../app/router';
 import type { TimeFormat } from '../../app/time-format';
 import { SubscriberStatusDot, SyncStateDot } from './subscriber-badges';
 
-export type RowAction = 'edit' | 'extend' | 'suspend' | 'reconnect' | 'delete';
+export type RowAction = 'edit' | 'extend' | 'suspend' | 'disable' | 'reconnect' | 'delete';
 
 interface ColumnOptions {
   t: TFunction;
@@ -67,6 +67,7 @@ export function subscriberColumns(o: ColumnOptions): ColumnDef<SubscriberSummary
           {s.status === 'suspended' || s.status === 'disabled'
             ? <Menu.Item leftSection={<IconPlugConnected size={16} />} onClick={() => o.onAction('reconnect', s)}>{t('subscribers.reconnect')}</Menu.Item>
             : <Menu.Item leftSection={<IconPlayerPause size={16} />} onClick={() => o.onAction('suspend', s)}>{t('subscribers.suspend')}</Menu.Item>}
+          {s.status !== 'disabled' && <Menu.Item leftSection={<IconBan size={16} />} onClick={() => o.onAction('disable', s)}>{t('subscribers.disable')}</Menu.Item>}
           <Menu.Divider />
           <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => o.onAction('delete', s)}>{t('subscribers.delete')}</Menu.Item>
         </Menu.Dropdown>

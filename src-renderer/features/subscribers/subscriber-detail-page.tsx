@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
+import { IconArrowLeft, IconBan, IconPencil, IconPlugConnected } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href, navigate } from '../../app/router';
@@ -14,6 +14,7 @@ import { SubscriberStatusDot, SyncStateDot } from './subscriber-badges';
 import { SubscriberFormModal } from './subscriber-form-modal';
 import { SubscriberHistory } from './subscriber-history';
 import { SubscriberLiveCard } from './subscriber-live-card';
+import { SubscriberRowDialogs } from './subscriber-row-dialogs';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -34,6 +35,7 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
   const subscriber = useRpc('subscribers.get', { subscriberId });
   const routers = useRouterOptions();
   const [editing, setEditing] = useState(false);
+  const [statusAction, setStatusAction] = useState<'disable' | 'reconnect' | null>(null);
   const [changes, setChanges] = useState(0);
   const listPath = scope ? paths.area(scope, 'subscribers') : '/';
   const s = subscriber.data;
@@ -51,7 +53,14 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
               <Title order={2}>{s.fullName}</Title>
               <Group gap="sm"><Text ff="monospace" c="dimmed">{s.accountNumber}</Text><SubscriberStatusDot status={s.status} /></Group>
             </Stack>
-            {canManage && <Button leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>{t('subscribers.edit')}</Button>}
+            {canManage && (
+              <Group gap="sm">
+                {s.status === 'disabled' || s.status === 'suspended'
+                  ? <Button variant="default" leftSection={<IconPlugConnected size={16} />} onClick={() => setStatusAction('reconnect')}>{t('subscribers.reconnect')}</Button>
+                  : <Button variant="default" color="red" leftSection={<IconBan size={16} />} onClick={() => setStatusAction('disable')}>{t('subscribers.disable')}</Button>}
+                <Button leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>{t('subscribers.edit')}</Button>
+              </Group>
+            )}
           </Group>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Paper p="md" radius="md" withBorder>
@@ -84,6 +93,7 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
           </SimpleGrid>
           <SubscriberLiveCard subscriberId={s.id} routerName={s.routerName} />
           <SubscriberHistory key={changes} subscriberId={s.id} />
+          <SubscriberRowDialogs action={statusAction} subscriber={s} onClose={() => setStatusAction(null)} onDone={() => { setStatusAction(null); changed(); }} />
           <SubscriberFormModal
             opened={editing}
             subscriber={s}

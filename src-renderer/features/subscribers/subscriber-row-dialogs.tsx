@@ -17,7 +17,7 @@ interface RowDialogsProps {
   onDone: (saved: SubscriberSummary | null) => void;
 }
 
-/** Extend, suspend, reconnect and delete one subscriber, each asked for first. */
+/** Extend, suspend, disable, reconnect and delete one subscriber, each asked for first. */
 export function SubscriberRowDialogs({ action, subscriber: s, onClose, onDone }: RowDialogsProps) {
   const { t } = useTranslation();
   const callIn = useCall();
@@ -73,6 +73,17 @@ export function SubscriberRowDialogs({ action, subscriber: s, onClose, onDone }:
       >
         <Text size="sm">{t('subscribers.suspendBody')}</Text>
         <TextInput label={t('subscribers.suspendReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+      </ConfirmModal>
+      <ConfirmModal
+        opened={action === 'disable'}
+        onClose={onClose}
+        title={t('subscribers.disableTitle', { name: s.fullName })}
+        confirmLabel={t('subscribers.disableConfirm')}
+        color="red"
+        onConfirm={async () => done(await callIn('subscribers.disable', { subscriberId: s.id, reason }), t('subscribers.disabledTitle'))}
+      >
+        <Text size="sm">{t('subscribers.disableBody')}</Text>
+        <TextInput label={t('subscribers.disableReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
       </ConfirmModal>
       <ConfirmModal
         opened={action === 'reconnect'}

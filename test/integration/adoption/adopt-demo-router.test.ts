@@ -43,11 +43,12 @@ describe('adopting the demo router', () => {
     const progress: unknown[] = [];
     w.t.booted.core.events.subscribe({ token: w.inst.adminToken, send: (name, payload) => name === 'adoption.progress' && progress.push(payload) });
     const first = await w.t.call('adoption.apply', { routerId: w.routerId, prices: [{ profile: 'HOME-5M', priceMinor: 150_000 }], confirm: true }, w.inst.adminToken);
-    expect(first).toEqual({ packagesCreated: profilesUsed.size, subscribersCreated: 300, skipped: 0 });
+    // The demo router's two static queues (with their leases) too; its 6 other static leases have no queue.
+    expect(first).toEqual({ packagesCreated: profilesUsed.size + 2, subscribersCreated: 300, skipped: 0, staticSubscribersCreated: 2, staticSkipped: 6 });
     // Chunks of 250: the staff session sees the count move, then finish.
-    expect(progress).toEqual([{ routerId: w.routerId, done: 250, total: 300 }, { routerId: w.routerId, done: 300, total: 300 }]);
+    expect(progress).toEqual([{ routerId: w.routerId, done: 250, total: 302 }, { routerId: w.routerId, done: 300, total: 302 }, { routerId: w.routerId, done: 302, total: 302 }]);
 
-    const pkgs = await w.t.call('packages.list', { page: 1, pageSize: 50 }, w.inst.adminToken);
+    const pkgs = await w.t.call('packages.list', { page: 1, pageSize: 50, serviceType: 'pppoe' }, w.inst.adminToken);
     expect(new Set(pkgs.items.map((p) => p.pppProfile?.name))).toEqual(profilesUsed);
     for (const p of pkgs.items) {
       // The router's own profile is kept, not taken over.
@@ -57,8 +58,10 @@ describe('adopting the demo router', () => {
     }
     expect(pkgs.items.reduce((n, p) => n + p.subscriberCount, 0)).toBe(300);
 
-    const subs = await w.t.call('subscribers.list', { page: 1, pageSize: 500 }, w.inst.adminToken);
-    expect(subs.total).toBe(300);
+    const all = await w.t.call('subscribers.list', { page: 1, pageSize: 500 }, w.inst.adminToken);
+    expect(all.total).toBe(302);
+    const subs = { items: all.items.filter((x) => x.serviceType === 'pppoe') };
+    expect(subs.items).toHaveLength(300);
     for (const s of subs.items) {
       const secret = onRouter.get(s.username!)!;
       expect(secret).toBeDefined();
@@ -94,9 +97,9 @@ describe('adopting the demo router', () => {
     expect(again.counts).toMatchObject({ secrets: 300, toAdopt: 0, skipped: 300, packagesToCreate: 0 });
     expect(again.rows.items.every((r) => r.skip === 'username-taken')).toBe(true);
     const second = await w.t.call('adoption.apply', { routerId: w.routerId, confirm: true }, w.inst.adminToken);
-    expect(second).toEqual({ packagesCreated: 0, subscribersCreated: 0, skipped: 300 });
-    expect((await w.t.call('subscribers.list', { page: 1, pageSize: 1 }, w.inst.adminToken)).total).toBe(300);
-    expect((await w.t.call('packages.list', { page: 1, pageSize: 1 }, w.inst.adminToken)).total).toBe(profilesUsed.size);
+    expect(second).toEqual({ packagesCreated: 0, subscribersCreated: 0, skipped: 300, staticSubscribersCreated: 0, staticSkipped: 8 });
+    expect((await w.t.call('subscribers.list', { page: 1, pageSize: 1 }, w.inst.adminToken)).total).toBe(302);
+    expect((await w.t.call('packages.list', { page: 1, pageSize: 1 }, w.inst.adminToken)).total).toBe(profilesUsed.size + 2);
   });
 
   it('skips and reports a secret whose user name an existing subscriber already has', async () => {

@@ -23,7 +23,7 @@ const ERROR_KEYS = Object.keys({
   'demo.only-demo': 1, 'job.not-found': 1, 'job.running': 1,
   'package.not-found': 1, 'package.name-taken': 1, 'package.in-use': 1, 'package.invalid': 1, 'subscriber.not-found': 1,
   'subscriber.invalid': 1, 'subscriber.no-password': 1, 'subscriber.bulk-stale': 1, 'subscriber.bulk-too-many': 1,
-  'sync-object.not-found': 1, 'drift.not-found': 1, 'drift.action-not-possible': 1, 'drift.no-owner': 1, 'drift.profile-unknown': 1, 'drift.adopt-expired': 1,
+  'sync-object.not-found': 1, 'drift.not-found': 1, 'drift.action-not-possible': 1, 'drift.no-owner': 1, 'drift.profile-unknown': 1, 'drift.adopt-expired': 1, 'drift.rate-unknown': 1,
   'enforcement.version-unknown': 1,
   'adoption.running': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
