@@ -1,14 +1,32 @@
 /**
- * pdfkit (MIT) documents and their bytes. Only the standard 14 fonts are used: their metrics ship
- * inside pdfkit, so nothing is read or fetched at run time and the text stays extractable (tests read
- * it back). They cover Latin-1 (WinAnsi), which is what our names, amounts and M-Pesa codes use.
+ * pdfkit (MIT) documents and their bytes. Text is set in DejaVu Sans, a TrueType font shipped by the
+ * `dejavu-fonts-ttf` npm package (Bitstream Vera licence): pdfkit's built-in Helvetica only encodes
+ * Latin-1, so a name like "Łukasz" or "Ωmega" came out as garbage. pdfkit embeds only the glyphs used,
+ * with a ToUnicode map, so the text stays extractable (tests read it back). Nothing is fetched at run time.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { create as parseFont, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 export type Pdf = PDFKit.PDFDocument;
 
-export const FONT = 'Helvetica';
-export const FONT_BOLD = 'Helvetica-Bold';
+export const FONT = 'Body';
+export const FONT_BOLD = 'BodyBold';
+
+const requireFromHere = createRequire(import.meta.url);
+let parsedFonts: { regular: Font; bold: Font } | null = null;
+
+/**
+ * The fonts, read and parsed once per process (about 1.4 MB; each PDF embeds only a subset). pdfkit
+ * takes a parsed fontkit font as a font source; handing it bytes would parse them again for every
+ * document, which was most of a receipt's time.
+ */
+function fonts(): { regular: Font; bold: Font } {
+  const load = (file: string) => parseFont(readFileSync(requireFromHere.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
+  parsedFonts ??= { regular: load('DejaVuSans.ttf'), bold: load('DejaVuSans-Bold.ttf') };
+  return parsedFonts;
+}
 
 /** PostScript points per millimetre (72 pt per inch, 25.4 mm per inch). */
 export const PT_PER_MM = 72 / 25.4;
@@ -30,13 +48,18 @@ export interface NewPdfOptions {
 
 export function newPdf(o: NewPdfOptions): Pdf {
   const createdAt = new Date(o.createdAt);
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: o.size,
     margin: o.margin,
     bufferPages: o.bufferPages ?? false,
     compress: true,
     info: { Title: o.title, Producer: 'ISP Desk', Creator: 'ISP Desk', CreationDate: createdAt, ModDate: createdAt },
   });
+  const { regular, bold } = fonts();
+  // @types/pdfkit lists only file names and bytes, but pdfkit also accepts a parsed fontkit font.
+  doc.registerFont(FONT, regular as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont(FONT_BOLD, bold as unknown as PDFKit.Mixins.PDFFontSource);
+  return doc.font(FONT);
 }
 
 /** Ends the document and resolves with its bytes. */

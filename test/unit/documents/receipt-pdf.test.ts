@@ -92,6 +92,12 @@ describe('receipt PDF input', () => {
     expect(page!.text).toContain('ACC7');
   });
 
+  it('prints names beyond Latin-1 as written (the font is embedded, not a WinAnsi standard font)', async () => {
+    const [page] = await render('roll80', { subscriber: { name: 'Łukasz Żółć', accountNumber: 'ACC9' }, business: { name: 'Ωmega Сеть Ltd' } });
+    expect(page!.text).toContain('Łukasz Żółć');
+    expect(page!.text).toContain('Ωmega Сеть Ltd');
+  });
+
   it('prints the labels it is given', async () => {
     const [page] = await render('roll58', { labels: { receipt: 'RISITI', total: 'JUMLA' } });
     expect(page!.text).toContain('RISITI');
