@@ -29,8 +29,8 @@ export const RECEIPT_LAYOUTS: Record<ReceiptLayout, ReceiptLayoutSpec> = {
   roll58: { pageWidthPt: mm(58), pageHeightPt: null, marginPt: mm(5), fontPt: 7.5, titlePt: 10, logoMaxHeightPt: 34, dashedRules: true },
 };
 
-/** Taller than any real receipt (about 5 m of roll); past it the measuring page would overflow. */
-const MEASURE_HEIGHT_PT = 14_400;
+/** The longest roll receipt we print: a metre of paper, some 25 times a usual receipt. */
+const MEASURE_HEIGHT_PT = mm(1000);
 /** The smallest text scale an A4 receipt shrinks to before it is refused. */
 const MIN_A4_SCALE = 0.45;
 
@@ -49,28 +49,32 @@ export async function receiptPdf(receipt: ReceiptDoc, layout: ReceiptLayout): Pr
 
 /** Page height for a roll (content + margins), or the text scale that keeps an A4 receipt on one page. */
 function fitReceipt(receipt: ReceiptDoc, spec: ReceiptLayoutSpec): { height: number; scale: number } {
+  const available = spec.pageHeightPt === null ? null : spec.pageHeightPt - 2 * spec.marginPt;
+  // The measuring page is as tall as the longest receipt we accept, so a longer one stops at the first
+  // line past it instead of being laid out in full (text scales about linearly, so on A4 that bound is
+  // the page at the smallest scale).
+  const probeHeight = available === null ? MEASURE_HEIGHT_PT : available / MIN_A4_SCALE + 2 * spec.marginPt;
+  const tooLong = () => new RangeError(`receipt ${receipt.receiptNumber} is too long to print on one page`);
   const contentHeight = (scale: number) => {
-    const probe = newPdf({ size: [spec.pageWidthPt, MEASURE_HEIGHT_PT], margin: spec.marginPt, title: '', createdAt: receipt.issuedAt });
-    let pages = 1;
-    probe.on('pageAdded', () => (pages += 1));
-    const bottom = drawReceipt(probe, receipt, spec, scale);
-    if (pages > 1) throw new RangeError(`receipt ${receipt.receiptNumber} is too long to print on one page`);
-    return bottom - spec.marginPt;
+    const probe = newPdf({ size: [spec.pageWidthPt, probeHeight], margin: spec.marginPt, title: '', createdAt: receipt.issuedAt });
+    probe.on('pageAdded', () => {
+      throw tooLong();
+    });
+    return drawReceipt(probe, receipt, spec, scale) - spec.marginPt;
   };
   const measured = contentHeight(1);
-  if (spec.pageHeightPt === null) {
+  if (available === null) {
     // A little slack so rounding never pushes the last line past the bottom margin onto a second page.
     return { height: Math.ceil(measured + 2 * spec.marginPt + 2), scale: 1 };
   }
-  const available = spec.pageHeightPt - 2 * spec.marginPt;
   let scale = 1;
   let height = measured;
   while (height > available) {
     scale *= (available / height) * 0.98;
-    if (scale < MIN_A4_SCALE) throw new RangeError(`receipt ${receipt.receiptNumber} is too long to print on one A4 page`);
+    if (scale < MIN_A4_SCALE) throw tooLong();
     height = contentHeight(scale);
   }
-  return { height: spec.pageHeightPt, scale };
+  return { height: spec.pageHeightPt ?? height, scale };
 }
 
 /** Draws the receipt from the top margin down and returns the y below its last line. */

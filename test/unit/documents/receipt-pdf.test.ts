@@ -104,6 +104,12 @@ describe('receipt PDF input', () => {
     expect(page!.text).toContain('JUMLA');
   });
 
+  it('refuses a receipt too long for one page rather than break it', async () => {
+    const lines = manyReceiptLines(400);
+    await expect(receiptPdf(sampleReceipt({ lines }), 'a4')).rejects.toThrow(/too long/);
+    await expect(receiptPdf(sampleReceipt({ lines }), 'roll80')).rejects.toThrow(/too long/);
+  });
+
   it('refuses a logo that is not an image and an amount that is not whole minor units', async () => {
     await expect(receiptPdf(sampleReceipt({ business: { name: 'X', logoPng: new Uint8Array([1, 2, 3, 4]) } }), 'roll80')).rejects.toThrow(/logoPng/);
     await expect(receiptPdf(sampleReceipt({ totalMinor: 10.5 }), 'roll80')).rejects.toThrow(/minor units/);
