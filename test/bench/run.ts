@@ -13,8 +13,9 @@ import { deadlineBench } from './deadline-bench';
 import { routerSyncBench } from './router-sync-bench';
 import { subscribersBench } from './subscribers-bench';
 import { adoptionBench } from './adoption-bench';
+import { documentsBench } from './documents-bench';
 
-export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench, subscribersBench, adoptionBench];
+export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench, subscribersBench, adoptionBench, documentsBench];
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
