@@ -29,12 +29,13 @@ export function HomeSubscriberFigures({ scope }: { scope: string }) {
   }, [reloadExpiring, reloadExpired]);
   const count = (n: number | undefined) => (n === undefined ? '—' : n.toLocaleString('en'));
   const to = paths.area(scope, 'subscribers');
+  // Each figure opens the list filtered to the rows it counts (subscriber-filters.ts filtersFromQuery).
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: 5 }} spacing="sm">
       <Figure icon={IconCalendarDue} color={expiring.data?.total ? 'orange' : 'gray'} label={t('home.figures.expiringSoon')}
-        value={count(expiring.data?.total)} detail={t('home.figures.expiringSoonDetail')} to={to} />
+        value={count(expiring.data?.total)} detail={t('home.figures.expiringSoonDetail')} to={`${to}?expiring=1`} />
       <Figure icon={IconCalendarX} color={expired.data?.total ? 'red' : 'gray'} label={t('home.figures.expired')}
-        value={count(expired.data?.total)} to={to} />
+        value={count(expired.data?.total)} to={`${to}?status=expired`} />
     </SimpleGrid>
   );
 }

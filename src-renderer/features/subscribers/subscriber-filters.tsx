@@ -75,3 +75,13 @@ export function SubscriberFilterInputs({ query, routers, packages }: {
     </>
   );
 }
+
+/**
+ * Filters a link can open the list with (`?status=expired`, `?expiring=1`): Home's figures open the rows
+ * they count. Anything else in the query is ignored.
+ */
+export function filtersFromQuery(query: URLSearchParams): Pick<SubscriberFilters, 'status' | 'expiringWithinDays'> {
+  const status = SUBSCRIBER_STATUSES.find((s) => s === query.get('status'));
+  const days = Number(query.get('expiring'));
+  return { status, expiringWithinDays: Number.isInteger(days) && days > 0 && days <= 365 ? days : undefined };
+}

@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubscriberSummary } from '@shared/contract/subscribers';
 import { downloadText } from '../../app/files';
-import { navigate } from '../../app/router';
+import { navigate, useLocation } from '../../app/router';
 import { useCall, usePrincipal, useScope } from '../../app/scope-context';
 import { useTimeFormat } from '../../app/time-format';
 import { toApiError, useRpc } from '../../app/use-rpc';
@@ -18,7 +18,7 @@ import { usePackageOptions, useRouterOptions } from '../packages/use-router-opti
 import { BulkModal } from './bulk-modal';
 import { ImportModal } from './import-modal';
 import { subscriberColumns, type RowAction } from './subscriber-columns';
-import { SubscriberFilterInputs, type SubscriberFilters, type SubscriberSort } from './subscriber-filters';
+import { filtersFromQuery, SubscriberFilterInputs, type SubscriberFilters, type SubscriberSort } from './subscriber-filters';
 import { SubscriberFormModal } from './subscriber-form-modal';
 import { SubscriberRowDialogs } from './subscriber-row-dialogs';
 import { subscriberPath } from './subscriber-route';
@@ -35,9 +35,10 @@ export function SubscribersPage() {
   const canManage = principal.kind === 'staff' && principal.permissions.includes('subscribers.manage');
   const routers = useRouterOptions();
   const packages = usePackageOptions();
+  const { query: linked } = useLocation();
   const query = useTableQuery<SubscriberSort, SubscriberFilters>({
     sort: { field: 'accountNumber', dir: 'asc' },
-    filters: { status: undefined, routerId: undefined, packageId: undefined, expiringWithinDays: undefined, tags: undefined },
+    filters: { routerId: undefined, packageId: undefined, tags: undefined, ...filtersFromQuery(linked) },
   });
   const list = useRpc('subscribers.list', query.input);
   const [dialog, setDialog] = useState<Dialog>(null);
