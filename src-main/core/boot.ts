@@ -10,8 +10,7 @@ import { systemClock, type Clock, type Logger, type SecretBox } from './ports';
 import type { Core } from './context';
 import { ModuleRegistry, handlersOf, tenantMigrationsOf, type ModuleOptions, type ModuleRuntime } from './module';
 import { coreModules } from './modules';
-import { findPlatformAdmin } from './auth/platform-admins';
-import { findActiveStaff } from './auth/staff-repo';
+import { authKey } from './auth/module';
 import { UploadStore, type UploadStoreOptions } from './uploads/upload-store';
 import { schedulerOf } from './scheduler/runtime';
 
@@ -85,7 +84,8 @@ export async function bootCore(opts: BootOptions): Promise<BootedCore> {
   // Every module's scheduled jobs run through the scheduler (started second, it cannot import them).
   schedulerOf(core).register(started.flatMap((r) => r.scheduledJobs ?? []));
   core.hooks.add(lifecycleOf(started, moduleOptions.background));
-  const dispatcher = new Dispatcher(core, handlersOf(coreModules), { platformAdmin: findPlatformAdmin, activeStaff: findActiveStaff });
+  // Principals and roles are the auth domain's to answer; boot only hands them to the dispatcher.
+  const dispatcher = new Dispatcher(core, handlersOf(coreModules), modules.get(authKey).principals);
   return {
     core,
     dispatcher,

@@ -241,6 +241,13 @@ export const tenancyChannels = {
       legalName: 'Sample Net Ltd', address: 'Nairobi', phone: '0712345678', email: 'info@example.com', taxId: 'P051234567X',
       vatRateBasisPoints: 1600, logoDataUrl: null, receiptFooter: 'Thank you',
     })),
+  'settings.set-logo': channel({
+    summary: "Set the tenant's logo from an uploaded image (purpose tenant-logo: PNG, JPEG, SVG or WebP), or remove it (null).",
+    input: z.strictObject({ uploadId: uploadId.nullable() }),
+    output: businessSettings,
+    access: 'settings.manage',
+    mutates: true,
+  }).sample(() => ({ uploadId: null })),
 } as const;
 
 export const tenancyEvents = {

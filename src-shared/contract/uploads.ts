@@ -19,6 +19,8 @@ const MiB = 1024 * 1024;
 
 export const UPLOAD_PURPOSES = {
   'tenant-import': { maxBytes: 256 * MiB, extensions: ['ispdesk'], access: 'platform' },
+  // Stored as a data URL in business settings, which settings.update takes back (≤ 400 000 characters).
+  'tenant-logo': { maxBytes: 290 * 1024, extensions: ['png', 'jpg', 'jpeg', 'svg', 'webp'], access: 'settings.manage' },
 } as const satisfies Record<string, UploadPurposeDef>;
 
 export type UploadPurpose = keyof typeof UPLOAD_PURPOSES;

@@ -141,6 +141,8 @@ export const FIELD_CODES = [
   'outside-pool', 'pool-exhausted', 'package-other-router', 'package-disabled', 'wrong-service-type', 'invalid-phone',
   'unknown-router', 'unknown-package', 'invalid-value', 'pool-required', 'profile-required',
   'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_COMMON', 'PASSWORD_IS_EMAIL', 'PASSWORD_IS_NAME', 'TEXT_CONTROL_CHARS',
+  // Uploads.
+  'not-an-image',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 export type FieldErrors = Record<string, FieldCode>;

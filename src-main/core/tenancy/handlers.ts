@@ -3,11 +3,12 @@ import { getPreferences, getSettings, setPreferences, updateSettings } from './s
 import { createTenant, deleteTenant, getTenant, listTenants, setTenantStatus, updateTenant } from './tenant-service';
 import { exportTenant, importTenant } from './tenant-transfer';
 import { toTenantSummary } from './registry';
+import { setLogo } from './logo';
 
 export const tenancyHandlers: HandlersFor<
   | 'tenants.directory' | 'preferences.get' | 'preferences.set'
   | 'tenants.list' | 'tenants.get' | 'tenants.create' | 'tenants.update' | 'tenants.set-status' | 'tenants.delete'
-  | 'tenants.export' | 'tenants.import' | 'settings.get' | 'settings.update'
+  | 'tenants.export' | 'tenants.import' | 'settings.get' | 'settings.update' | 'settings.set-logo'
 > = {
   'tenants.directory': async (_i, ctx) => ({
     items: ctx.core.registry.all().map((t) => ({ id: t.id, name: t.name, slug: t.slug, status: t.status, isDemo: t.isDemo === 1 })),
@@ -26,4 +27,5 @@ export const tenancyHandlers: HandlersFor<
     ctx.core.uploads.use(input.uploadId, 'tenant-import', ctx.session.token, (file) => importTenant(ctx.core, file.path, input.passphrase, ctx.actor)),
   'settings.get': (_i, ctx) => getSettings(ctx),
   'settings.update': (input, ctx) => updateSettings(ctx, input),
+  'settings.set-logo': (input, ctx) => setLogo(ctx, input.uploadId),
 };

@@ -179,5 +179,5 @@ export class UploadStore {
 }
 
 export function tooLarge(max: number): AppError {
-  return new AppError('VALIDATION', 'upload.too-large', { params: { maxMiB: Math.round(max / 1024 / 1024) }, fields: { uploadId: 'too-large' }, reason: 'UPLOAD_TOO_LARGE' });
+  return new AppError('VALIDATION', 'upload.too-large', { params: { maxMiB: Math.round((max / 1024 / 1024) * 10) / 10 }, fields: { uploadId: 'too-large' }, reason: 'UPLOAD_TOO_LARGE' });
 }

@@ -173,6 +173,7 @@ export const fieldErrorsEn: Record<FieldCode, string> = {
   PASSWORD_IS_EMAIL: 'Do not use your e-mail address in the password',
   PASSWORD_IS_NAME: 'Do not use your name in the password',
   TEXT_CONTROL_CHARS: 'Remove line breaks, control or invisible characters',
+  'not-an-image': 'Use a PNG, JPEG, SVG or WebP image',
 };
 
 /** For refusals a transport sends before the dispatcher runs (they carry no key). */

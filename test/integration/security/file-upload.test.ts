@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DownloadRef, UploadRef } from '@shared/contract/uploads';
 import { startHeadlessServer, type HeadlessServer } from '../../../src-main/headless/server';
 import { silentLogger } from '../../../src-main/core/ports';
+import { sniffImageType } from '../../../src-main/core/tenancy/logo';
 import { makeTempDir } from '../../fixtures/temp-dir';
 import { FakeClock } from '../../fixtures/fake-clock';
 
@@ -193,5 +194,47 @@ describe('files take the binary upload path, never base64 inside JSON', () => {
     await rpc(server.port, 'auth.sign-out', {}, token);
     expect(uploadFiles()).toEqual([]);
     expect(server.booted.core.uploads.uploadCount).toBe(0);
+  });
+
+  it('takes the logo as an upload (settings.set-logo), keeps only real images, and removes it with null', async () => {
+    // Earlier tests moved the clock past the admin's idle timeout: sign in again.
+    const again = await rpc(server.port, 'auth.sign-in', { scope: 'tenant', tenantId, email: 'ada@alpha.test', password: 'tenant admin pass 1' });
+    adminToken = (again.json.data as { token: string }).token;
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
+    const logo = (port: number, bytes: Buffer, token: string) => upload(port, bytes, token, 'tenant-logo');
+    const business = async () => ((await rpc(server.port, 'settings.get', {}, adminToken)).json.data as { business: { logoDataUrl: string | null } }).business;
+
+    // Logos are the tenant's settings: the platform administrator has no settings.manage there.
+    expect((await logo(server.port, png, platformToken)).status).toBe(403);
+    const over = await logo(server.port, Buffer.alloc(290 * 1024 + 1, 0x89), adminToken);
+    expect(over).toMatchObject({ status: 413, json: { ok: false, error: { reason: 'BODY_TOO_LARGE' } } });
+
+    const disguised = (await logo(server.port, Buffer.from('<html><script>alert(1)</script></html>'), adminToken)).json.data as UploadRef;
+    expect(await rpc(server.port, 'settings.set-logo', { uploadId: disguised.uploadId }, adminToken))
+      .toMatchObject({ status: 400, json: { ok: false, error: { code: 'VALIDATION', fields: { uploadId: 'not-an-image' } } } });
+    expect((await business()).logoDataUrl).toBeNull();
+
+    const ref = (await logo(server.port, png, adminToken)).json.data as UploadRef;
+    const set = await rpc(server.port, 'settings.set-logo', { uploadId: ref.uploadId }, adminToken);
+    expect(set).toMatchObject({ status: 200, json: { ok: true } });
+    expect((await business()).logoDataUrl).toBe(`data:image/png;base64,${png.toString('base64')}`);
+    // Used once: the upload is gone, and the same id cannot set it again.
+    expect((await rpc(server.port, 'settings.set-logo', { uploadId: ref.uploadId }, adminToken)).json).toMatchObject({ ok: false, error: { code: 'VALIDATION', reason: 'UPLOAD_NOT_FOUND', fields: { uploadId: 'choose-again' } } });
+    const audit = await rpc(server.port, 'audit.list', { page: 1, pageSize: 5, action: 'settings.updated' }, adminToken);
+    expect((audit.json.data as { items: { actorName: string; summary: string }[] }).items[0]).toMatchObject({ actorName: 'Ada Admin', summary: 'Business settings changed: logoDataUrl' });
+
+    // The settings form saves its whole object back: a logo set this way fits settings.update's own limit.
+    const saved = await rpc(server.port, 'settings.update', { ...(await business()), updatedAt: undefined }, adminToken);
+    expect(saved.status).toBe(200);
+
+    expect((await rpc(server.port, 'settings.set-logo', { uploadId: null }, adminToken)).status).toBe(200);
+    expect((await business()).logoDataUrl).toBeNull();
+  });
+
+  it('recognises a logo by its bytes, not its name: PNG, JPEG, WebP and SVG only', () => {
+    expect(sniffImageType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('image/jpeg');
+    expect(sniffImageType(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]))).toBe('image/webp');
+    expect(sniffImageType(Buffer.from('\uFEFF<?xml version="1.0"?>\n<!-- logo -->\n<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBe('image/svg+xml');
+    for (const other of ['GIF89a....', '<html><svg></svg></html>', '%PDF-1.7', 'RIFF....WAVEfmt ', '']) expect(sniffImageType(Buffer.from(other)), other).toBeNull();
   });
 });
