@@ -80,8 +80,6 @@ export const businessSettings = z.object({
 });
 export type BusinessSettings = z.infer<typeof businessSettings>;
 
-const LOGO_MAX_CHARS = 400_000; // ~300 KB image as a data URL
-
 export const businessSettingsInput = z.strictObject({
   legalName: plainText(z.string().trim().max(160, 'Use at most 160 characters')),
   address: plainText(z.string().trim().max(400, 'Use at most 400 characters'), { multiline: true }),
@@ -89,11 +87,6 @@ export const businessSettingsInput = z.strictObject({
   email: emptyOr(email),
   taxId: plainText(z.string().trim().max(40, 'Use at most 40 characters')),
   vatRateBasisPoints: z.number({ message: 'Must be a number' }).int('Must be a whole number').min(0, 'Cannot be negative').max(10_000, 'At most 100 %'),
-  logoDataUrl: z
-    .string()
-    .max(LOGO_MAX_CHARS, 'The logo is too large (max ~300 KB)')
-    .regex(/^data:image\/(png|jpeg|svg\+xml|webp);base64,[A-Za-z0-9+/=]+$/, 'Use a PNG, JPEG, SVG or WebP image')
-    .nullable(),
   receiptFooter: plainText(z.string().trim().max(500, 'Use at most 500 characters'), { multiline: true }),
 });
 
@@ -239,7 +232,7 @@ export const tenancyChannels = {
     mutates: true,
   }).sample(() => ({
       legalName: 'Sample Net Ltd', address: 'Nairobi', phone: '0712345678', email: 'info@example.com', taxId: 'P051234567X',
-      vatRateBasisPoints: 1600, logoDataUrl: null, receiptFooter: 'Thank you',
+      vatRateBasisPoints: 1600, receiptFooter: 'Thank you',
     })),
   'settings.set-logo': channel({
     summary: "Set the tenant's logo from an uploaded image (purpose tenant-logo: PNG, JPEG, SVG or WebP), or remove it (null).",

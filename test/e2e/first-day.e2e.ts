@@ -135,6 +135,13 @@ describe('first day of an ISP owner', () => {
     await figure('PPPoE users online').click();
     await expect.poll(() => page.url()).toMatch(/\/routers\/[0-9a-f-]{36}\/ppp$/);
     await page.goBack();
+    // The expiring figure opens Subscribers filtered to the one subscriber it counts.
+    await figure('Subscribers expiring within a day').click();
+    await expect.poll(() => page.url()).toMatch(/\/subscribers\?expiring=1$/);
+    const rows = page.getByRole('table', { name: 'Subscribers' }).getByRole('row');
+    await expect.poll(() => rows.count()).toBe(2); // heading + Wambui
+    await expect.poll(() => rows.nth(1).textContent()).toContain('Wambui Expiring');
+    await page.goBack();
     await start.getByRole('button', { name: 'Hide this list' }).click();
     await start.waitFor({ state: 'detached' });
     await page.reload();

@@ -23,13 +23,11 @@ export function sniffImageType(bytes: Buffer): 'image/png' | 'image/jpeg' | 'ima
  * removes it. Stored as a data URL in business settings, changed and audited like any settings edit.
  */
 export async function setLogo(ctx: TenantCtx, uploadId: string | null): Promise<BusinessSettings> {
-  const current = await ctx.db.selectFrom('businessSettings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
-  const { id: _id, updatedAt: _at, ...business } = current;
-  if (uploadId === null) return updateSettings(ctx, { ...business, logoDataUrl: null });
+  if (uploadId === null) return updateSettings(ctx, { logoDataUrl: null });
   return ctx.core.uploads.use(uploadId, 'tenant-logo', ctx.session.token, async (file) => {
     const bytes = readFileSync(file.path);
     const type = sniffImageType(bytes);
     if (!type) throw new AppError('VALIDATION', 'request.invalid', { fields: { uploadId: 'not-an-image' } });
-    return updateSettings(ctx, { ...business, logoDataUrl: `data:${type};base64,${bytes.toString('base64')}` });
+    return updateSettings(ctx, { logoDataUrl: `data:${type};base64,${bytes.toString('base64')}` });
   });
 }

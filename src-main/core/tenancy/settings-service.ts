@@ -16,9 +16,12 @@ export async function getSettings(ctx: TenantCtx): Promise<OutputOf<'settings.ge
   return { tenant: toTenantSummary(ctx.tenant), business: await readBusiness(ctx) };
 }
 
-export async function updateSettings(ctx: TenantCtx, input: ParsedInputOf<'settings.update'>): Promise<BusinessSettings> {
+/** The form's fields (settings.update), or the logo alone (set from an upload in logo.ts). */
+type BusinessPatch = ParsedInputOf<'settings.update'> | Pick<BusinessSettings, 'logoDataUrl'>;
+
+export async function updateSettings(ctx: TenantCtx, input: BusinessPatch): Promise<BusinessSettings> {
   const before = await readBusiness(ctx);
-  const changed = (Object.keys(input) as (keyof typeof input)[]).filter((k) => input[k] !== before[k]);
+  const changed = (Object.entries(input) as [keyof BusinessSettings, unknown][]).filter(([k, v]) => v !== before[k]).map(([k]) => k);
   if (changed.length === 0) return before;
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('businessSettings').set({ ...input, updatedAt: ctx.core.clock.now().toISOString() }).where('id', '=', 1).execute();

@@ -21,7 +21,7 @@ import { useTimeFormat } from '../../app/time-format';
 type Values = z.input<typeof businessSettingsInput>;
 
 function valuesOf(b: BusinessSettings): Values {
-  const { updatedAt: _u, ...rest } = b;
+  const { updatedAt: _u, logoDataUrl: _l, ...rest } = b;
   return rest;
 }
 
@@ -106,7 +106,7 @@ export function SettingsPage() {
                       )}
                     />
                   </SimpleGrid>
-                  <LogoField readOnly={readOnly} />
+                  <LogoField logo={business.logoDataUrl} readOnly={readOnly} onSaved={() => settings.reload()} />
                   <Controller
                     control={form.control}
                     name="receiptFooter"

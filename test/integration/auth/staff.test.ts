@@ -74,7 +74,7 @@ describe('audit log', () => {
   it('records sign-ins, staff changes and settings changes, filterable by action and actor', async () => {
     await addStaff(t, inst.adminToken, 'cash@alpha.test', ['CASHIER']);
     await t.call('settings.update', {
-      legalName: 'Alpha Net Ltd', address: 'Moi Avenue', phone: '', email: '', taxId: 'P0512', vatRateBasisPoints: 1600, logoDataUrl: null, receiptFooter: 'Asante',
+      legalName: 'Alpha Net Ltd', address: 'Moi Avenue', phone: '', email: '', taxId: 'P0512', vatRateBasisPoints: 1600, receiptFooter: 'Asante',
     }, inst.adminToken);
     const all = await t.call('audit.list', { page: 1, pageSize: 100 }, inst.adminToken);
     expect(all.items.map((i) => i.action)).toEqual(expect.arrayContaining(['auth.sign-in', 'staff.created', 'settings.updated', 'auth.password-changed']));

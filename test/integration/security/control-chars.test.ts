@@ -39,7 +39,7 @@ describe('control characters in names and free text', () => {
     ['routers.create', inst.adminToken, (v) => ({ name: 'Edge', host: '127.0.0.1', username: `a${v}pi`, password: 'x' }), 'username'],
   ];
   const settings = (patch: Record<string, unknown>) => ({
-    legalName: 'Alpha Net Ltd', address: 'Nairobi', phone: '', email: '', taxId: '', vatRateBasisPoints: 1600, logoDataUrl: null, receiptFooter: '', ...patch,
+    legalName: 'Alpha Net Ltd', address: 'Nairobi', phone: '', email: '', taxId: '', vatRateBasisPoints: 1600, receiptFooter: '', ...patch,
   });
 
   it.each(FORBIDDEN)('refuses %s in every single-line field with TEXT_CONTROL_CHARS, writing nothing', async (_label, c) => {

@@ -223,9 +223,12 @@ describe('files take the binary upload path, never base64 inside JSON', () => {
     const audit = await rpc(server.port, 'audit.list', { page: 1, pageSize: 5, action: 'settings.updated' }, adminToken);
     expect((audit.json.data as { items: { actorName: string; summary: string }[] }).items[0]).toMatchObject({ actorName: 'Ada Admin', summary: 'Business settings changed: logoDataUrl' });
 
-    // The settings form saves its whole object back: a logo set this way fits settings.update's own limit.
-    const saved = await rpc(server.port, 'settings.update', { ...(await business()), updatedAt: undefined }, adminToken);
-    expect(saved.status).toBe(200);
+    // The form saves the other fields without the logo (which stays); a logo inside JSON is refused.
+    const { updatedAt: _u, logoDataUrl, ...fields } = await business() as unknown as Record<string, unknown> & { logoDataUrl: string };
+    expect((await rpc(server.port, 'settings.update', { ...fields, receiptFooter: 'Asante' }, adminToken)).status).toBe(200);
+    expect((await business()).logoDataUrl).toBe(logoDataUrl);
+    const inJson = await rpc(server.port, 'settings.update', { ...fields, logoDataUrl }, adminToken);
+    expect(inJson).toMatchObject({ status: 400, json: { ok: false, error: { code: 'VALIDATION' } } });
 
     expect((await rpc(server.port, 'settings.set-logo', { uploadId: null }, adminToken)).status).toBe(200);
     expect((await business()).logoDataUrl).toBeNull();
