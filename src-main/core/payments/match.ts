@@ -12,6 +12,21 @@ export interface MatchInput {
 
 export type MatchedBy = 'subscriber' | 'account' | 'phone' | 'phone-hash';
 
+/** Live subscribers by the SHA-256 of each of their phones, built once per batch (SQLite has no SHA-256). */
+export type PhoneHashIndex = Map<string, string[]>;
+
+export async function buildPhoneHashIndex(db: Kysely<TenantDB>): Promise<PhoneHashIndex> {
+  const index: PhoneHashIndex = new Map();
+  const rows = await db.selectFrom('subscribers').select(['id', 'phones']).where('deletedAt', 'is', null).where('phones', '!=', '[]').execute();
+  for (const r of rows) {
+    for (const ph of new Set(JSON.parse(r.phones) as string[])) {
+      const h = phoneHashOf(ph);
+      index.set(h, [...(index.get(h) ?? []), r.id]);
+    }
+  }
+  return index;
+}
+
 /** Account references as customers type them: spaces anywhere, any case ("kn 1234" = "KN1234"). */
 export function normaliseAccountRef(ref: string): string {
   return ref.replace(/\s+/g, '').toUpperCase();
@@ -27,7 +42,9 @@ export function phoneHashOf(e164: string): string {
  * (case/space-insensitive) → phone (E.164) → SHA-256 of the phone (hashed C2B MSISDN) → nothing. A phone
  * shared by two subscribers matches neither: guessing would credit the wrong wallet, the queue asks staff.
  */
-export async function matchSubscriber(db: Kysely<TenantDB>, p: MatchInput): Promise<{ subscriberId: string; by: MatchedBy } | null> {
+export async function matchSubscriber(
+  db: Kysely<TenantDB>, p: MatchInput, hashIndex: (db: Kysely<TenantDB>) => Promise<PhoneHashIndex> = buildPhoneHashIndex,
+): Promise<{ subscriberId: string; by: MatchedBy } | null> {
   const live = db.selectFrom('subscribers').select('id').where('deletedAt', 'is', null);
   if (p.subscriberId) {
     const row = await live.where('id', '=', p.subscriberId).executeTakeFirst();
@@ -45,10 +62,8 @@ export async function matchSubscriber(db: Kysely<TenantDB>, p: MatchInput): Prom
   }
   const hash = p.phoneHash?.trim().toLowerCase();
   if (hash && /^[0-9a-f]{64}$/.test(hash)) {
-    // SQLite has no SHA-256: hash the known phones here. Only subscribers with a phone are read.
-    const rows = await db.selectFrom('subscribers').select(['id', 'phones']).where('deletedAt', 'is', null).where('phones', '!=', '[]').execute();
-    const hits = rows.filter((r) => (JSON.parse(r.phones) as string[]).some((ph) => phoneHashOf(ph) === hash));
-    if (hits.length === 1) return { subscriberId: hits[0]!.id, by: 'phone-hash' };
+    const hits = (await hashIndex(db)).get(hash) ?? [];
+    if (hits.length === 1) return { subscriberId: hits[0]!, by: 'phone-hash' };
   }
   return null;
 }

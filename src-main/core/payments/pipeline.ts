@@ -1,10 +1,12 @@
+import type { Kysely } from 'kysely';
 import { uuidv7 } from '@shared/domain/ids';
 import { normalisePhone } from '@shared/domain/phone';
 import type { TenantScope } from '../context';
+import type { TenantDB } from '../db/tenant-schema';
 import { appendAudit } from '../auth/audit';
 import { kickRouters } from '../subscribers/renew';
 import { applyPayment, type RenewalSummary } from './apply';
-import { matchSubscriber } from './match';
+import { buildPhoneHashIndex, matchSubscriber, type PhoneHashIndex } from './match';
 import { countUnmatched } from './payment-repo';
 
 export interface IncomingPayment {
@@ -46,6 +48,13 @@ export type DetailedOutcome = IngestOutcome & { renewal: RenewalSummary | null }
 export async function ingestDetailed(scope: TenantScope, list: readonly IncomingPayment[]): Promise<DetailedOutcome[]> {
   const out: DetailedOutcome[] = [];
   let unmatchedChanged = false;
+  // Hashed MSISDNs (C2B) are matched against every known phone's hash: built at most once per batch, inside
+  // the first transaction that needs it (the pipeline never changes phones).
+  let hashes: Promise<PhoneHashIndex> | null = null;
+  const hashIndex = (db: Kysely<TenantDB>) => (hashes ??= buildPhoneHashIndex(db).catch((e: unknown) => {
+    hashes = null;
+    throw e;
+  }));
   try {
     for (const p of list) await ingestOne(p);
   } finally {
@@ -55,6 +64,7 @@ export async function ingestDetailed(scope: TenantScope, list: readonly Incoming
 
   async function ingestOne(p: IncomingPayment): Promise<void> {
     if (!Number.isSafeInteger(p.amountMinor) || p.amountMinor <= 0) throw new RangeError(`payment ${p.reference}: amount must be a positive integer`);
+    if (p.reference.trim() === '') throw new RangeError('payment reference must not be empty');
     const now = scope.core.clock.now();
     let routers: string[] = [];
     const outcome = await scope.db.transaction().execute(async (trx): Promise<DetailedOutcome> => {
@@ -72,7 +82,7 @@ export async function ingestDetailed(scope: TenantScope, list: readonly Incoming
           .where('reference', '=', p.reference.trim()).executeTakeFirstOrThrow();
         return { paymentId: existing.id, status: 'duplicate', subscriberId: existing.subscriberId, renewal: null };
       }
-      const match = await matchSubscriber(trx, { subscriberId: p.subscriberId ?? null, accountRef: p.accountRef, phone, phoneHash: p.phoneHash });
+      const match = await matchSubscriber(trx, { subscriberId: p.subscriberId ?? null, accountRef: p.accountRef, phone, phoneHash: p.phoneHash }, hashIndex);
       if (!match) {
         await trx.updateTable('payments').set({ status: 'unmatched' }).where('id', '=', id).execute();
         await appendAudit(trx, scope.core.clock, scope.actor, {
