@@ -14,6 +14,10 @@ export interface SampleRefs {
   alert: string;
   package: string;
   subscriber: string;
+  /** An unmatched payment (payments domain). */
+  payment: string;
+  /** A ledger entry that can be reversed (payments domain). */
+  ledgerEntry: string;
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {

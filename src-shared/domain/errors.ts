@@ -123,6 +123,15 @@ export interface ErrorParams {
   'enforcement.version-unknown': Record<never, never>;
   /** An adoption of the same router is already running. */
   'adoption.running': Record<never, never>;
+  'payment.not-found': Record<never, never>;
+  /** Assign / set aside a payment that is no longer in the unmatched queue. */
+  'payment.not-unmatched': { status: string };
+  /** A manual payment whose reference this method already has. */
+  'payment.duplicate': { reference: string };
+  'ledger-entry.not-found': Record<never, never>;
+  'ledger-entry.already-reversed': Record<never, never>;
+  /** A reversal is itself never reversed: record an adjustment instead. */
+  'ledger-entry.not-reversible': Record<never, never>;
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

@@ -584,8 +584,11 @@ export const en = {
       'settings-updated': 'Subscriber settings changed',
       'router-values-adopted': 'Router values adopted',
       disabled: 'Subscriber disabled',
+      renewed: 'Subscription renewed from the wallet',
     },
     job: { updated: 'Scheduled task changed', 'run-started': 'Scheduled task started by hand' },
+    payment: { applied: 'Payment applied', unmatched: 'Payment unmatched', assigned: 'Unmatched payment assigned', 'set-aside': 'Payment set aside' },
+    wallet: { adjusted: 'Wallet adjusted', reversed: 'Wallet entry reversed' },
   },
   settings: {
     title: 'Settings',
