@@ -12,6 +12,7 @@ import { enforcementModule } from './enforcement/module';
 import { demoModule } from './demo/module';
 import { subscribersModule } from './subscribers/module';
 import { adoptionModule } from './adoption/module';
+import { paymentsModule } from './payments/module';
 
 /**
  * Every domain of the app, once. Boot starts them in this order (and stops them in reverse), the
@@ -28,6 +29,7 @@ export const coreModules = [
   routerSyncModule,
   enforcementModule,
   subscribersModule,
+  paymentsModule,
   opsModule,
   adoptionModule,
   demoModule,

@@ -125,6 +125,13 @@ export const AUDIT_ACTIONS = [
   'subscriber.router-values-adopted',
   'job.updated',
   'job.run-started',
+  'subscriber.renewed',
+  'payment.applied',
+  'payment.unmatched',
+  'payment.assigned',
+  'payment.set-aside',
+  'wallet.adjusted',
+  'wallet.reversed',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

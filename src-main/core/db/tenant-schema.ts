@@ -25,6 +25,8 @@ export interface TenantDB {
   enforcementSettings: EnforcementSettingsTable;
   subscriberTags: SubscriberTagsTable;
   subscriberCounts: SubscriberCountsTable;
+  payments: PaymentsTable;
+  ledgerEntries: LedgerEntriesTable;
 }
 
 export interface TenantMetaTable {
@@ -342,4 +344,50 @@ export interface SubscriberCountsTable {
   routerId: string;
   packageId: string;
   n: number;
+}
+
+/** One payment from any source, unique per (provider, reference) (payments domain, 0013-payments). */
+export interface PaymentsTable {
+  id: string;
+  provider: 'mpesa' | 'cash' | 'bank' | 'card';
+  reference: string;
+  amountMinor: number;
+  paidAt: string;
+  accountRef: string | null;
+  phone: string | null;
+  phoneHash: string | null;
+  payerName: string | null;
+  channel: 'cash' | 'stk' | 'statement' | 'sms' | 'c2b' | 'manual';
+  status: 'received' | 'applied' | 'unmatched' | 'set-aside';
+  subscriberId: string | null;
+  receivedAt: string;
+  note: string | null;
+  recordedByType: 'staff' | 'platform' | 'system' | 'anonymous';
+  recordedById: string | null;
+  recordedByName: string;
+  decidedAt: string | null;
+  decidedById: string | null;
+  decisionReason: string | null;
+}
+
+/**
+ * The append-only wallet ledger (payments domain). amountMinor is signed: credit > 0, debit < 0,
+ * adjustment either sign, reversal = minus the reversed entry's amount; seq is gapless per subscriber.
+ */
+export interface LedgerEntriesTable {
+  id: string;
+  subscriberId: string;
+  seq: number;
+  kind: 'credit' | 'debit' | 'adjustment' | 'reversal';
+  amountMinor: number;
+  balanceAfterMinor: number;
+  reference: string | null;
+  source: 'payment' | 'renewal' | 'manual' | 'reversal';
+  paymentId: string | null;
+  reversesEntryId: string | null;
+  reason: string | null;
+  actorType: 'staff' | 'platform' | 'system' | 'anonymous';
+  actorId: string | null;
+  actorName: string;
+  createdAt: string;
 }

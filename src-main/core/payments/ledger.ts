@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import { uuidv7 } from '@shared/domain/ids';
+import type { LedgerEntriesTable, TenantDB } from '../db/tenant-schema';
+import type { Actor } from '../context';
+
+export type LedgerKind = LedgerEntriesTable['kind'];
+export type LedgerSource = LedgerEntriesTable['source'];
+
+/** One entry to append; amountMinor is signed (see the 0013-payments migration). */
+export interface NewEntry {
+  kind: LedgerKind;
+  amountMinor: number;
+  source: LedgerSource;
+  reference?: string | null;
+  paymentId?: string | null;
+  reversesEntryId?: string | null;
+  reason?: string | null;
+}
+
+export interface WalletHead {
+  seq: number;
+  balanceMinor: number;
+}
+
+/** The last entry of a subscriber's wallet (seq 0, balance 0 before the first one). */
+export async function walletHead(db: Kysely<TenantDB>, subscriberId: string): Promise<WalletHead> {
+  const row = await db.selectFrom('ledgerEntries').select(['seq', 'balanceAfterMinor']).where('subscriberId', '=', subscriberId)
+    .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ? { seq: row.seq, balanceMinor: row.balanceAfterMinor } : { seq: 0, balanceMinor: 0 };
+}
+
+/**
+ * Appends entries to a subscriber's wallet inside the caller's transaction: each gets the next seq and the
+ * running balance. The only writer of ledger_entries; the table itself refuses updates and deletes.
+ */
+export async function appendEntries(
+  trx: Kysely<TenantDB>, subscriberId: string, entries: readonly NewEntry[], actor: Actor, now: Date,
+): Promise<{ ids: string[]; head: WalletHead }> {
+  let head = await walletHead(trx, subscriberId);
+  const ids: string[] = [];
+  const at = now.toISOString();
+  const rows = entries.map((e) => {
+    const balance = head.balanceMinor + e.amountMinor;
+    if (!Number.isSafeInteger(balance)) throw new RangeError('wallet balance overflow');
+    head = { seq: head.seq + 1, balanceMinor: balance };
+    const id = uuidv7(now.getTime());
+    ids.push(id);
+    return {
+      id, subscriberId, seq: head.seq, kind: e.kind, amountMinor: e.amountMinor, balanceAfterMinor: balance,
+      reference: e.reference ?? null, source: e.source, paymentId: e.paymentId ?? null, reversesEntryId: e.reversesEntryId ?? null,
+      reason: e.reason ?? null, actorType: actor.kind, actorId: actor.id, actorName: actor.name, createdAt: at,
+    };
+  });
+  // 15 columns a row: 60 rows stay well under SQLite's bound-parameter limit.
+  for (let i = 0; i < rows.length; i += 60) await trx.insertInto('ledgerEntries').values(rows.slice(i, i + 60)).execute();
+  return { ids, head };
+}

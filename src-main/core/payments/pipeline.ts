@@ -1,0 +1,94 @@
+import { uuidv7 } from '@shared/domain/ids';
+import { normalisePhone } from '@shared/domain/phone';
+import type { TenantScope } from '../context';
+import { appendAudit } from '../auth/audit';
+import { kickRouters } from '../subscribers/renew';
+import { applyPayment } from './apply';
+import { matchSubscriber } from './match';
+
+export interface IncomingPayment {
+  provider: 'mpesa' | 'cash' | 'bank' | 'card';
+  /** Unique per provider: M-Pesa receipt code (TransID / MpesaReceiptNumber), or a generated/manual reference. */
+  reference: string;
+  amountMinor: number;               // integer minor units (KES cents), > 0
+  paidAt: string;                     // ISO UTC instant
+  accountRef: string | null;          // BillRefNumber / account number typed by the customer
+  phone: string | null;               // E.164 when known (normalise with src-shared/domain phone helpers)
+  phoneHash: string | null;           // lowercase hex SHA-256 of the normalised phone (hashed C2B MSISDN)
+  payerName: string | null;
+  channel: 'cash' | 'stk' | 'statement' | 'sms' | 'c2b' | 'manual';
+  /** The subscriber it is FOR when the source already knows (cash at the desk, STK from a subscriber page). */
+  subscriberId?: string | null;
+  note?: string | null;
+}
+
+export type IngestOutcome = { paymentId: string; status: 'applied' | 'unmatched' | 'duplicate'; subscriberId: string | null };
+
+/** Listeners told after commit that the unmatched queue changed (the badge event). */
+export type UnmatchedListener = (scope: TenantScope) => void;
+const unmatchedListeners: UnmatchedListener[] = [];
+export function onUnmatchedChanged(fn: UnmatchedListener): void {
+  unmatchedListeners.push(fn);
+}
+export function notifyUnmatchedChanged(scope: TenantScope): void {
+  for (const fn of unmatchedListeners) fn(scope);
+}
+
+/**
+ * The ONE entry of every payment (cash, STK, statement, SMS, C2B): each payment in its own transaction —
+ * inbox row (a (provider, reference) seen before writes nothing and says `duplicate`), match, credit, renewal
+ * debits, expiry and router outbox, audit. A failure rolls back that payment alone and is thrown after the
+ * earlier ones committed. Order of the outcomes = order of the list.
+ */
+export async function ingestPayments(scope: TenantScope, list: readonly IncomingPayment[]): Promise<IngestOutcome[]> {
+  const out: IngestOutcome[] = [];
+  let unmatchedChanged = false;
+  try {
+    for (const p of list) await ingestOne(p);
+  } finally {
+    if (unmatchedChanged) notifyUnmatchedChanged(scope);
+  }
+  return out;
+
+  async function ingestOne(p: IncomingPayment): Promise<void> {
+    if (!Number.isSafeInteger(p.amountMinor) || p.amountMinor <= 0) throw new RangeError(`payment ${p.reference}: amount must be a positive integer`);
+    const now = scope.core.clock.now();
+    let routers: string[] = [];
+    const outcome = await scope.db.transaction().execute(async (trx): Promise<IngestOutcome> => {
+      const id = uuidv7(now.getTime());
+      const phone = p.phone ? (normalisePhone(p.phone) ?? p.phone) : null;
+      const inserted = await trx.insertInto('payments').values({
+        id, provider: p.provider, reference: p.reference.trim(), amountMinor: p.amountMinor, paidAt: p.paidAt, accountRef: p.accountRef,
+        phone, phoneHash: p.phoneHash?.toLowerCase() ?? null, payerName: p.payerName, channel: p.channel, status: 'received',
+        subscriberId: null, receivedAt: now.toISOString(), note: p.note ?? null,
+        recordedByType: scope.actor.kind, recordedById: scope.actor.id, recordedByName: scope.actor.name,
+        decidedAt: null, decidedById: null, decisionReason: null,
+      }).onConflict((oc) => oc.columns(['provider', 'reference']).doNothing()).returning('id').executeTakeFirst();
+      if (!inserted) {
+        const existing = await trx.selectFrom('payments').select(['id', 'subscriberId']).where('provider', '=', p.provider)
+          .where('reference', '=', p.reference.trim()).executeTakeFirstOrThrow();
+        return { paymentId: existing.id, status: 'duplicate', subscriberId: existing.subscriberId };
+      }
+      const match = await matchSubscriber(trx, { subscriberId: p.subscriberId ?? null, accountRef: p.accountRef, phone, phoneHash: p.phoneHash });
+      if (!match) {
+        await trx.updateTable('payments').set({ status: 'unmatched' }).where('id', '=', id).execute();
+        await appendAudit(trx, scope.core.clock, scope.actor, {
+          action: 'payment.unmatched', summary: `Payment ${p.reference} (${p.provider}, ${p.amountMinor} minor) matches no subscriber`,
+          targetType: 'payment', targetId: id, details: { channel: p.channel, accountRef: p.accountRef },
+        });
+        unmatchedChanged = true;
+        return { paymentId: id, status: 'unmatched', subscriberId: null };
+      }
+      const r = await applyPayment(trx, scope, { id, reference: p.reference.trim(), amountMinor: p.amountMinor }, match.subscriberId, now);
+      routers = r.routers;
+      await appendAudit(trx, scope.core.clock, scope.actor, {
+        action: 'payment.applied', summary: `Payment ${p.reference} (${p.provider}, ${p.amountMinor} minor) credited; ${r.periods} period(s) bought`,
+        targetType: 'payment', targetId: id,
+        details: { channel: p.channel, subscriberId: match.subscriberId, matchedBy: match.by, periods: r.periods, balanceMinor: r.balanceMinor, expiresAt: r.expiresAt },
+      });
+      return { paymentId: id, status: 'applied', subscriberId: match.subscriberId };
+    });
+    kickRouters(scope, routers);
+    out.push(outcome);
+  }
+}
