@@ -135,6 +135,14 @@ export const apiErrorsEn: ErrorWords = {
   adoption: {
     running: 'This router is already being adopted. Wait for it to finish, then preview again.',
   },
+  mpesa: {
+    'not-configured': 'M-Pesa is not set up yet. Enter the shortcode and Daraja credentials in Settings → M-Pesa.',
+    'daraja-failed': 'M-Pesa did not accept the request ({{reason}} {{darajaCode}}). Check the M-Pesa settings, then try again.',
+    'statement-rejected': 'This file is not an M-Pesa statement that ISP Desk can read ({{reason}}). Export it again from the M-Pesa portal as CSV or XLSX.',
+  },
+  'mpesa-stk': {
+    'not-found': 'That payment request was not found.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {

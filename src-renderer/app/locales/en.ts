@@ -582,6 +582,12 @@ export const en = {
       'router-values-adopted': 'Router values adopted',
     },
     job: { updated: 'Scheduled task changed', 'run-started': 'Scheduled task started by hand' },
+    mpesa: {
+      'settings-updated': 'M-Pesa settings changed',
+      'stk-requested': 'M-Pesa payment requested (STK)',
+      'statement-imported': 'M-Pesa statement imported',
+      'sms-imported': 'M-Pesa SMS imported',
+    },
   },
   settings: {
     title: 'Settings',
