@@ -14,6 +14,8 @@ export interface SampleRefs {
   alert: string;
   package: string;
   subscriber: string;
+  /** An STK request of the tenant (mpesa), made against the fake Daraja. */
+  stkRequest: string;
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {

@@ -12,6 +12,7 @@ import { routerSyncChannels } from './router-sync';
 import { enforcementChannels } from './enforcement';
 import { adoptionChannels, adoptionEvents } from './adoption';
 import { subscriberLiveChannels } from './subscriber-live';
+import { mpesaChannels } from './mpesa';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -27,6 +28,7 @@ export const contract = {
   ...enforcementChannels,
   ...adoptionChannels,
   ...subscriberLiveChannels,
+  ...mpesaChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

@@ -19,6 +19,8 @@ const MiB = 1024 * 1024;
 
 export const UPLOAD_PURPOSES = {
   'tenant-import': { maxBytes: 256 * MiB, extensions: ['ispdesk'], access: 'platform' },
+  /** M-Pesa organisation portal statement export (issue 10 §4a); a 50k-row CSV is a few MiB. */
+  'mpesa-statement': { maxBytes: 64 * MiB, extensions: ['csv', 'xlsx'], access: 'payments.collect' },
 } as const satisfies Record<string, UploadPurposeDef>;
 
 export type UploadPurpose = keyof typeof UPLOAD_PURPOSES;

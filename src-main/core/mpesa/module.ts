@@ -1,4 +1,5 @@
 import { defineModule } from '../module';
+import { mpesaHandlers } from './handlers';
 import { m0014Mpesa } from './migrations/0014-mpesa';
 
 /**
@@ -9,4 +10,5 @@ export const mpesaModule = defineModule({
   name: 'mpesa',
   owns: { tenant: ['mpesaSettings', 'stkRequests'] },
   tenantMigrations: { '0014-mpesa': m0014Mpesa },
+  handlers: mpesaHandlers,
 });

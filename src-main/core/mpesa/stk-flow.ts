@@ -98,30 +98,38 @@ export async function getStkRequest(scope: TenantScope, id: string): Promise<Stk
 }
 
 /**
- * Polls STK query until the request is final or the policy's deadline passes (then `timeout` /
- * `stk-no-answer`). Transient errors (busy, timeout, unreachable) count as a pending answer.
+ * One step of following a pending request: past the policy's deadline it ends as `timeout` / `stk-no-answer`;
+ * otherwise one STK query, and a final answer is recorded. Transient errors (busy, timeout, unreachable) leave
+ * it pending. The screen calls this every few seconds (mpesa.stk.status); pollStk loops it.
  */
+export async function refreshStk(scope: TenantScope, id: string, policy: PollPolicy = DEFAULT_POLL): Promise<StkRequestRow> {
+  const row = await getStkRequest(scope, id);
+  if (row.status !== 'pending' || !row.checkoutRequestId) return row;
+  const none = { resultCode: null, resultDesc: null, receipt: null, paidAt: null };
+  if (scope.core.clock.now().getTime() - Date.parse(row.requestedAt) >= policy.maxWaitMs) {
+    return finishStk(scope, row, { status: 'timeout', errorCode: 'stk-no-answer', ...none });
+  }
+  const client = await darajaClientOf(scope);
+  let answer;
+  try {
+    answer = await client.stkQuery(row.checkoutRequestId);
+  } catch (err) {
+    const code = clientCode(err);
+    if (code === 'busy' || code === 'timeout' || code === 'unreachable') return row;
+    return finishStk(scope, row, { status: 'failed', errorCode: code, ...none });
+  }
+  if (answer.state === 'pending') return row;
+  return finishStk(scope, row, { ...stkOutcome(answer.resultCode), resultCode: String(answer.resultCode), resultDesc: answer.resultDesc, receipt: null, paidAt: null });
+}
+
+/** Follows a request to its end: sleep, refresh, until final (the sleeper moves a fake clock in tests). */
 export async function pollStk(scope: TenantScope, id: string, sleeper: Sleeper = realSleeper, policy: PollPolicy = DEFAULT_POLL): Promise<StkRequestRow> {
   let row = await getStkRequest(scope, id);
-  if (row.status !== 'pending' || !row.checkoutRequestId) return row;
-  const client = await darajaClientOf(scope);
-  for (let waited = 0; waited < policy.maxWaitMs; waited += policy.intervalMs) {
+  while (row.status === 'pending' && row.checkoutRequestId) {
     await sleeper.sleep(policy.intervalMs);
-    row = await getStkRequest(scope, id);
-    if (row.status !== 'pending') return row; // a callback finished it meanwhile
-    let answer;
-    try {
-      answer = await client.stkQuery(row.checkoutRequestId!);
-    } catch (err) {
-      const code = clientCode(err);
-      if (code === 'busy' || code === 'timeout' || code === 'unreachable') continue;
-      return finishStk(scope, row, { status: 'failed', errorCode: code, resultCode: null, resultDesc: null, receipt: null, paidAt: null });
-    }
-    if (answer.state === 'pending') continue;
-    const outcome = stkOutcome(answer.resultCode);
-    return finishStk(scope, row, { ...outcome, resultCode: String(answer.resultCode), resultDesc: answer.resultDesc, receipt: null, paidAt: null });
+    row = await refreshStk(scope, id, policy);
   }
-  return finishStk(scope, row, { status: 'timeout', errorCode: 'stk-no-answer', resultCode: null, resultDesc: null, receipt: null, paidAt: null });
+  return row;
 }
 
 interface Finish {
