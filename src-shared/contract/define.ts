@@ -14,6 +14,10 @@ export interface SampleRefs {
   alert: string;
   package: string;
   subscriber: string;
+  /** An unmatched payment (payments domain). */
+  payment: string;
+  /** A ledger entry that can be reversed (payments domain). */
+  ledgerEntry: string;
   /** An STK request of the tenant (mpesa), made against the fake Daraja. */
   stkRequest: string;
 }

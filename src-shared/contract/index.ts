@@ -12,6 +12,7 @@ import { routerSyncChannels } from './router-sync';
 import { enforcementChannels } from './enforcement';
 import { adoptionChannels, adoptionEvents } from './adoption';
 import { subscriberLiveChannels } from './subscriber-live';
+import { paymentsChannels, paymentsEvents } from './payments';
 import { mpesaChannels } from './mpesa';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
@@ -28,6 +29,7 @@ export const contract = {
   ...enforcementChannels,
   ...adoptionChannels,
   ...subscriberLiveChannels,
+  ...paymentsChannels,
   ...mpesaChannels,
 } as const;
 
@@ -43,6 +45,7 @@ export const events = {
   ...opsEvents,
   ...adoptionEvents,
   ...subscribersEvents,
+  ...paymentsEvents,
   ...streamEvents(streams),
 } as const;
 

@@ -121,6 +121,15 @@ export interface ErrorParams {
   'enforcement.version-unknown': Record<never, never>;
   /** An adoption of the same router is already running. */
   'adoption.running': Record<never, never>;
+  'payment.not-found': Record<never, never>;
+  /** Assign / set aside a payment that is no longer in the unmatched queue. */
+  'payment.not-unmatched': { status: string };
+  /** A manual payment whose reference this method already has. */
+  'payment.duplicate': { reference: string };
+  'ledger-entry.not-found': Record<never, never>;
+  'ledger-entry.already-reversed': Record<never, never>;
+  /** A reversal is itself never reversed: record an adjustment instead. */
+  'ledger-entry.not-reversible': Record<never, never>;
   /** M-Pesa credentials or shortcode not saved yet (Settings → M-Pesa). */
   'mpesa.not-configured': Record<never, never>;
   /** Daraja did not answer in time, could not be reached, refused the credentials or the request (its code in darajaCode). */

@@ -121,6 +121,8 @@ export class TenantPool {
     const file = this.fileOf(tenantId);
     if (!create && !existsSync(file)) throw new Error(`no data file for tenant ${tenantId}`);
     const raw = openRawSqlite(file);
+    // Money lives here: a commit acknowledged on screen must survive power loss, not only a crash (README "Money").
+    raw.pragma('synchronous = FULL');
     const db = kyselyOver<TenantDB>(raw);
     try {
       await migrateToLatest(db, raw, file, this.opts.migrations);

@@ -1,12 +1,15 @@
 import { defineModule } from '../module';
+import { paymentsHandlers } from './handlers';
 import { m0013Payments } from './migrations/0013-payments';
 
 /**
  * Payments and wallets (README "Money"): the payment inbox every source feeds through `ingestPayments`,
- * the append-only ledger, the renewal that extends expiry and reconnects in the same transaction.
+ * the append-only ledger, the renewal that extends expiry and reconnects in the same transaction, the
+ * unmatched queue, cash at the desk, daily collections and the ledger check.
  */
 export const paymentsModule = defineModule({
   name: 'payments',
   owns: { tenant: ['payments', 'ledgerEntries'] },
   tenantMigrations: { '0013-payments': m0013Payments },
+  handlers: paymentsHandlers,
 });

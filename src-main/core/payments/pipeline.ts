@@ -3,8 +3,9 @@ import { normalisePhone } from '@shared/domain/phone';
 import type { TenantScope } from '../context';
 import { appendAudit } from '../auth/audit';
 import { kickRouters } from '../subscribers/renew';
-import { applyPayment } from './apply';
+import { applyPayment, type RenewalSummary } from './apply';
 import { matchSubscriber } from './match';
+import { countUnmatched } from './payment-repo';
 
 export interface IncomingPayment {
   provider: 'mpesa' | 'cash' | 'bank' | 'card';
@@ -24,14 +25,9 @@ export interface IncomingPayment {
 
 export type IngestOutcome = { paymentId: string; status: 'applied' | 'unmatched' | 'duplicate'; subscriberId: string | null };
 
-/** Listeners told after commit that the unmatched queue changed (the badge event). */
-export type UnmatchedListener = (scope: TenantScope) => void;
-const unmatchedListeners: UnmatchedListener[] = [];
-export function onUnmatchedChanged(fn: UnmatchedListener): void {
-  unmatchedListeners.push(fn);
-}
-export function notifyUnmatchedChanged(scope: TenantScope): void {
-  for (const fn of unmatchedListeners) fn(scope);
+/** After a commit that changed the unmatched queue: staff of the tenant get the new count (the badge). */
+export async function notifyUnmatchedChanged(scope: TenantScope): Promise<void> {
+  scope.core.events.emit('payments.unmatched-changed', { tenantId: scope.tenant.id }, { count: await countUnmatched(scope.db) });
 }
 
 /**
@@ -41,12 +37,19 @@ export function notifyUnmatchedChanged(scope: TenantScope): void {
  * earlier ones committed. Order of the outcomes = order of the list.
  */
 export async function ingestPayments(scope: TenantScope, list: readonly IncomingPayment[]): Promise<IngestOutcome[]> {
-  const out: IngestOutcome[] = [];
+  return (await ingestDetailed(scope, list)).map(({ renewal: _r, ...o }) => o);
+}
+
+/** An outcome with what the renewal did (null unless applied), for callers that show it (cash at the desk). */
+export type DetailedOutcome = IngestOutcome & { renewal: RenewalSummary | null };
+
+export async function ingestDetailed(scope: TenantScope, list: readonly IncomingPayment[]): Promise<DetailedOutcome[]> {
+  const out: DetailedOutcome[] = [];
   let unmatchedChanged = false;
   try {
     for (const p of list) await ingestOne(p);
   } finally {
-    if (unmatchedChanged) notifyUnmatchedChanged(scope);
+    if (unmatchedChanged) await notifyUnmatchedChanged(scope);
   }
   return out;
 
@@ -54,7 +57,7 @@ export async function ingestPayments(scope: TenantScope, list: readonly Incoming
     if (!Number.isSafeInteger(p.amountMinor) || p.amountMinor <= 0) throw new RangeError(`payment ${p.reference}: amount must be a positive integer`);
     const now = scope.core.clock.now();
     let routers: string[] = [];
-    const outcome = await scope.db.transaction().execute(async (trx): Promise<IngestOutcome> => {
+    const outcome = await scope.db.transaction().execute(async (trx): Promise<DetailedOutcome> => {
       const id = uuidv7(now.getTime());
       const phone = p.phone ? (normalisePhone(p.phone) ?? p.phone) : null;
       const inserted = await trx.insertInto('payments').values({
@@ -67,7 +70,7 @@ export async function ingestPayments(scope: TenantScope, list: readonly Incoming
       if (!inserted) {
         const existing = await trx.selectFrom('payments').select(['id', 'subscriberId']).where('provider', '=', p.provider)
           .where('reference', '=', p.reference.trim()).executeTakeFirstOrThrow();
-        return { paymentId: existing.id, status: 'duplicate', subscriberId: existing.subscriberId };
+        return { paymentId: existing.id, status: 'duplicate', subscriberId: existing.subscriberId, renewal: null };
       }
       const match = await matchSubscriber(trx, { subscriberId: p.subscriberId ?? null, accountRef: p.accountRef, phone, phoneHash: p.phoneHash });
       if (!match) {
@@ -77,7 +80,7 @@ export async function ingestPayments(scope: TenantScope, list: readonly Incoming
           targetType: 'payment', targetId: id, details: { channel: p.channel, accountRef: p.accountRef },
         });
         unmatchedChanged = true;
-        return { paymentId: id, status: 'unmatched', subscriberId: null };
+        return { paymentId: id, status: 'unmatched', subscriberId: null, renewal: null };
       }
       const r = await applyPayment(trx, scope, { id, reference: p.reference.trim(), amountMinor: p.amountMinor }, match.subscriberId, now);
       routers = r.routers;
@@ -86,7 +89,7 @@ export async function ingestPayments(scope: TenantScope, list: readonly Incoming
         targetType: 'payment', targetId: id,
         details: { channel: p.channel, subscriberId: match.subscriberId, matchedBy: match.by, periods: r.periods, balanceMinor: r.balanceMinor, expiresAt: r.expiresAt },
       });
-      return { paymentId: id, status: 'applied', subscriberId: match.subscriberId };
+      return { paymentId: id, status: 'applied', subscriberId: match.subscriberId, renewal: r };
     });
     kickRouters(scope, routers);
     out.push(outcome);

@@ -135,6 +135,16 @@ export const apiErrorsEn: ErrorWords = {
   adoption: {
     running: 'This router is already being adopted. Wait for it to finish, then preview again.',
   },
+  payment: {
+    'not-found': 'This payment no longer exists.',
+    'not-unmatched': 'This payment is no longer waiting in the unmatched queue (it is {{status}}). Refresh the list.',
+    duplicate: 'A payment with reference {{reference}} was already recorded for this method.',
+  },
+  'ledger-entry': {
+    'not-found': 'This wallet entry no longer exists.',
+    'already-reversed': 'This wallet entry has already been reversed.',
+    'not-reversible': 'A reversal cannot itself be reversed. Record an adjustment instead.',
+  },
   mpesa: {
     'not-configured': 'M-Pesa is not set up yet. Enter the shortcode and Daraja credentials in Settings → M-Pesa.',
     'daraja-failed': 'M-Pesa did not accept the request ({{reason}} {{darajaCode}}). Check the M-Pesa settings, then try again.',

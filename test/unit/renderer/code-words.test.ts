@@ -26,6 +26,8 @@ const ERROR_KEYS = Object.keys({
   'sync-object.not-found': 1, 'drift.not-found': 1, 'drift.action-not-possible': 1, 'drift.no-owner': 1, 'drift.profile-unknown': 1, 'drift.adopt-expired': 1,
   'enforcement.version-unknown': 1,
   'adoption.running': 1,
+  'payment.not-found': 1, 'payment.not-unmatched': 1, 'payment.duplicate': 1,
+  'ledger-entry.not-found': 1, 'ledger-entry.already-reversed': 1, 'ledger-entry.not-reversible': 1,
   'mpesa.not-configured': 1, 'mpesa.daraja-failed': 1, 'mpesa-stk.not-found': 1, 'mpesa.statement-rejected': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
