@@ -132,8 +132,6 @@ export interface ErrorParams {
   'ledger-entry.not-reversible': Record<never, never>;
   /** M-Pesa credentials or shortcode not saved yet (Settings → M-Pesa). */
   'mpesa.not-configured': Record<never, never>;
-  /** Daraja did not answer in time, could not be reached, refused the credentials or the request (its code in darajaCode). */
-  'mpesa.daraja-failed': { reason: 'timeout' | 'unreachable' | 'auth-failed' | 'rejected' | 'busy' | 'bad-response'; darajaCode: string };
   'mpesa-stk.not-found': Record<never, never>;
   /** The uploaded file is not an M-Pesa statement (or an old .xls workbook): nothing was read from it. */
   'mpesa.statement-rejected': { reason: 'not-a-statement' | 'empty' | 'unsupported-format' };

@@ -147,7 +147,6 @@ export const apiErrorsEn: ErrorWords = {
   },
   mpesa: {
     'not-configured': 'M-Pesa is not set up yet. Enter the shortcode and Daraja credentials in Settings → M-Pesa.',
-    'daraja-failed': 'M-Pesa did not accept the request ({{reason}} {{darajaCode}}). Check the M-Pesa settings, then try again.',
     'statement-rejected': 'This file is not an M-Pesa statement that ISP Desk can read ({{reason}}). Export it again from the M-Pesa portal as CSV or XLSX.',
   },
   'mpesa-stk': {
