@@ -12,6 +12,7 @@ import { enforcementModule } from './enforcement/module';
 import { demoModule } from './demo/module';
 import { subscribersModule } from './subscribers/module';
 import { adoptionModule } from './adoption/module';
+import { mpesaModule } from './mpesa/module';
 import { paymentsModule } from './payments/module';
 
 /**
@@ -30,6 +31,7 @@ export const coreModules = [
   enforcementModule,
   subscribersModule,
   paymentsModule,
+  mpesaModule,
   opsModule,
   adoptionModule,
   demoModule,

@@ -133,6 +133,10 @@ export const AUDIT_ACTIONS = [
   'payment.set-aside',
   'wallet.adjusted',
   'wallet.reversed',
+  'mpesa.settings-updated',
+  'mpesa.stk-requested',
+  'mpesa.statement-imported',
+  'mpesa.sms-imported',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

@@ -18,6 +18,8 @@ export interface SampleRefs {
   payment: string;
   /** A ledger entry that can be reversed (payments domain). */
   ledgerEntry: string;
+  /** An STK request of the tenant (mpesa), made against the fake Daraja. */
+  stkRequest: string;
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {

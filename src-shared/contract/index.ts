@@ -13,6 +13,7 @@ import { enforcementChannels } from './enforcement';
 import { adoptionChannels, adoptionEvents } from './adoption';
 import { subscriberLiveChannels } from './subscriber-live';
 import { paymentsChannels, paymentsEvents } from './payments';
+import { mpesaChannels } from './mpesa';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -29,6 +30,7 @@ export const contract = {
   ...adoptionChannels,
   ...subscriberLiveChannels,
   ...paymentsChannels,
+  ...mpesaChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

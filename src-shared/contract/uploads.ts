@@ -19,8 +19,10 @@ const MiB = 1024 * 1024;
 
 export const UPLOAD_PURPOSES = {
   'tenant-import': { maxBytes: 256 * MiB, extensions: ['ispdesk'], access: 'platform' },
-  // Stored as a data URL in business settings, which settings.update takes back (≤ 400 000 characters).
+  // Stored as a data URL in business settings by settings.set-logo (the only way a logo comes in).
   'tenant-logo': { maxBytes: 290 * 1024, extensions: ['png', 'jpg', 'jpeg', 'svg', 'webp'], access: 'settings.manage' },
+  /** M-Pesa organisation portal statement export (issue 10 §4a); a 50k-row CSV is a few MiB. */
+  'mpesa-statement': { maxBytes: 64 * MiB, extensions: ['csv', 'xlsx'], access: 'payments.collect' },
 } as const satisfies Record<string, UploadPurposeDef>;
 
 export type UploadPurpose = keyof typeof UPLOAD_PURPOSES;

@@ -132,6 +132,11 @@ export interface ErrorParams {
   'ledger-entry.already-reversed': Record<never, never>;
   /** A reversal is itself never reversed: record an adjustment instead. */
   'ledger-entry.not-reversible': Record<never, never>;
+  /** M-Pesa credentials or shortcode not saved yet (Settings → M-Pesa). */
+  'mpesa.not-configured': Record<never, never>;
+  'mpesa-stk.not-found': Record<never, never>;
+  /** The uploaded file is not an M-Pesa statement (or an old .xls workbook): nothing was read from it. */
+  'mpesa.statement-rejected': { reason: 'not-a-statement' | 'empty' | 'unsupported-format' };
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

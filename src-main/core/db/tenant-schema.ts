@@ -28,6 +28,8 @@ export interface TenantDB {
   subscriberCounts: SubscriberCountsTable;
   payments: PaymentsTable;
   ledgerEntries: LedgerEntriesTable;
+  mpesaSettings: MpesaSettingsTable;
+  stkRequests: StkRequestsTable;
 }
 
 export interface TenantMetaTable {
@@ -393,4 +395,39 @@ export interface LedgerEntriesTable {
   actorId: string | null;
   actorName: string;
   createdAt: string;
+}
+
+/** The tenant's Daraja settings, one row 'default' (mpesa domain, 0014-mpesa); credentials live in secrets. */
+export interface MpesaSettingsTable {
+  id: 'default';
+  accountType: 'paybill' | 'buygoods';
+  shortcode: string;
+  till: string | null;
+  environment: 'sandbox' | 'production';
+  baseUrl: string | null;
+  callbackUrl: string | null;
+  c2bRejectUnknown: number;
+  updatedAt: string;
+}
+
+/** One STK push and its outcome (mpesa domain, 0014-mpesa). */
+export interface StkRequestsTable {
+  id: string;
+  subscriberId: string | null;
+  phone: string;
+  amountMinor: number;
+  accountRef: string;
+  checkoutRequestId: string | null;
+  merchantRequestId: string | null;
+  status: 'pending' | 'succeeded' | 'failed' | 'timeout';
+  resultCode: string | null;
+  resultDesc: string | null;
+  errorCode: string | null;
+  receipt: string | null;
+  paymentReference: string | null;
+  paymentId: string | null;
+  requestedById: string | null;
+  requestedByName: string;
+  requestedAt: string;
+  finishedAt: string | null;
 }

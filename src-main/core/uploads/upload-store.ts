@@ -89,8 +89,9 @@ export class UploadStore {
   /**
    * Runs `fn` with the file of an upload this session made for this purpose. On success the upload is
    * gone; on failure it stays until expiry so the user can retry (e.g. with the right passphrase).
+   * `keep` leaves it after success too: a preview reads the file that its apply will read again.
    */
-  async use<T>(uploadId: string, purpose: UploadPurpose, token: string, fn: (file: { path: string; sizeBytes: number; fileName: string }) => Promise<T>): Promise<T> {
+  async use<T>(uploadId: string, purpose: UploadPurpose, token: string, fn: (file: { path: string; sizeBytes: number; fileName: string }) => Promise<T>, keep = false): Promise<T> {
     const e = this.entries.get(uploadId);
     if (!e || e.token !== token || e.purpose !== purpose) throw notFound();
     if (this.clock.now().getTime() > e.expiresAtMs) {
@@ -115,7 +116,7 @@ export class UploadStore {
     e.inUse = true;
     try {
       const result = await fn({ path: e.path, sizeBytes, fileName: e.fileName });
-      this.drop(e);
+      if (!keep) this.drop(e);
       return result;
     } finally {
       e.inUse = false;

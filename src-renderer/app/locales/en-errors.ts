@@ -146,6 +146,13 @@ export const apiErrorsEn: ErrorWords = {
     'already-reversed': 'This wallet entry has already been reversed.',
     'not-reversible': 'A reversal cannot itself be reversed. Record an adjustment instead.',
   },
+  mpesa: {
+    'not-configured': 'M-Pesa is not set up yet. Enter the shortcode and Daraja credentials in Settings → M-Pesa.',
+    'statement-rejected': 'This file is not an M-Pesa statement that ISP Desk can read ({{reason}}). Export it again from the M-Pesa portal as CSV or XLSX.',
+  },
+  'mpesa-stk': {
+    'not-found': 'That payment request was not found.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {

@@ -589,6 +589,12 @@ export const en = {
     job: { updated: 'Scheduled task changed', 'run-started': 'Scheduled task started by hand' },
     payment: { applied: 'Payment applied', unmatched: 'Payment unmatched', assigned: 'Unmatched payment assigned', 'set-aside': 'Payment set aside' },
     wallet: { adjusted: 'Wallet adjusted', reversed: 'Wallet entry reversed' },
+    mpesa: {
+      'settings-updated': 'M-Pesa settings changed',
+      'stk-requested': 'M-Pesa payment requested (STK)',
+      'statement-imported': 'M-Pesa statement imported',
+      'sms-imported': 'M-Pesa SMS imported',
+    },
   },
   settings: {
     title: 'Settings',

@@ -28,6 +28,7 @@ const ERROR_KEYS = Object.keys({
   'adoption.running': 1,
   'payment.not-found': 1, 'payment.not-unmatched': 1, 'payment.duplicate': 1,
   'ledger-entry.not-found': 1, 'ledger-entry.already-reversed': 1, 'ledger-entry.not-reversible': 1,
+  'mpesa.not-configured': 1, 'mpesa-stk.not-found': 1, 'mpesa.statement-rejected': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
 function lookup(path: string): unknown {
