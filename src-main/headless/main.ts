@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { consoleLogger } from '../core/ports';
+import { clockFromOffset } from './clock-offset';
 import { startHeadlessServer } from './server';
 import { prepareDemo } from './demo';
 
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   if (values.help) {
     console.log('Usage: node out/main/headless.js [--data-dir DIR] [--port N] [--host 127.0.0.1] [--demo]\n' +
       '--demo: create (or reuse) a demo ISP with simulated routers and print how to sign in.\n' +
-      'Environment: ISP_DESK_DATA_DIR, ISP_DESK_PORT. Port 0 picks a free port.');
+      'Environment: ISP_DESK_DATA_DIR, ISP_DESK_PORT, ISP_DESK_CLOCK_OFFSET_MS (run as if that much later; tests). Port 0 picks a free port.');
     return;
   }
   const log = consoleLogger((process.env.ISP_DESK_LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'info');
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
   const dataDir = values['data-dir'] ?? process.env.ISP_DESK_DATA_DIR ?? `${defaultDataDir()}${values.demo ? '-demo' : ''}`;
   const port = Number(values.port ?? process.env.ISP_DESK_PORT ?? 4680);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? ''}`);
-  const server = await startHeadlessServer({ dataDir, port, host: values.host, log });
+  const clock = clockFromOffset(process.env.ISP_DESK_CLOCK_OFFSET_MS);
+  if (clock) log.warn(`clock offset: running as if it were ${clock.now().toISOString()}`);
+  const server = await startHeadlessServer({ dataDir, port, host: values.host, log, ...(clock && { clock }) });
   if (values.demo) for (const line of await prepareDemo(server.booted.core)) console.log(line);
   // The e2e harness and users read this line.
   console.log(`ISP Desk headless server listening on ${server.url} (data: ${dataDir})`);

@@ -26,7 +26,15 @@ describe('first-run wizard with a separate ISP administrator', () => {
     await visible(page, 'Enter at least 2 characters');
     await page.getByLabel('Full name', { exact: true }).fill(ADMIN.name);
     await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+    // The strength hint applies the server's rule as one types: the e-mail as a password is refused.
+    const strength = page.getByTestId('password-strength');
+    await expect.poll(() => strength.textContent()).toContain('Use at least 12 characters');
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.email);
+    await expect.poll(() => strength.getAttribute('data-score')).toBe('0');
+    await expect.poll(() => strength.textContent()).toContain('Password strength: too weak');
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await expect.poll(async () => Number(await strength.getAttribute('data-score'))).toBeGreaterThanOrEqual(2);
+    expect(await strength.textContent()).not.toContain('too weak');
     await page.getByLabel('Confirm password', { exact: true }).fill('something else');
     await page.getByRole('button', { name: 'Next' }).click();
     await visible(page, 'The passwords do not match');
