@@ -3,6 +3,7 @@ import { AuditPage } from '../features/auth/audit-page';
 import { StaffPage } from '../features/auth/staff-page';
 import { HomePage } from '../features/home/home-page';
 import { PackagesPage } from '../features/packages/packages-page';
+import { PaymentsPage } from '../features/payments/payments-page';
 import { HotspotVouchersPage } from '../features/routers/hotspot-vouchers-page';
 import { RoutersArea } from '../features/routers/routers-area';
 import { SchedulerPage } from '../features/scheduler/scheduler-page';
@@ -18,6 +19,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   home: HomePage,
   subscribers: SubscribersArea,
   packages: PackagesPage,
+  payments: PaymentsPage,
   hotspot: HotspotVouchersPage,
   routers: RoutersArea,
   sync: SyncPage,

@@ -10,6 +10,7 @@ import { schedulerEn } from '../../features/scheduler/locale.en';
 import { packagesEn } from '../../features/packages/locale.en';
 import { syncEn } from '../../features/sync/locale.en';
 import { adoptionEn } from '../../features/adoption/locale.en';
+import { paymentsEn } from '../../features/payments/locale.en';
 import { bulkEn, csvImportEn, subscriberDetailEn, subscriberFormEn, subscribersEn } from '../../features/subscribers/locale.en';
 
 export const en = {
@@ -24,6 +25,7 @@ export const en = {
   csvImport: csvImportEn,
   sync: syncEn,
   adoption: adoptionEn,
+  payments: paymentsEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,
