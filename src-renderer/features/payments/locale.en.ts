@@ -12,6 +12,7 @@ export const paymentsEn = {
     collections: 'Collections',
   },
   unmatchedCount: '{{count}} unmatched payments',
+  unmatchedCount_one: '{{count}} unmatched payment',
   filter: {
     status: 'Filter by status',
     allStatuses: 'All statuses',
@@ -66,6 +67,7 @@ export const paymentsEn = {
     day: 'Day',
     total: 'Collected',
     count: '{{count}} payments',
+    count_one: '{{count}} payment',
     unapplied: 'Received but not in any wallet',
     unappliedHint: 'Unmatched or set aside; not part of the total.',
     byMethod: 'By method',

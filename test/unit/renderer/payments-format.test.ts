@@ -27,5 +27,4 @@ describe('payments formatting helpers', () => {
     expect(rows[0]!.name).toBe('Wanjiru');
     expect(byTotalDesc([{ method: 'cash', totalMinor: 5 }, { method: 'mpesa', totalMinor: 50 }]).map((r) => r.method)).toEqual(['mpesa', 'cash']);
   });
-
 });
