@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startRouterSimulator, type RouterSimulator } from '../../src-main/routeros-simulator';
-import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from './fixture';
+import { addStaff, e2eSpec, setUpInstallation, signInUi, visible, type Installation } from './fixture';
 
 /**
  * The Payments area in Chromium against the headless server: two M-Pesa SMS that match nobody land in the
@@ -107,5 +107,17 @@ describe('payments: unmatched queue, assign, set aside, collections', () => {
   it('shows a payment arriving unmatched elsewhere on the tab without a reload (payments.unmatched-changed)', async () => {
     await e2e.rpc('mpesa.sms.apply', { text: 'RKA3CCCCC3 Confirmed.on 2/10/26 at 7:45 PMKSH200.00 received from 254799000003 ALI KAMAU.', confirm: true }, inst.adminToken);
     await page.getByLabel('1 unmatched payment', { exact: true }).waitFor();
+  });
+
+  it('shows a viewer (payments.read without payments.collect) the queue but no Assign or Set aside', async () => {
+    const viewer = { fullName: 'Vera Viewer', email: 'vera@kahawa.example', password: 'viewer initial 1', ownPassword: 'viewer pass 2026' };
+    await addStaff(e2e.rpc, inst, { ...viewer, roles: ['VIEWER'] });
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await signInUi(page, { profile: TENANT.name, email: viewer.email, password: viewer.ownPassword });
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Payments' }).click();
+    await page.getByRole('tab', { name: /Unmatched/ }).click();
+    await page.getByRole('table', { name: 'Unmatched' }).getByRole('row', { name: /RKA3CCCCC3/ }).waitFor();
+    expect(await page.getByRole('button', { name: /Actions for payment/ }).count()).toBe(0);
   });
 });
