@@ -10,6 +10,7 @@ import { schedulerEn } from '../../features/scheduler/locale.en';
 import { packagesEn } from '../../features/packages/locale.en';
 import { syncEn } from '../../features/sync/locale.en';
 import { adoptionEn } from '../../features/adoption/locale.en';
+import { walletEn } from '../../features/wallet/locale.en';
 import { bulkEn, csvImportEn, subscriberDetailEn, subscriberFormEn, subscribersEn } from '../../features/subscribers/locale.en';
 
 export const en = {
@@ -20,6 +21,7 @@ export const en = {
   subscribers: subscribersEn,
   subscriberForm: subscriberFormEn,
   subscriberDetail: subscriberDetailEn,
+  wallet: walletEn,
   bulk: bulkEn,
   csvImport: csvImportEn,
   sync: syncEn,
