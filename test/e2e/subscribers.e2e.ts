@@ -11,7 +11,8 @@ import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from
  * reaches the simulator through the router outbox; a secret changed on the router shows as drift after
  * "Reconcile now" and "apply ours" puts it back; the enforcement pre-flight lists what Install then puts on
  * the router, and Remove takes it away; a CSV import applies only its valid rows; the detail page reveals
- * the PPPoE password after a confirmation and its history records that. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/subscribers/.
+ * the PPPoE password after a confirmation and its history records that; cash equal to the package price recorded
+ * there shows in the wallet card as a credit and the renewal's debit. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/subscribers/.
  */
 
 const PLATFORM_ADMIN = { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' };
@@ -274,6 +275,19 @@ describe('subscribers: packages, PPPoE subscribers, field errors, bulk extend wi
     await visible(history, 'PPPoE password shown');
     await visible(history, 'Subscriber added');
     await shot(page, 'subscriber-detail');
+
+    // Cash equal to the package price: credited to the wallet, then debited by the renewal it pays for.
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    const pay = page.getByRole('dialog', { name: 'Record a payment for Jane Wanjiku' });
+    await pay.getByLabel('Amount (KES)').fill('1500');
+    await pay.getByRole('button', { name: 'Record payment' }).click();
+    await pay.waitFor({ state: 'hidden' });
+    await visible(page, 'Payment recorded');
+    const wallet = page.getByRole('table', { name: 'Wallet' });
+    await wallet.getByRole('row', { name: /Credit/ }).waitFor();
+    expect(await wallet.getByRole('row', { name: /Credit/ }).innerText()).toMatch(/\+Ksh\s1,500\.00/);
+    expect(await wallet.getByRole('row', { name: /Debit/ }).innerText()).toMatch(/−Ksh\s1,500\.00/);
+    await shot(page, 'subscriber-wallet');
     expect(e2e.pageErrors).toEqual([]);
   });
 });

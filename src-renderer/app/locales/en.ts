@@ -11,6 +11,7 @@ import { packagesEn } from '../../features/packages/locale.en';
 import { syncEn } from '../../features/sync/locale.en';
 import { adoptionEn } from '../../features/adoption/locale.en';
 import { paymentsEn } from '../../features/payments/locale.en';
+import { walletEn } from '../../features/wallet/locale.en';
 import { bulkEn, csvImportEn, subscriberDetailEn, subscriberFormEn, subscribersEn } from '../../features/subscribers/locale.en';
 
 export const en = {
@@ -21,6 +22,7 @@ export const en = {
   subscribers: subscribersEn,
   subscriberForm: subscriberFormEn,
   subscriberDetail: subscriberDetailEn,
+  wallet: walletEn,
   bulk: bulkEn,
   csvImport: csvImportEn,
   sync: syncEn,

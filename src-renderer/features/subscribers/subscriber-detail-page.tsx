@@ -9,6 +9,7 @@ import { useTimeFormat } from '../../app/time-format';
 import { useRpc } from '../../app/use-rpc';
 import { ErrorAlert } from '../../components/error-alert';
 import { useRouterOptions } from '../packages/use-router-options';
+import { WalletCard } from '../wallet/wallet-card';
 import { RevealPassword } from './reveal-password';
 import { SubscriberStatusDot, SyncStateDot } from './subscriber-badges';
 import { SubscriberFormModal } from './subscriber-form-modal';
@@ -92,6 +93,7 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
             </Paper>
           </SimpleGrid>
           <SubscriberLiveCard subscriberId={s.id} routerName={s.routerName} />
+          <WalletCard subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
           <SubscriberHistory key={changes} subscriberId={s.id} />
           <SubscriberRowDialogs action={statusAction} subscriber={s} onClose={() => setStatusAction(null)} onDone={() => { setStatusAction(null); changed(); }} />
           <SubscriberFormModal
