@@ -137,6 +137,10 @@ export const AUDIT_ACTIONS = [
   'mpesa.stk-requested',
   'mpesa.statement-imported',
   'mpesa.sms-imported',
+  'wallet.installation-fee',
+  'subscriber.package-changed',
+  'shift.opened',
+  'shift.closed',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

@@ -12,7 +12,7 @@ import { routerSyncChannels } from './router-sync';
 import { enforcementChannels } from './enforcement';
 import { adoptionChannels, adoptionEvents } from './adoption';
 import { subscriberLiveChannels } from './subscriber-live';
-import { paymentsChannels, paymentsEvents } from './payments';
+import { paymentsChannels, paymentsEvents, paymentsPolicyChannels } from './payments';
 import { mpesaChannels } from './mpesa';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
@@ -30,6 +30,7 @@ export const contract = {
   ...adoptionChannels,
   ...subscriberLiveChannels,
   ...paymentsChannels,
+  ...paymentsPolicyChannels,
   ...mpesaChannels,
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, event } from './define';
 import { id, instant, pageOutput, plainText } from './common';
+import { PACKAGE_CHANGE_POLICIES } from '../domain/package-change';
 
 /** Payments and wallets (README "Money"). Amounts are integer minor units of the tenant's currency. */
 export const PAYMENT_PROVIDERS = ['mpesa', 'cash', 'bank', 'card'] as const;
@@ -196,4 +197,97 @@ export const paymentsEvents = {
     payload: z.object({ count: z.number().int() }),
     access: 'payments.read',
   }),
+} as const;
+
+// ---- Installation fee, package change policy, cashier shifts (issue 10 §3, §5) ----
+
+const packageChangeInput = z.strictObject({
+  subscriberId: id,
+  packageId: id,
+  policy: z.enum(PACKAGE_CHANGE_POLICIES, { message: 'Choose when the change applies' }),
+});
+const packageRef = z.object({ id: z.string(), name: z.string(), priceMinor: z.number().int() });
+
+/** What a package change does to the wallet and the expiry (the same numbers the apply uses). */
+export const packageChangePlan = z.object({
+  subscriberId: z.string(),
+  policy: z.enum(PACKAGE_CHANGE_POLICIES),
+  from: packageRef,
+  to: packageRef,
+  balanceBeforeMinor: z.number().int(),
+  creditMinor: z.number().int(),
+  periods: z.number().int(),
+  debitMinor: z.number().int(),
+  balanceAfterMinor: z.number().int(),
+  expiresAtBefore: z.string(),
+  expiresAtAfter: z.string(),
+  /** > 0: "now" would cut off a subscriber with paid time; record this much first (apply refuses). */
+  shortMinor: z.number().int(),
+});
+
+const floatMinor = z.number({ message: 'Must be a number' }).int('Must be a whole number of minor units')
+  .min(0, 'Cannot be negative').max(MAX_AMOUNT_MINOR, 'Amount too large');
+
+export const cashShift = z.object({
+  id: z.string(),
+  staffId: z.string(),
+  staffName: z.string(),
+  openedAt: z.string(),
+  openingFloatMinor: z.number().int(),
+  /** Cash credits this cashier recorded since the shift opened (until it closed), net of their reversals. */
+  cashMinor: z.number().int(),
+  cashCount: z.number().int(),
+  /** Float + cash: what the drawer should hold. */
+  expectedMinor: z.number().int(),
+  closedAt: z.string().nullable(),
+  countedMinor: z.number().int().nullable(),
+  /** Counted − expected (negative: cash missing). */
+  differenceMinor: z.number().int().nullable(),
+  note: z.string().nullable(),
+});
+export type CashShift = z.infer<typeof cashShift>;
+
+export const paymentsPolicyChannels = {
+  'wallet.installation-fee': channel({
+    summary: "Charge a one-off installation fee with a reason: a debit on the subscriber's wallet that the next payments cover before buying periods.",
+    input: z.strictObject({ subscriberId: id, amountMinor, reason }),
+    output: z.object({ entry: ledgerEntry, balanceMinor: z.number().int() }),
+    access: 'payments.collect',
+    mutates: true,
+  }).sample((r) => ({ subscriberId: r.subscriber, amountMinor: 250000, reason: 'Installation and router' })),
+  'wallet.package-change.preview': channel({
+    summary: 'What changing a subscriber to another package would credit, buy and leave in the wallet (nothing is written).',
+    input: packageChangeInput,
+    output: packageChangePlan,
+    access: 'subscribers.manage',
+    mutates: false,
+  }).sample((r) => ({ subscriberId: r.subscriber, packageId: r.package, policy: 'now-pro-rata' })),
+  'wallet.package-change.apply': channel({
+    summary: 'Change a subscriber to another package by the chosen policy: credit, package, expiry and router outbox in one transaction.',
+    input: packageChangeInput,
+    output: packageChangePlan,
+    access: 'subscribers.manage',
+    mutates: true,
+  }).sample((r) => ({ subscriberId: r.subscriber, packageId: r.package, policy: 'next-renewal' })),
+  'shifts.current': channel({
+    summary: "Your open cash drawer shift with the running expected total, or null.",
+    input: z.strictObject({}),
+    output: z.object({ shift: cashShift.nullable(), last: cashShift.nullable() }),
+    access: 'payments.collect',
+    mutates: false,
+  }).sample(() => ({})),
+  'shifts.open': channel({
+    summary: 'Open your cash drawer shift with the float in the drawer, audited.',
+    input: z.strictObject({ openingFloatMinor: floatMinor, note: optionalText(300) }),
+    output: cashShift,
+    access: 'payments.collect',
+    mutates: true,
+  }).sample(() => ({ openingFloatMinor: 500000 })),
+  'shifts.close': channel({
+    summary: 'Close your shift with the cash counted in the drawer: expected and difference are recorded, audited.',
+    input: z.strictObject({ countedMinor: floatMinor, note: optionalText(300) }),
+    output: cashShift,
+    access: 'payments.collect',
+    mutates: true,
+  }).sample(() => ({ countedMinor: 500000 })),
 } as const;

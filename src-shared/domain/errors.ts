@@ -129,6 +129,15 @@ export interface ErrorParams {
   /** A manual payment whose reference this method already has. */
   'payment.duplicate': { reference: string };
   'ledger-entry.not-found': Record<never, never>;
+  /** Package change to the package the subscriber already has. */
+  'package-change.same-package': Record<never, never>;
+  /** "Now with pro-rata credit" to a package without a price (nothing to buy periods with). */
+  'package-change.no-price': Record<never, never>;
+  /** "Now with pro-rata credit" would leave a subscriber with paid time unable to buy the new package. */
+  'package-change.balance-short': { shortMinor: number };
+  /** Opening a shift while one is open, or closing when none is. */
+  'shift.already-open': Record<never, never>;
+  'shift.not-open': Record<never, never>;
   'ledger-entry.already-reversed': Record<never, never>;
   /** A reversal is itself never reversed: record an adjustment instead. */
   'ledger-entry.not-reversible': Record<never, never>;

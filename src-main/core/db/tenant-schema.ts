@@ -30,6 +30,7 @@ export interface TenantDB {
   ledgerEntries: LedgerEntriesTable;
   mpesaSettings: MpesaSettingsTable;
   stkRequests: StkRequestsTable;
+  cashShifts: CashShiftsTable;
 }
 
 export interface TenantMetaTable {
@@ -387,7 +388,7 @@ export interface LedgerEntriesTable {
   amountMinor: number;
   balanceAfterMinor: number;
   reference: string | null;
-  source: 'payment' | 'renewal' | 'manual' | 'reversal';
+  source: 'payment' | 'renewal' | 'manual' | 'reversal' | 'installation-fee' | 'package-change';
   paymentId: string | null;
   reversesEntryId: string | null;
   reason: string | null;
@@ -430,4 +431,18 @@ export interface StkRequestsTable {
   requestedByName: string;
   requestedAt: string;
   finishedAt: string | null;
+}
+
+/** A cashier's drawer shift: opening float, counted cash at close (payments domain, 0016-cash-shifts). */
+export interface CashShiftsTable {
+  id: string;
+  staffId: string;
+  staffName: string;
+  openedAt: string;
+  openingFloatMinor: number;
+  closedAt: string | null;
+  expectedMinor: number | null;
+  countedMinor: number | null;
+  differenceMinor: number | null;
+  note: string | null;
 }

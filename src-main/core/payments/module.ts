@@ -1,6 +1,8 @@
 import { defineModule } from '../module';
 import { paymentsHandlers } from './handlers';
 import { m0013Payments } from './migrations/0013-payments';
+import { m0016CashShifts } from './migrations/0016-cash-shifts';
+import { paymentsPolicyHandlers } from './policy-handlers';
 
 /**
  * Payments and wallets (README "Money"): the payment inbox every source feeds through `ingestPayments`,
@@ -9,7 +11,7 @@ import { m0013Payments } from './migrations/0013-payments';
  */
 export const paymentsModule = defineModule({
   name: 'payments',
-  owns: { tenant: ['payments', 'ledgerEntries'] },
-  tenantMigrations: { '0013-payments': m0013Payments },
-  handlers: paymentsHandlers,
+  owns: { tenant: ['payments', 'ledgerEntries', 'cashShifts'] },
+  tenantMigrations: { '0013-payments': m0013Payments, '0016-cash-shifts': m0016CashShifts },
+  handlers: { ...paymentsHandlers, ...paymentsPolicyHandlers },
 });

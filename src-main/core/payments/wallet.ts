@@ -12,7 +12,7 @@ import { appendEntries, walletHead } from './ledger';
 type EntryRow = Selectable<LedgerEntriesTable>;
 type EntryDto = OutputOf<'wallet.get'>['entries']['items'][number];
 
-function toEntry(r: EntryRow, reversed: boolean): EntryDto {
+export function toEntry(r: EntryRow, reversed: boolean): EntryDto {
   return {
     id: r.id, seq: r.seq, kind: r.kind, amountMinor: r.amountMinor, balanceAfterMinor: r.balanceAfterMinor, reference: r.reference, source: r.source,
     paymentId: r.paymentId, reversesEntryId: r.reversesEntryId, reversed, reason: r.reason,

@@ -25,7 +25,7 @@ export async function getSubscriber(scope: TenantScope, id: string): Promise<Sub
   return toSummary(scope.db, await mustFindSubscriber(scope.db, id));
 }
 
-function draftOf(s: SubscriberRow): SubscriberDraft {
+export function draftOf(s: SubscriberRow): SubscriberDraft {
   return {
     accountNumber: s.accountNumber, fullName: s.fullName, phones: JSON.parse(s.phones) as string[], email: s.email,
     location: { site: s.locationSite, building: s.locationBuilding, text: s.locationText, gps: s.gpsLat !== null && s.gpsLng !== null ? { lat: s.gpsLat, lng: s.gpsLng } : null },
@@ -35,7 +35,7 @@ function draftOf(s: SubscriberRow): SubscriberDraft {
 }
 
 /** Resolves inside the transaction and throws the contract's errors (NOT_FOUND for unknown ids, field errors otherwise). */
-async function resolveOrThrow(...args: Parameters<typeof resolveDraft>): Promise<Extract<Awaited<ReturnType<typeof resolveDraft>>, { ok: true }>> {
+export async function resolveOrThrow(...args: Parameters<typeof resolveDraft>): Promise<Extract<Awaited<ReturnType<typeof resolveDraft>>, { ok: true }>> {
   const r = await resolveDraft(...args);
   if (r.ok) return r;
   if ('missing' in r) throw notFound(r.missing === 'router' ? 'router.not-found' : 'package.not-found');

@@ -153,6 +153,15 @@ export const apiErrorsEn: ErrorWords = {
   'mpesa-stk': {
     'not-found': 'That payment request was not found.',
   },
+  'package-change': {
+    'same-package': 'The subscriber is already on this package.',
+    'no-price': 'This package has no price, so a pro-rata change cannot buy it. Choose "at next renewal".',
+    'balance-short': 'The wallet cannot pay for one period of the new package, so changing now would cut this subscriber off. Record a payment first, or choose "at next renewal".',
+  },
+  shift: {
+    'already-open': 'You already have an open cash shift. Close it before opening another.',
+    'not-open': 'You have no open cash shift.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {
