@@ -12,6 +12,8 @@ import { syncEn } from '../../features/sync/locale.en';
 import { adoptionEn } from '../../features/adoption/locale.en';
 import { paymentsEn } from '../../features/payments/locale.en';
 import { walletEn } from '../../features/wallet/locale.en';
+import { walletPolicyEn } from '../../features/wallet/locale-policy.en';
+import { homeMoneyEn } from '../../features/home/locale-money.en';
 import { bulkEn, csvImportEn, subscriberDetailEn, subscriberFormEn, subscribersEn } from '../../features/subscribers/locale.en';
 
 export const en = {
@@ -23,6 +25,8 @@ export const en = {
   subscriberForm: subscriberFormEn,
   subscriberDetail: subscriberDetailEn,
   wallet: walletEn,
+  walletPolicy: walletPolicyEn,
+  homeMoney: homeMoneyEn,
   bulk: bulkEn,
   csvImport: csvImportEn,
   sync: syncEn,
@@ -589,10 +593,12 @@ export const en = {
       'router-values-adopted': 'Router values adopted',
       disabled: 'Subscriber disabled',
       renewed: 'Subscription renewed from the wallet',
+      'package-changed': 'Package changed',
     },
     job: { updated: 'Scheduled task changed', 'run-started': 'Scheduled task started by hand' },
     payment: { applied: 'Payment applied', unmatched: 'Payment unmatched', assigned: 'Unmatched payment assigned', 'set-aside': 'Payment set aside' },
-    wallet: { adjusted: 'Wallet adjusted', reversed: 'Wallet entry reversed' },
+    wallet: { adjusted: 'Wallet adjusted', reversed: 'Wallet entry reversed', 'installation-fee': 'Installation fee charged' },
+    shift: { opened: 'Cash shift opened', closed: 'Cash shift closed' },
     mpesa: {
       'settings-updated': 'M-Pesa settings changed',
       'stk-requested': 'M-Pesa payment requested (STK)',

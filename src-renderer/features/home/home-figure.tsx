@@ -12,7 +12,7 @@ export function Figure({ icon: I, color, label, value, detail, to }: { icon: Ico
         <Stack gap={0} style={{ minWidth: 0 }}>
           <Text size="xs" c="dimmed" fw={500}>{label}</Text>
           <Text fz={22} fw={700} lh={1.25}>{value}</Text>
-          {detail && <Text size="xs" c="dimmed">{detail}</Text>}
+          {detail && <Text size="xs" c="dimmed" component="div">{detail}</Text>}
         </Stack>
       </Group>
     </Card>

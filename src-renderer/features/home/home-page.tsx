@@ -9,10 +9,15 @@ import { useNow } from '../routers/hooks';
 import { roleName } from '../auth/role-text';
 import { GettingStarted } from './getting-started';
 import { HomeBackups, HomeFigures } from './home-figures';
+import { HomeMoneyFigures } from './home-money';
+import { HomeShiftCard } from './home-shift';
 import { HomeSubscriberFigures } from './home-subscribers';
 import { useHomeSummary } from './use-home-summary';
 
-/** Staff landing page: live figures of the network for those who may see routers, a first-steps list, the areas. */
+/**
+ * Staff landing page: live figures of the network for those who may see routers, money figures for those who may
+ * read payments, the cash drawer for cashiers, a first-steps list, the areas.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const scope = useScope();
@@ -31,6 +36,10 @@ export function HomePage() {
         <Text c="dimmed" size="sm">{t('home.subtitle', { tenant: principal.tenant.name, roles: principal.roles.map(roleName).join(', ') })}</Text>
       </Stack>
       {permissions.includes('subscribers.read') && <HomeSubscriberFigures scope={scope} />}
+      {permissions.includes('payments.read') && <HomeMoneyFigures scope={scope} currency={principal.tenant.currency} timeZone={principal.tenant.timezone} />}
+      {principal.roles.includes('CASHIER') && permissions.includes('payments.collect') && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md"><HomeShiftCard currency={principal.tenant.currency} /></SimpleGrid>
+      )}
       {seesRouters && summary.error && !summary.data && <Alert color="red" variant="light">{summary.error.message}</Alert>}
       {seesRouters && !summary.data && !summary.error && <Skeleton h={96} radius="md" />}
       {seesRouters && summary.data && (

@@ -10,6 +10,7 @@ import { useRpc } from '../../app/use-rpc';
 import { ErrorAlert } from '../../components/error-alert';
 import { useRouterOptions } from '../packages/use-router-options';
 import { WalletCard } from '../wallet/wallet-card';
+import { WalletPolicyActions } from '../wallet/wallet-policy-actions';
 import { RevealPassword } from './reveal-password';
 import { SubscriberStatusDot, SyncStateDot } from './subscriber-badges';
 import { SubscriberFormModal } from './subscriber-form-modal';
@@ -38,6 +39,7 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
   const [editing, setEditing] = useState(false);
   const [statusAction, setStatusAction] = useState<'disable' | 'reconnect' | null>(null);
   const [changes, setChanges] = useState(0);
+  const [walletKey, setWalletKey] = useState(0);
   const listPath = scope ? paths.area(scope, 'subscribers') : '/';
   const s = subscriber.data;
   const changed = () => { subscriber.reload(); setChanges((n) => n + 1); };
@@ -93,7 +95,9 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
             </Paper>
           </SimpleGrid>
           <SubscriberLiveCard subscriberId={s.id} routerName={s.routerName} />
-          <WalletCard subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
+          {/* A fee or a package change moves the wallet: remount the card so it re-reads its entries. */}
+          <WalletCard key={walletKey} subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
+          <WalletPolicyActions subscriber={s} onChanged={() => { setWalletKey((n) => n + 1); changed(); }} />
           <SubscriberHistory key={changes} subscriberId={s.id} />
           <SubscriberRowDialogs action={statusAction} subscriber={s} onClose={() => setStatusAction(null)} onDone={() => { setStatusAction(null); changed(); }} />
           <SubscriberFormModal
