@@ -112,7 +112,9 @@ describe('first day of an ISP owner', () => {
       name: 'Home 10M', serviceType: 'pppoe', routerIds: [router.id], rateLimit: { rxKbps: 5000, txKbps: 10000 },
       pppProfile: { mode: 'managed', name: 'home-10m' }, priceMinor: 150000, period: { count: 1, unit: 'months' }, graceHours: 0,
     });
-    await api('subscribers.create', { fullName: 'Wambui Expiring', phones: ['0712000111'], routerId: router.id, packageId: pkg.id, expiresAt: new Date(Date.now() + 6 * 3_600_000).toISOString() });
+    const wambui = await api<{ id: string }>('subscribers.create', { fullName: 'Wambui Expiring', phones: ['0712000111'], routerId: router.id, packageId: pkg.id, expiresAt: new Date(Date.now() + 6 * 3_600_000).toISOString() });
+    // 10.00 in cash (short of a period, so the expiry stays): Home's money figure counts it.
+    await api('payments.cash.record', { subscriberId: wambui.id, amountMinor: 1000, method: 'cash' });
     await page.reload();
 
     const figure = (label: string) => page.getByRole('link', { name: new RegExp(`^${label}: `) });
@@ -124,6 +126,7 @@ describe('first day of an ISP owner', () => {
     expect(await value('Alerts in the last 24 h')).toBe('0');
     await expect.poll(() => value('Subscribers expiring within a day')).toBe('1');
     expect(await value('Subscribers expired')).toBe('0');
+    await expect.poll(() => value('Collected today')).toMatch(/^\D*10\.00$/);
     // The core router's uplink (ether1-WAN on the simulator) with its live rates.
     await expect.poll(() => value('Core router WAN')).toMatch(/^↓ \d/);
     await expect.poll(() => figure('Core router WAN').textContent()).toContain('ether1-WAN');
