@@ -96,7 +96,7 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
           </SimpleGrid>
           <SubscriberLiveCard subscriberId={s.id} routerName={s.routerName} />
           {/* A fee or a package change moves the wallet: remount the card so it re-reads its entries. */}
-          <WalletCard key={walletKey} subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
+          <WalletCard key={`wallet-${walletKey}`} subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
           <WalletPolicyActions subscriber={s} onChanged={() => { setWalletKey((n) => n + 1); changed(); }} />
           <SubscriberHistory key={changes} subscriberId={s.id} />
           <SubscriberRowDialogs action={statusAction} subscriber={s} onClose={() => setStatusAction(null)} onDone={() => { setStatusAction(null); changed(); }} />
