@@ -97,7 +97,8 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
             </Paper>
           </SimpleGrid>
           <SubscriberLiveCard subscriberId={s.id} routerName={s.routerName} />
-          <WalletCard subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
+          {/* Keyed by changes so a payment taken elsewhere on the page (an M-Pesa request) shows in the wallet at once. */}
+          <WalletCard key={`wallet-${changes}`} subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
           <SubscriberHistory key={changes} subscriberId={s.id} />
           {canCollect && <RequestPaymentModal opened={requesting} subscriber={s} onClose={() => setRequesting(false)} onPaid={changed} />}
           <SubscriberRowDialogs action={statusAction} subscriber={s} onClose={() => setStatusAction(null)} onDone={() => { setStatusAction(null); changed(); }} />
