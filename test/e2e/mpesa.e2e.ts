@@ -13,7 +13,9 @@ import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from
  * admin saves the Daraja settings through the screen (a bad shortcode is refused on its field first), asks a
  * subscriber to pay from their page (STK push, followed until paid) and sees the expiry move; a statement with
  * one known and one unknown account previews 1 new + 1 unmatched, applies, the unknown one waits in
- * Payments › Unmatched (badge 1) until assigned; the same file again previews as all duplicates.
+ * Payments › Unmatched (badge 1) until assigned; the same file again previews as all duplicates. On the
+ * M-Pesa screen a cancelled prompt is worded and Try again is paid; a pasted SMS matching nobody goes unmatched.
+ * Screenshots: test/artifacts/e2e/mpesa/.
  */
 
 const TENANT = { name: 'Mpesa Net', ownerName: 'Otieno Owner', ownerEmail: 'owner@mpesa.example', ownerPhone: '0712 345 678' };
@@ -41,7 +43,7 @@ async function chooseStatement(path: string): Promise<void> {
   await (await chooser).setFiles(path);
 }
 
-describe('M-Pesa: settings, payment request, statement import', () => {
+describe('M-Pesa: settings, payment requests, statement import, SMS paste', () => {
   const e2e = e2eSpec('mpesa', {
     prepare: async ({ rpc }) => {
       inst = await setUpInstallation(rpc, { platformAdmin: { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' }, tenant: TENANT, admin: ADMIN });
@@ -158,6 +160,33 @@ describe('M-Pesa: settings, payment request, statement import', () => {
     await visible(page, 'Nothing new to apply');
     expect(await page.getByRole('button', { name: /^Apply/ }).count()).toBe(0);
     await e2e.shot(page, 'statement-reimport');
+  });
+
+  it('requests payment from the M-Pesa screen: a cancelled prompt is said in plain words, Try again sends a new one that is paid', async () => {
+    daraja.scriptStk({ resultCode: 1032, pendingQueries: 0 });
+    await page.getByRole('tab', { name: 'Request payment' }).click();
+    await page.getByRole('combobox', { name: 'Subscriber (optional)' }).fill('Achieng');
+    await page.getByRole('option', { name: /Achieng Odhiambo/ }).click();
+    await expect.poll(() => page.getByLabel(/^Amount/).inputValue()).toBe('1500');
+    expect(await page.getByLabel('Phone').inputValue()).toBe('+254712000444');
+    await page.getByRole('button', { name: 'Send payment request' }).click();
+    await visible(page, 'The customer cancelled the prompt. Nothing was paid.');
+    await e2e.shot(page, 'stk-cancelled');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await visible(page, /Paid: Ksh\s?1,500\.00 received/);
+    expect(daraja.stkRequests).toHaveLength(3);
+  });
+
+  it('pastes an M-Pesa SMS: the preview says it matches nobody, apply sends it to the unmatched queue', async () => {
+    await page.getByRole('tab', { name: 'Paste SMS' }).click();
+    await page.getByLabel('Messages').fill('RKA3CCCCC3 Confirmed.on 2/10/26 at 7:45 PMKSH200.00 received from 254799000003 ALI KAMAU.');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await visible(page, '0 matched, 1 unmatched, 0 already known, 0 ignored.');
+    await page.getByRole('table', { name: 'Messages' }).getByRole('row', { name: /RKA3CCCCC3.*Ksh\s?200\.00.*Matches no subscriber/ }).waitFor();
+    await e2e.shot(page, 'sms-preview');
+    await page.getByRole('button', { name: 'Apply messages' }).click();
+    await visible(page, '0 applied to subscribers, 1 waiting in Payments › Unmatched, 0 already known, 0 ignored.');
+    expect((await e2e.rpc('payments.unmatched.count', {}, inst.adminToken)).count).toBe(1);
     expect(e2e.pageErrors).toEqual([]);
   });
 });
