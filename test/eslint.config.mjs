@@ -8,6 +8,8 @@ const noElectron = {
 // The RouterOS simulator is a test and demo tool, not part of the product: only the demo slice loads it
 // (with a dynamic import), plus tests and its own CLI.
 const noSimulator = { group: ['**/routeros-simulator', '**/routeros-simulator/**'], message: 'Only the demo slice (src-main/core/demo) and tests may load the RouterOS simulator.' };
+// The fake Daraja (M-Pesa API) is the same kind of tool: only the demo slice (dynamic import) and tests load it.
+const noDarajaSimulator = { group: ['**/daraja-simulator', '**/daraja-simulator/**'], message: 'Only the demo slice (src-main/core/demo) and tests may load the fake Daraja.' };
 const DEMO_SLICE = ['src-main/core/demo/**/*.ts'];
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'net', 'tls', 'http', 'https', 'child_process', 'zlib', 'util', 'events', 'stream'];
 
@@ -43,7 +45,7 @@ export default tseslint.config(
     ignores: DEMO_SLICE,
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [...noElectron.patterns, noSimulator, { group: ['**/src-renderer/**', '**/electron/**'], message: 'Core never imports the UI or the Electron layer.' }],
+        patterns: [...noElectron.patterns, noSimulator, noDarajaSimulator, { group: ['**/src-renderer/**', '**/electron/**'], message: 'Core never imports the UI or the Electron layer.' }],
       }],
     },
   },
@@ -59,7 +61,7 @@ export default tseslint.config(
   {
     // The Electron root never loads the simulator either.
     files: ['src-main/electron/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noSimulator] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noSimulator, noDarajaSimulator] }] },
   },
   {
     // The simulator stands beside core: it shares only the wire codec with our client.

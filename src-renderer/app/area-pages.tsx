@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AuditPage } from '../features/auth/audit-page';
 import { StaffPage } from '../features/auth/staff-page';
 import { HomePage } from '../features/home/home-page';
+import { MpesaPage } from '../features/mpesa/mpesa-page';
 import { PackagesPage } from '../features/packages/packages-page';
 import { PaymentsPage } from '../features/payments/payments-page';
 import { HotspotVouchersPage } from '../features/routers/hotspot-vouchers-page';
@@ -20,6 +21,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   subscribers: SubscribersArea,
   packages: PackagesPage,
   payments: PaymentsPage,
+  mpesa: MpesaPage,
   hotspot: HotspotVouchersPage,
   routers: RoutersArea,
   sync: SyncPage,

@@ -11,6 +11,7 @@ import type { TenantRecord } from '../tenancy/registry';
 import { readRouterPassword } from '../routers/router-repo';
 import { createRouter, rebindDemoRouter } from '../routers/router-service';
 import { AppError } from '@shared/domain/errors';
+import { DemoDaraja } from './demo-daraja';
 import { DemoOutages, type DemoOutageOptions } from './outage';
 
 const DEMO_ROUTERS = [
@@ -39,10 +40,13 @@ export class DemoIsp implements ModuleRuntime {
   /** The access (branch) router of each running demo: the one the staged outage silences. */
   private readonly branches = new Map<string, RouterSimulator>();
   private readonly outages: DemoOutages;
+  /** The fake Daraja of each running demo (its M-Pesa settings point at it). */
+  readonly daraja: DemoDaraja;
 
   /** `background` false (tests driving jobs themselves): no automatic outage, nobody would watch it. */
   constructor(private readonly core: Core, opts: DemoOutageOptions & { background: boolean } = { background: true }) {
     this.outages = new DemoOutages(core.clock, opts.background ? opts : { ...opts, outageAfterMs: null });
+    this.daraja = new DemoDaraja(core);
   }
 
   simulatorsOf(tenantId: string): RouterSimulator[] {
@@ -75,6 +79,7 @@ export class DemoIsp implements ModuleRuntime {
       if (spec.variant === 'branch') this.branches.set(tenantId, sim);
       if (sim.port !== r.port) await withTenantScope(this.core, tenantId, systemActor('system:demo'), (scope) => rebindDemoRouter(scope, r.id, sim.port));
     }
+    await this.daraja.start(tenantId);
     this.outages.schedule(tenantId, () => this.branches.get(tenantId));
   }
 
@@ -91,6 +96,7 @@ export class DemoIsp implements ModuleRuntime {
     this.sims.delete(tenantId);
     this.branches.delete(tenantId);
     for (const sim of running?.values() ?? []) await sim.stop().catch(() => undefined);
+    await this.daraja.stop(tenantId);
   }
 
   /** Creates the demo tenant with its admin and two simulated routers, and starts them. */
@@ -117,6 +123,7 @@ export class DemoIsp implements ModuleRuntime {
         }), { isDemo: true, id });
       }
     });
+    await this.daraja.start(tenant.id);
     this.outages.schedule(tenant.id, () => this.branches.get(tenant.id));
     return tenant;
   }

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconBan, IconPencil, IconPlugConnected } from '@tabler/icons-react';
+import { IconArrowLeft, IconBan, IconDeviceMobileDollar, IconPencil, IconPlugConnected } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href, navigate } from '../../app/router';
@@ -9,6 +9,7 @@ import { useTimeFormat } from '../../app/time-format';
 import { useRpc } from '../../app/use-rpc';
 import { ErrorAlert } from '../../components/error-alert';
 import { useRouterOptions } from '../packages/use-router-options';
+import { RequestPaymentModal } from '../mpesa/request-payment-modal';
 import { WalletCard } from '../wallet/wallet-card';
 import { WalletPolicyActions } from '../wallet/wallet-policy-actions';
 import { RevealPassword } from './reveal-password';
@@ -34,12 +35,13 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
   const principal = usePrincipal();
   const tf = useTimeFormat();
   const canManage = principal.kind === 'staff' && principal.permissions.includes('subscribers.manage');
+  const canCollect = principal.kind === 'staff' && principal.permissions.includes('payments.collect');
+  const [requesting, setRequesting] = useState(false);
   const subscriber = useRpc('subscribers.get', { subscriberId });
   const routers = useRouterOptions();
   const [editing, setEditing] = useState(false);
   const [statusAction, setStatusAction] = useState<'disable' | 'reconnect' | null>(null);
   const [changes, setChanges] = useState(0);
-  const [walletKey, setWalletKey] = useState(0);
   const listPath = scope ? paths.area(scope, 'subscribers') : '/';
   const s = subscriber.data;
   const changed = () => { subscriber.reload(); setChanges((n) => n + 1); };
@@ -56,14 +58,15 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
               <Title order={2}>{s.fullName}</Title>
               <Group gap="sm"><Text ff="monospace" c="dimmed">{s.accountNumber}</Text><SubscriberStatusDot status={s.status} /></Group>
             </Stack>
-            {canManage && (
-              <Group gap="sm">
+            <Group gap="sm">
+              {canCollect && <Button variant="default" leftSection={<IconDeviceMobileDollar size={16} />} onClick={() => setRequesting(true)}>{t('mpesa.requestPayment')}</Button>}
+              {canManage && (<>
                 {s.status === 'disabled' || s.status === 'suspended'
                   ? <Button variant="default" leftSection={<IconPlugConnected size={16} />} onClick={() => setStatusAction('reconnect')}>{t('subscribers.reconnect')}</Button>
                   : <Button variant="default" color="red" leftSection={<IconBan size={16} />} onClick={() => setStatusAction('disable')}>{t('subscribers.disable')}</Button>}
                 <Button leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>{t('subscribers.edit')}</Button>
-              </Group>
-            )}
+              </>)}
+            </Group>
           </Group>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Paper p="md" radius="md" withBorder>
@@ -95,10 +98,11 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
             </Paper>
           </SimpleGrid>
           <SubscriberLiveCard subscriberId={s.id} routerName={s.routerName} />
-          {/* A fee or a package change moves the wallet: remount the card so it re-reads its entries. */}
-          <WalletCard key={`wallet-${walletKey}`} subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
-          <WalletPolicyActions subscriber={s} onChanged={() => { setWalletKey((n) => n + 1); changed(); }} />
+          {/* Keyed by changes (a payment taken elsewhere on the page, a fee, a package change) so the wallet re-reads its entries. */}
+          <WalletCard key={`wallet-${changes}`} subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
+          <WalletPolicyActions subscriber={s} onChanged={changed} />
           <SubscriberHistory key={changes} subscriberId={s.id} />
+          {canCollect && <RequestPaymentModal opened={requesting} subscriber={s} onClose={() => setRequesting(false)} onPaid={changed} />}
           <SubscriberRowDialogs action={statusAction} subscriber={s} onClose={() => setStatusAction(null)} onDone={() => { setStatusAction(null); changed(); }} />
           <SubscriberFormModal
             opened={editing}
