@@ -1,6 +1,8 @@
+import { systemActor } from '../context';
 import { defineModule } from '../module';
 import { mpesaHandlers } from './handlers';
 import { m0014Mpesa } from './migrations/0014-mpesa';
+import { followPendingStk } from './stk-flow';
 
 /**
  * M-Pesa (Daraja) per tenant: sealed credentials and settings, STK push + query, statement and SMS imports,
@@ -11,4 +13,17 @@ export const mpesaModule = defineModule({
   owns: { tenant: ['mpesaSettings', 'stkRequests'] },
   tenantMigrations: { '0014-mpesa': m0014Mpesa },
   handlers: mpesaHandlers,
+  start: () => ({
+    scheduledJobs: [{
+      key: 'mpesa.stk-follow-up',
+      schedule: { everyMs: 60_000 },
+      // After the app was off, one run asks Daraja about every request still pending.
+      missed: 'run-once',
+      actor: 'system:mpesa',
+      async run(scope, { log }) {
+        const r = await followPendingStk({ ...scope, actor: systemActor('system:mpesa') });
+        log(`checked ${r.checked}, ended ${r.ended}, errors ${r.failed}`);
+      },
+    }],
+  }),
 });

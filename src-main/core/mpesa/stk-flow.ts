@@ -106,19 +106,19 @@ export async function refreshStk(scope: TenantScope, id: string, policy: PollPol
   const row = await getStkRequest(scope, id);
   if (row.status !== 'pending' || !row.checkoutRequestId) return row;
   const none = { resultCode: null, resultDesc: null, receipt: null, paidAt: null };
-  if (scope.core.clock.now().getTime() - Date.parse(row.requestedAt) >= policy.maxWaitMs) {
-    return finishStk(scope, row, { status: 'timeout', errorCode: 'stk-no-answer', ...none });
-  }
+  // Past the deadline we still ask once: a customer who paid at the last second must not end as "no answer".
+  const pastDeadline = scope.core.clock.now().getTime() - Date.parse(row.requestedAt) >= policy.maxWaitMs;
+  const noAnswer = () => finishStk(scope, row, { status: 'timeout', errorCode: 'stk-no-answer', ...none });
   const client = await darajaClientOf(scope);
   let answer;
   try {
     answer = await client.stkQuery(row.checkoutRequestId);
   } catch (err) {
     const code = clientCode(err);
-    if (code === 'busy' || code === 'timeout' || code === 'unreachable') return row;
+    if (code === 'busy' || code === 'timeout' || code === 'unreachable') return pastDeadline ? noAnswer() : row;
     return finishStk(scope, row, { status: 'failed', errorCode: code, ...none });
   }
-  if (answer.state === 'pending') return row;
+  if (answer.state === 'pending') return pastDeadline ? noAnswer() : row;
   return finishStk(scope, row, { ...stkOutcome(answer.resultCode), resultCode: String(answer.resultCode), resultDesc: answer.resultDesc, receipt: null, paidAt: null });
 }
 
@@ -186,4 +186,24 @@ export async function handleStkCallback(scope: TenantScope, body: unknown): Prom
   const receipt = typeof item('MpesaReceiptNumber') === 'string' ? String(item('MpesaReceiptNumber')).toUpperCase() : null;
   const paidAt = item('TransactionDate') === undefined ? null : darajaTimeToUtc(String(item('TransactionDate')));
   return finishStk(scope, row, { ...stkOutcome(resultCode), resultCode: String(resultCode), resultDesc: typeof cb.ResultDesc === 'string' ? cb.ResultDesc : null, receipt, paidAt });
+}
+
+/**
+ * Follows every request still pending, so one whose screen was closed (or whose office lost power) still ends
+ * and, if paid, enters the pipeline. Run by the `mpesa.stk-follow-up` job as `system:mpesa`; one request's
+ * fault never stops the others.
+ */
+export async function followPendingStk(scope: TenantScope, policy: PollPolicy = DEFAULT_POLL): Promise<{ checked: number; ended: number; failed: number }> {
+  const pending = await scope.db.selectFrom('stkRequests').select('id')
+    .where('status', '=', 'pending').where('checkoutRequestId', 'is not', null).orderBy('requestedAt').execute();
+  let ended = 0;
+  let failed = 0;
+  for (const { id } of pending) {
+    try {
+      if ((await refreshStk(scope, id, policy)).status !== 'pending') ended += 1;
+    } catch {
+      failed += 1;
+    }
+  }
+  return { checked: pending.length, ended, failed };
 }

@@ -11,6 +11,10 @@ export const schedulerEn = {
       'config-backup': 'Router configuration backups',
       health: 'Router health check',
     },
+    subscribers: { 'expiry-sweep': 'Subscriber expiry sweep' },
+    enforcement: { 'router-check': 'Router expiry enforcement check' },
+    'router-sync': { reconcile: 'Router reconcile' },
+    mpesa: { 'stk-follow-up': 'M-Pesa payment requests follow-up' },
   },
   col: {
     name: 'Task',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getMpesaSettings } from '../../../src-main/core/mpesa/settings';
-import { handleStkCallback, pollStk, requestStk } from '../../../src-main/core/mpesa/stk-flow';
+import { followPendingStk, handleStkCallback, pollStk, requestStk } from '../../../src-main/core/mpesa/stk-flow';
 import { SANDBOX } from '../../fixtures/mpesa/daraja';
 import { startMpesaWorld, type MpesaWorld } from './harness';
 
@@ -84,6 +84,22 @@ describe('STK push → poll → payment pipeline, against the fake Daraja', () =
     expect(await w.scope((sc) => pollStk(sc, retry.id, w.sleeper))).toMatchObject({ status: 'succeeded' });
     const credits = await w.db((db) => db.selectFrom('ledgerEntries').select('amountMinor').where('subscriberId', '=', s.id).where('kind', '=', 'credit').execute());
     expect(credits).toEqual([{ amountMinor: 150_000 }]);
+  });
+
+  it('follows a request nobody watches (screen closed): the job records the payment once and renews', async () => {
+    const s = await w.subscriber();
+    w.daraja.scriptStk({ resultCode: 0, pendingQueries: 1 });
+    const req = await w.scope((sc) => requestStk(sc, { subscriberId: s.id, phone: '0708374149', amountMinor: 150_000, accountRef: null }));
+    const first = await w.scope((sc) => followPendingStk(sc));
+    expect(first.ended).toBe(0);
+    const second = await w.scope((sc) => followPendingStk(sc));
+    expect(second).toMatchObject({ ended: 1, failed: 0 });
+    const done = await w.db((db) => db.selectFrom('stkRequests').selectAll().where('id', '=', req.id).executeTakeFirstOrThrow());
+    expect(done).toMatchObject({ status: 'succeeded' });
+    expect(await payment(done.paymentId!)).toMatchObject({ status: 'applied', subscriberId: s.id, amountMinor: 150_000 });
+    expect((await w.scope((sc) => followPendingStk(sc))).checked).toBe(0);
+    const credits = await w.db((db) => db.selectFrom('ledgerEntries').select('id').where('subscriberId', '=', s.id).where('kind', '=', 'credit').execute());
+    expect(credits).toHaveLength(1);
   });
 
   it('refuses a bad phone or a non-whole amount as field errors, with nothing written', async () => {
