@@ -14,8 +14,9 @@ import { routerSyncBench } from './router-sync-bench';
 import { subscribersBench } from './subscribers-bench';
 import { adoptionBench } from './adoption-bench';
 import { documentsBench } from './documents-bench';
+import { moneyBench } from './money-bench';
 
-export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench, subscribersBench, adoptionBench, documentsBench];
+export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench, subscribersBench, adoptionBench, documentsBench, moneyBench];
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(line);

@@ -40,25 +40,33 @@ async function existingReferences(scope: TenantScope, refs: readonly string[]): 
   return seen;
 }
 
+interface StkTwin { id: string; phone: string; amountMinor: number; finishedAt: string | null }
+
+/**
+ * Succeeded STK requests credited without a receipt: the only rows a statement or SMS row can be a twin of.
+ * Read once per import (a handful at most) instead of one query per row (money.statement_import_50k_ms).
+ */
+async function unlinkedStkRequests(scope: TenantScope): Promise<StkTwin[]> {
+  return scope.db.selectFrom('stkRequests').select(['id', 'phone', 'amountMinor', 'finishedAt'])
+    .where('status', '=', 'succeeded').where('receipt', 'is', null).where('paymentReference', 'is not', null).execute();
+}
+
 /** The succeeded STK request (credited without a receipt) this row is, if any. */
-async function stkTwinOf(scope: TenantScope, c: ImportCandidate): Promise<string | null> {
+function stkTwinOf(twins: readonly StkTwin[], c: ImportCandidate): string | null {
+  if (twins.length === 0) return null;
   const digits = lastDigits(c.payment.phone) ?? lastDigits(c.phoneMasked);
   if (!digits) return null;
   const at = Date.parse(c.payment.paidAt);
-  const rows = await scope.db.selectFrom('stkRequests').select(['id', 'phone', 'finishedAt'])
-    .where('status', '=', 'succeeded').where('receipt', 'is', null).where('paymentReference', 'is not', null)
-    .where('amountMinor', '=', c.payment.amountMinor)
-    .where('finishedAt', '>=', new Date(at - STK_LINK_WINDOW_MS).toISOString())
-    .where('finishedAt', '<=', new Date(at + STK_LINK_WINDOW_MS).toISOString())
-    .execute();
-  return rows.find((r) => lastDigits(r.phone) === digits)?.id ?? null;
+  return twins.find((r) => r.amountMinor === c.payment.amountMinor && r.finishedAt !== null
+    && Math.abs(Date.parse(r.finishedAt) - at) <= STK_LINK_WINDOW_MS && lastDigits(r.phone) === digits)?.id ?? null;
 }
 
 export async function classifyCandidates(scope: TenantScope, list: readonly ImportCandidate[]): Promise<RowFate[]> {
   const seen = await existingReferences(scope, list.map((c) => c.payment.reference));
+  const twins = await unlinkedStkRequests(scope);
   const fates: RowFate[] = [];
   for (const c of list) {
-    if (seen.has(c.payment.reference) || (await stkTwinOf(scope, c))) { fates.push('duplicate'); continue; }
+    if (seen.has(c.payment.reference) || stkTwinOf(twins, c)) { fates.push('duplicate'); continue; }
     const match = await matchSubscriber(scope.db, { subscriberId: null, accountRef: c.payment.accountRef, phone: c.payment.phone, phoneHash: c.payment.phoneHash });
     fates.push(match ? 'new' : 'unmatched');
   }
@@ -70,13 +78,15 @@ export interface ApplyCounts { applied: number; unmatched: number; duplicate: nu
 export async function applyCandidates(scope: TenantScope, list: readonly ImportCandidate[]): Promise<ApplyCounts> {
   const counts: ApplyCounts = { applied: 0, unmatched: 0, duplicate: 0 };
   const seen = await existingReferences(scope, list.map((c) => c.payment.reference));
+  const twins = await unlinkedStkRequests(scope);
   const fresh: IncomingPayment[] = [];
   for (const c of list) {
     if (seen.has(c.payment.reference)) { counts.duplicate += 1; continue; }
-    const twin = await stkTwinOf(scope, c);
+    const twin = stkTwinOf(twins, c);
     if (twin) {
       // Keep the receipt on the STK request: a later import of the same row is then a plain duplicate.
       await scope.db.updateTable('stkRequests').set({ receipt: c.payment.reference }).where('id', '=', twin).where('receipt', 'is', null).execute();
+      twins.splice(twins.findIndex((t) => t.id === twin), 1);
       counts.duplicate += 1;
       continue;
     }
