@@ -20,11 +20,18 @@ interface ZonedParts {
   year: number; month: number; day: number; hour: number; minute: number; second: number;
 }
 
+// Building a formatter costs far more than using one; renewals and sweeps call this per row.
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
 function zonedParts(date: Date, timeZone: string): ZonedParts {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
-  });
+  let f = partFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    partFormatters.set(timeZone, f);
+  }
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(date)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
