@@ -1,4 +1,5 @@
 import { defineModule } from '../module';
+import { createPaymentsRuntime, paymentsKey } from './applied-hooks';
 import { paymentsHandlers } from './handlers';
 import { m0013Payments } from './migrations/0013-payments';
 
@@ -12,4 +13,7 @@ export const paymentsModule = defineModule({
   owns: { tenant: ['payments', 'ledgerEntries'] },
   tenantMigrations: { '0013-payments': m0013Payments },
   handlers: paymentsHandlers,
+  // Higher domains (invoices) register what they do with an applied payment here (applied-hooks.ts).
+  key: paymentsKey,
+  start: () => createPaymentsRuntime(),
 });

@@ -153,6 +153,11 @@ export const apiErrorsEn: ErrorWords = {
   'mpesa-stk': {
     'not-found': 'That payment request was not found.',
   },
+  invoice: {
+    'not-found': 'This invoice no longer exists.',
+    'wrong-status': 'This invoice is {{status}} now, so that cannot be done. Refresh the list.',
+    'has-payments': 'Payments are already allocated to this invoice, so it cannot be voided.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {

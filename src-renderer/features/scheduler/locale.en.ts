@@ -11,6 +11,9 @@ export const schedulerEn = {
       'config-backup': 'Router configuration backups',
       health: 'Router health check',
     },
+    invoices: {
+      monthly: 'Monthly postpaid invoices',
+    },
   },
   col: {
     name: 'Task',

@@ -29,6 +29,7 @@ const ERROR_KEYS = Object.keys({
   'payment.not-found': 1, 'payment.not-unmatched': 1, 'payment.duplicate': 1,
   'ledger-entry.not-found': 1, 'ledger-entry.already-reversed': 1, 'ledger-entry.not-reversible': 1,
   'mpesa.not-configured': 1, 'mpesa-stk.not-found': 1, 'mpesa.statement-rejected': 1,
+  'invoice.not-found': 1, 'invoice.wrong-status': 1, 'invoice.has-payments': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
 function lookup(path: string): unknown {
