@@ -4,6 +4,7 @@ import { StaffPage } from '../features/auth/staff-page';
 import { HomePage } from '../features/home/home-page';
 import { PackagesPage } from '../features/packages/packages-page';
 import { PaymentsPage } from '../features/payments/payments-page';
+import { InvoicesPage } from '../features/invoices/invoices-page';
 import { HotspotVouchersPage } from '../features/routers/hotspot-vouchers-page';
 import { RoutersArea } from '../features/routers/routers-area';
 import { SchedulerPage } from '../features/scheduler/scheduler-page';
@@ -20,6 +21,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   subscribers: SubscribersArea,
   packages: PackagesPage,
   payments: PaymentsPage,
+  invoices: InvoicesPage,
   hotspot: HotspotVouchersPage,
   routers: RoutersArea,
   sync: SyncPage,

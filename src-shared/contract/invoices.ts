@@ -114,7 +114,8 @@ export const invoicesChannels = {
     summary: 'Invoice numbering prefix, next number, VAT mode and payment terms.',
     input: z.strictObject({}),
     output: invoiceSettings,
-    access: 'settings.read',
+    // Cashiers see it too: the draft form previews VAT with it.
+    access: 'payments.read',
     mutates: false,
   }).sample(() => ({})),
   'invoices.settings.update': channel({

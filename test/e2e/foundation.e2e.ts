@@ -119,7 +119,7 @@ describe('foundation: staff, roles and suspension', () => {
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Home' }).waitFor();
     // A cashier reads subscribers and plans, takes payments, and reaches the hotspot vouchers they sell (issue 8).
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Subscribers', 'Packages', 'Payments', 'Hotspot vouchers']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Subscribers', 'Packages', 'Payments', 'Invoices', 'Hotspot vouchers']);
     await shot(page, 'cashier-home');
     // Every area in their sidebar opens for them: no "no access" page and no refused call.
     for (const [area, heading] of [['Subscribers', 'Subscribers'], ['Packages', 'Packages'], ['Payments', 'Payments'], ['Hotspot vouchers', 'Hotspot vouchers']] as const) {

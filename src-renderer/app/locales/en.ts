@@ -11,6 +11,7 @@ import { packagesEn } from '../../features/packages/locale.en';
 import { syncEn } from '../../features/sync/locale.en';
 import { adoptionEn } from '../../features/adoption/locale.en';
 import { paymentsEn } from '../../features/payments/locale.en';
+import { invoicesEn } from '../../features/invoices/locale.en';
 import { walletEn } from '../../features/wallet/locale.en';
 import { bulkEn, csvImportEn, subscriberDetailEn, subscriberFormEn, subscribersEn } from '../../features/subscribers/locale.en';
 
@@ -28,6 +29,7 @@ export const en = {
   sync: syncEn,
   adoption: adoptionEn,
   payments: paymentsEn,
+  invoices: invoicesEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,
@@ -593,6 +595,7 @@ export const en = {
     job: { updated: 'Scheduled task changed', 'run-started': 'Scheduled task started by hand' },
     payment: { applied: 'Payment applied', unmatched: 'Payment unmatched', assigned: 'Unmatched payment assigned', 'set-aside': 'Payment set aside' },
     wallet: { adjusted: 'Wallet adjusted', reversed: 'Wallet entry reversed' },
+    invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {
       'settings-updated': 'M-Pesa settings changed',
       'stk-requested': 'M-Pesa payment requested (STK)',
