@@ -122,7 +122,7 @@ describe('foundation: staff, roles and suspension', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Subscribers', 'Packages', 'Payments', 'Invoices', 'Hotspot vouchers']);
     await shot(page, 'cashier-home');
     // Every area in their sidebar opens for them: no "no access" page and no refused call.
-    for (const [area, heading] of [['Subscribers', 'Subscribers'], ['Packages', 'Packages'], ['Payments', 'Payments'], ['Hotspot vouchers', 'Hotspot vouchers']] as const) {
+    for (const [area, heading] of [['Subscribers', 'Subscribers'], ['Packages', 'Packages'], ['Payments', 'Payments'], ['Invoices', 'Invoices'], ['Hotspot vouchers', 'Hotspot vouchers']] as const) {
       await nav.getByRole('link', { name: area }).click();
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();
       expect(await page.getByRole('heading', { name: "You don't have access to this page" }).count()).toBe(0);
