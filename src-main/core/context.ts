@@ -56,6 +56,7 @@ export const SYSTEM_ACTORS = {
   'system:scheduler': 'Scheduled tasks',
   'system:reconcile': 'Router reconcile',
   'system:enforcement': 'Router expiry enforcement',
+  'system:invoicing': 'Invoicing',
 } as const;
 export type SystemActorId = keyof typeof SYSTEM_ACTORS;
 

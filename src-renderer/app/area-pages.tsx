@@ -5,6 +5,7 @@ import { HomePage } from '../features/home/home-page';
 import { MpesaPage } from '../features/mpesa/mpesa-page';
 import { PackagesPage } from '../features/packages/packages-page';
 import { PaymentsPage } from '../features/payments/payments-page';
+import { InvoicesPage } from '../features/invoices/invoices-page';
 import { HotspotVouchersPage } from '../features/routers/hotspot-vouchers-page';
 import { RoutersArea } from '../features/routers/routers-area';
 import { SchedulerPage } from '../features/scheduler/scheduler-page';
@@ -22,6 +23,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   packages: PackagesPage,
   payments: PaymentsPage,
   mpesa: MpesaPage,
+  invoices: InvoicesPage,
   hotspot: HotspotVouchersPage,
   routers: RoutersArea,
   sync: SyncPage,

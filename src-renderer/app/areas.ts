@@ -1,4 +1,4 @@
-import { IconArrowsExchange, IconBuildingCommunity, IconCalendarTime, IconCash, IconDeviceMobileDollar, IconHome, IconListSearch, IconPackage, IconRouter, IconSettings, IconTicket, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBuildingCommunity, IconCalendarTime, IconCash, IconDeviceMobileDollar, IconFileInvoice, IconHome, IconListSearch, IconPackage, IconRouter, IconSettings, IconTicket, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { Principal } from '@shared/contract/auth';
 import type { Permission } from '@shared/domain/permissions';
 
@@ -27,6 +27,7 @@ export const AREAS = [
   { id: 'packages', scope: 'tenant', path: 'packages', labelKey: 'packages.nav.label', descriptionKey: 'packages.nav.hint', icon: IconPackage, requires: 'subscribers.read' },
   { id: 'payments', scope: 'tenant', path: 'payments', labelKey: 'payments.nav.label', descriptionKey: 'payments.nav.hint', icon: IconCash, requires: 'payments.read' },
   { id: 'mpesa', scope: 'tenant', path: 'mpesa', labelKey: 'mpesa.nav.label', descriptionKey: 'mpesa.nav.hint', icon: IconDeviceMobileDollar, requires: 'payments.collect' },
+  { id: 'invoices', scope: 'tenant', path: 'invoices', labelKey: 'invoices.nav.label', descriptionKey: 'invoices.nav.hint', icon: IconFileInvoice, requires: 'payments.read' },
   // Roles that sell vouchers reach them here without reading routers (a cashier); admins also have the router tab.
   { id: 'hotspot', scope: 'tenant', path: 'hotspot', labelKey: 'routerTabs.hotspotArea.label', descriptionKey: 'routerTabs.hotspotArea.hint', icon: IconTicket, requires: 'vouchers.sell' },
   { id: 'routers', scope: 'tenant', path: 'routers', labelKey: 'routers.nav.label', descriptionKey: 'routers.nav.hint', icon: IconRouter, requires: 'routers.read' },

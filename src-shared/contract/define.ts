@@ -20,6 +20,8 @@ export interface SampleRefs {
   ledgerEntry: string;
   /** An STK request of the tenant (mpesa), made against the fake Daraja. */
   stkRequest: string;
+  /** A draft invoice of that subscriber (invoices domain). */
+  invoice: string;
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {

@@ -14,6 +14,7 @@ import { adoptionChannels, adoptionEvents } from './adoption';
 import { subscriberLiveChannels } from './subscriber-live';
 import { paymentsChannels, paymentsEvents, paymentsPolicyChannels } from './payments';
 import { mpesaChannels } from './mpesa';
+import { invoicesChannels } from './invoices';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...paymentsChannels,
   ...paymentsPolicyChannels,
   ...mpesaChannels,
+  ...invoicesChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

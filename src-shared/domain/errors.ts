@@ -146,6 +146,11 @@ export interface ErrorParams {
   'mpesa-stk.not-found': Record<never, never>;
   /** The uploaded file is not an M-Pesa statement (or an old .xls workbook): nothing was read from it. */
   'mpesa.statement-rejected': { reason: 'not-a-statement' | 'empty' | 'unsupported-format' };
+  'invoice.not-found': Record<never, never>;
+  /** Issue / void an invoice whose status does not allow it (issued twice, void again). */
+  'invoice.wrong-status': { status: string };
+  /** Void refused: payments are already allocated to it (reverse them first). */
+  'invoice.has-payments': { paidMinor: number };
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

@@ -31,6 +31,11 @@ export interface TenantDB {
   mpesaSettings: MpesaSettingsTable;
   stkRequests: StkRequestsTable;
   cashShifts: CashShiftsTable;
+  invoiceSettings: InvoiceSettingsTable;
+  invoices: InvoicesTable;
+  invoiceLines: InvoiceLinesTable;
+  invoiceAllocations: InvoiceAllocationsTable;
+  postpaidSubscribers: PostpaidSubscribersTable;
 }
 
 export interface TenantMetaTable {
@@ -445,4 +450,63 @@ export interface CashShiftsTable {
   countedMinor: number | null;
   differenceMinor: number | null;
   note: string | null;
+}
+
+/** Invoice numbering, VAT mode and terms, one row id = 1 (invoices domain, 0015-invoices). */
+export interface InvoiceSettingsTable {
+  id: number;
+  prefix: string;
+  nextNumber: number;
+  vatMode: 'exclusive' | 'inclusive';
+  paymentTermsDays: number;
+  updatedAt: string | null;
+}
+
+/** One invoice; seq/number only once issued (invoices domain, 0015-invoices). */
+export interface InvoicesTable {
+  id: string;
+  seq: number | null;
+  number: string | null;
+  subscriberId: string;
+  status: 'draft' | 'issued' | 'partially_paid' | 'paid' | 'void';
+  periodKey: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  vatMode: 'exclusive' | 'inclusive';
+  vatRateBasisPoints: number;
+  subtotalMinor: number;
+  vatMinor: number;
+  totalMinor: number;
+  paidMinor: ColumnType<number, number | undefined, number>;
+  dueAt: string;
+  issuedAt: string | null;
+  notes: string | null;
+  voidedAt: string | null;
+  voidReason: string | null;
+  createdAt: string;
+  createdByName: string;
+}
+
+export interface InvoiceLinesTable {
+  invoiceId: string;
+  position: number;
+  description: string;
+  quantity: number;
+  unitPriceMinor: number;
+  amountMinor: number;
+}
+
+/** Money of one payment put against one invoice, in the payment's transaction (invoices domain). */
+export interface InvoiceAllocationsTable {
+  id: string;
+  invoiceId: string;
+  paymentId: string;
+  amountMinor: number;
+  createdAt: string;
+}
+
+/** Subscribers invoiced monthly (the postpaid billing mode, invoices domain). */
+export interface PostpaidSubscribersTable {
+  subscriberId: string;
+  since: string;
 }

@@ -4,6 +4,7 @@ import type { TenantDB } from '../db/tenant-schema';
 import type { TenantScope } from '../context';
 import { renewInTransaction } from '../subscribers/renew';
 import { appendEntries, walletHead } from './ledger';
+import { runAppliedHooks } from './applied-hooks';
 
 export interface RenewalSummary {
   periods: number;
@@ -56,5 +57,6 @@ export async function applyPayment(
 ): Promise<RenewalSummary> {
   await appendEntries(trx, subscriberId, [{ kind: 'credit', amountMinor: payment.amountMinor, source: 'payment', reference: payment.reference, paymentId: payment.id }], scope.actor, now);
   await trx.updateTable('payments').set({ status: 'applied', subscriberId }).where('id', '=', payment.id).execute();
+  await runAppliedHooks(trx, scope, { paymentId: payment.id, subscriberId, amountMinor: payment.amountMinor, reference: payment.reference, now });
   return renewFromWallet(trx, scope, subscriberId, payment.reference, now);
 }

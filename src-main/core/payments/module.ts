@@ -1,4 +1,5 @@
 import { defineModule } from '../module';
+import { createPaymentsRuntime, paymentsKey } from './applied-hooks';
 import { paymentsHandlers } from './handlers';
 import { m0013Payments } from './migrations/0013-payments';
 import { m0016CashShifts } from './migrations/0016-cash-shifts';
@@ -14,4 +15,7 @@ export const paymentsModule = defineModule({
   owns: { tenant: ['payments', 'ledgerEntries', 'cashShifts'] },
   tenantMigrations: { '0013-payments': m0013Payments, '0016-cash-shifts': m0016CashShifts },
   handlers: { ...paymentsHandlers, ...paymentsPolicyHandlers },
+  // Higher domains (invoices) register what they do with an applied payment here (applied-hooks.ts).
+  key: paymentsKey,
+  start: () => createPaymentsRuntime(),
 });

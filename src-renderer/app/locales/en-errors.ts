@@ -162,6 +162,11 @@ export const apiErrorsEn: ErrorWords = {
     'already-open': 'You already have an open cash shift. Close it before opening another.',
     'not-open': 'You have no open cash shift.',
   },
+  invoice: {
+    'not-found': 'This invoice no longer exists.',
+    'wrong-status': 'This invoice is {{status}} now, so that cannot be done. Refresh the list.',
+    'has-payments': 'Payments are already allocated to this invoice, so it cannot be voided.',
+  },
 };
 
 export const fieldErrorsEn: Record<FieldCode, string> = {

@@ -12,6 +12,7 @@ import { syncEn } from '../../features/sync/locale.en';
 import { adoptionEn } from '../../features/adoption/locale.en';
 import { paymentsEn } from '../../features/payments/locale.en';
 import { mpesaEn } from '../../features/mpesa/locale.en';
+import { invoicesEn } from '../../features/invoices/locale.en';
 import { walletEn } from '../../features/wallet/locale.en';
 import { walletPolicyEn } from '../../features/wallet/locale-policy.en';
 import { homeMoneyEn } from '../../features/home/locale-money.en';
@@ -34,6 +35,7 @@ export const en = {
   adoption: adoptionEn,
   payments: paymentsEn,
   mpesa: mpesaEn,
+  invoices: invoicesEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,
@@ -601,6 +603,7 @@ export const en = {
     payment: { applied: 'Payment applied', unmatched: 'Payment unmatched', assigned: 'Unmatched payment assigned', 'set-aside': 'Payment set aside' },
     wallet: { adjusted: 'Wallet adjusted', reversed: 'Wallet entry reversed', 'installation-fee': 'Installation fee charged' },
     shift: { opened: 'Cash shift opened', closed: 'Cash shift closed' },
+    invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {
       'settings-updated': 'M-Pesa settings changed',
       'stk-requested': 'M-Pesa payment requested (STK)',

@@ -15,6 +15,9 @@ export const schedulerEn = {
     enforcement: { 'router-check': 'Router expiry enforcement check' },
     'router-sync': { reconcile: 'Router reconcile' },
     mpesa: { 'stk-follow-up': 'M-Pesa payment requests follow-up' },
+    invoices: {
+      monthly: 'Monthly postpaid invoices',
+    },
   },
   col: {
     name: 'Task',
