@@ -14,6 +14,7 @@ import { subscribersModule } from './subscribers/module';
 import { adoptionModule } from './adoption/module';
 import { mpesaModule } from './mpesa/module';
 import { paymentsModule } from './payments/module';
+import { documentsModule } from './documents/module';
 
 /**
  * Every domain of the app, once. Boot starts them in this order (and stops them in reverse), the
@@ -32,6 +33,7 @@ export const coreModules = [
   subscribersModule,
   paymentsModule,
   mpesaModule,
+  documentsModule,
   opsModule,
   adoptionModule,
   demoModule,

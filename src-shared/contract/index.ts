@@ -14,6 +14,7 @@ import { adoptionChannels, adoptionEvents } from './adoption';
 import { subscriberLiveChannels } from './subscriber-live';
 import { paymentsChannels, paymentsEvents } from './payments';
 import { mpesaChannels } from './mpesa';
+import { documentsChannels } from './documents';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -31,6 +32,7 @@ export const contract = {
   ...subscriberLiveChannels,
   ...paymentsChannels,
   ...mpesaChannels,
+  ...documentsChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */
