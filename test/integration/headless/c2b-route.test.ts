@@ -42,6 +42,7 @@ describe('C2B validation and confirmation mounted by the headless server', () =>
   let tenantId: string;
   let account: string;
   let subscriberId: string;
+  let paths: { validationPath: string; confirmationPath: string };
 
   beforeAll(async () => {
     server = await startHeadlessServer({ dataDir: temp.dir, port: 0, log: silentLogger, rendererDir: temp.dir, clock: new FakeClock(), background: false });
@@ -64,13 +65,25 @@ describe('C2B validation and confirmation mounted by the headless server', () =>
     account = s.accountNumber;
     subscriberId = s.id;
     await call('mpesa.settings.update', { accountType: 'paybill', shortcode: '600984', environment: 'sandbox', c2bRejectUnknown: false });
+    paths = await call('payments.c2b.urls', {});
   });
   afterAll(async () => {
     await server.close();
     temp.remove();
   });
 
-  const url = (kind: string, id = tenantId) => `/c2b/${id}/${kind}`;
+  const url = (kind: 'validation' | 'confirmation', id = tenantId) => (kind === 'validation' ? paths.validationPath : paths.confirmationPath).replace(tenantId, id);
+
+  it('gives the ADMIN the same secret paths every time; a wrong or missing secret is refused like an unknown tenant', async () => {
+    expect(paths.validationPath).toMatch(new RegExp(`^/c2b/${tenantId}/[A-Za-z0-9_-]{43}/validation$`));
+    expect(await call('payments.c2b.urls', {})).toEqual(paths);
+    const token = paths.validationPath.split('/')[3]!;
+    const wrong = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    const body = JSON.stringify(payload({ BillRefNumber: account, TransID: 'SKT0000001' }));
+    expect(await post(server.port, paths.confirmationPath.replace(token, wrong), body)).toEqual({ status: 404, json: { ResultCode: 1, ResultDesc: 'Rejected' } });
+    expect((await post(server.port, `/c2b/${tenantId}/confirmation`, body)).status).not.toBe(200);
+    expect((await call('payments.list', { page: 1, pageSize: 10, subscriberId })).total).toBe(0);
+  });
 
   it('validation accepts any account while the tenant allows unknown accounts, and rejects them once it does not', async () => {
     expect(await post(server.port, url('validation'), JSON.stringify(payload()))).toEqual({ status: 200, json: { ResultCode: '0', ResultDesc: 'Accepted' } });
