@@ -5,7 +5,7 @@
  *   POST /c2b/<tenantId>/<token>/validation     → {"ResultCode":"0","ResultDesc":"Accepted"} or a C2B000xx rejection
  *   POST /c2b/<tenantId>/<token>/confirmation   → {"ResultCode":0,"ResultDesc":"Success"}
  *
- * Daraja signs nothing, so the secret `<token>` (core/mpesa/c2b-path.ts; channel `payments.c2b.urls`) is
+ * Daraja signs nothing, so the secret `<token>` (core/mpesa/c2b-path.ts; channel `payments.callback-urls`) is
  * what keeps strangers from posting payments; a wrong one is answered like an unknown tenant.
  * Safaricom refuses callback URLs containing "mpesa"/"safaricom", hence `/c2b/`. The work is core's
  * (core/mpesa/c2b.ts); this file only reads a small JSON body and always answers in Daraja's shapes —

@@ -37,7 +37,7 @@ export const documentsChannels = {
     access: 'payments.read',
     mutates: false,
   }).sample(() => ({ list: 'payments' })),
-  'payments.c2b.urls': channel({
+  'payments.callback-urls': channel({
     summary: "The tenant's C2B validation and confirmation paths on `npm run serve` (with their secret part), to register with Safaricom behind a public proxy.",
     input: z.strictObject({}),
     output: z.object({ validationPath: z.string(), confirmationPath: z.string() }),

@@ -9,7 +9,7 @@ type Channels = Extract<keyof typeof documentsChannels, string>;
 export const documentsHandlers: HandlersFor<Channels> = {
   'payments.receipt.pdf': (i, ctx) => receiptPdfOfPayment(ctx, i.paymentId, i.format),
   'payments.export.csv': (i, ctx) => exportPaymentsCsv(ctx, i),
-  'payments.c2b.urls': async (_i, ctx) => {
+  'payments.callback-urls': async (_i, ctx) => {
     const base = `/c2b/${ctx.tenant.id}/${await c2bPathToken(ctx)}`;
     return { validationPath: `${base}/validation`, confirmationPath: `${base}/confirmation` };
   },

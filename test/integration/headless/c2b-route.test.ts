@@ -65,7 +65,7 @@ describe('C2B validation and confirmation mounted by the headless server', () =>
     account = s.accountNumber;
     subscriberId = s.id;
     await call('mpesa.settings.update', { accountType: 'paybill', shortcode: '600984', environment: 'sandbox', c2bRejectUnknown: false });
-    paths = await call('payments.c2b.urls', {});
+    paths = await call('payments.callback-urls', {});
   });
   afterAll(async () => {
     await server.close();
@@ -76,7 +76,7 @@ describe('C2B validation and confirmation mounted by the headless server', () =>
 
   it('gives the ADMIN the same secret paths every time; a wrong or missing secret is refused like an unknown tenant', async () => {
     expect(paths.validationPath).toMatch(new RegExp(`^/c2b/${tenantId}/[A-Za-z0-9_-]{43}/validation$`));
-    expect(await call('payments.c2b.urls', {})).toEqual(paths);
+    expect(await call('payments.callback-urls', {})).toEqual(paths);
     const token = paths.validationPath.split('/')[3]!;
     const wrong = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
     const body = JSON.stringify(payload({ BillRefNumber: account, TransID: 'SKT0000001' }));
