@@ -102,6 +102,10 @@ describe('payments: unmatched queue, assign, set aside, collections', () => {
     await table.getByRole('button', { name: 'Receipt for payment RKA1AAAAA1' }).click();
     const receipt = page.getByRole('dialog', { name: 'Receipt for payment RKA1AAAAA1' });
     await receipt.getByText('A4', { exact: true }).click();
+    // A browser has no direct printing: Open receipt shows the PDF in a new tab.
+    const [tab] = await Promise.all([e2e.browser.context.waitForEvent('page'), receipt.getByRole('button', { name: 'Open receipt' }).click()]);
+    await expect.poll(() => tab.url()).toMatch(/^blob:/);
+    await tab.close();
     const pdf = renderPdf(await saved(page, () => receipt.getByRole('button', { name: 'Save PDF' }).click()));
     expect(pdf).toHaveLength(1);
     for (const part of ['RKA1AAAAA1', 'Achieng Odhiambo', 'M-Pesa', 'Ksh 1,500.00']) expect(pdf[0]!.text.replace(/\s/g, '')).toContain(part.replace(/\s/g, ''));

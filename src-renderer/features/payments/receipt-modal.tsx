@@ -36,14 +36,17 @@ export function ReceiptModal({ payment, onClose }: ReceiptModalProps) {
     listPrinters().then(setPrinters, (e: unknown) => setError(e as { message: string }));
   }, [payment, direct, printers]);
 
-  const run = async (what: (r: { fileName: string; pdfBase64: string }) => Promise<void> | void) => {
-    if (!payment) return;
+  /** Fetches the PDF in the chosen format and hands it to `what`; false (with the error shown) when that failed. */
+  const run = async (what: (r: { fileName: string; pdfBase64: string }) => Promise<void> | void): Promise<boolean> => {
+    if (!payment) return false;
     setBusy(true);
     setError(null);
     try {
       await what(await callIn('payments.receipt.pdf', { paymentId: payment.id, format }));
+      return true;
     } catch (e) {
       setError(e as { message: string });
+      return false;
     } finally {
       setBusy(false);
     }
@@ -57,7 +60,9 @@ export function ReceiptModal({ payment, onClose }: ReceiptModalProps) {
       if (tab) tab.location.href = url;
       else downloadBlob(r.fileName, pdfBlob(r.pdfBase64));
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    }).catch(() => tab?.close());
+    }).then((ok) => {
+      if (!ok) tab?.close();
+    });
   };
 
   return (
