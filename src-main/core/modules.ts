@@ -15,6 +15,7 @@ import { adoptionModule } from './adoption/module';
 import { mpesaModule } from './mpesa/module';
 import { paymentsModule } from './payments/module';
 import { invoicesModule } from './invoices/module';
+import { documentsModule } from './documents/module';
 
 /**
  * Every domain of the app, once. Boot starts them in this order (and stops them in reverse), the
@@ -34,6 +35,7 @@ export const coreModules = [
   paymentsModule,
   mpesaModule,
   invoicesModule,
+  documentsModule,
   opsModule,
   adoptionModule,
   demoModule,

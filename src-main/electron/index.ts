@@ -3,6 +3,7 @@ import { activateTenants, bootCore, type BootedCore } from '../core/boot';
 import { consoleLogger } from '../core/ports';
 import { registerIpc } from './ipc';
 import { registerFilePicker } from './file-picker';
+import { registerPdfPrinting } from './pdf-printing';
 import { createDesktopSecretBox } from './safe-storage';
 import { initAutoUpdater } from './updater';
 import { createMainWindow } from './windows';
@@ -30,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
     booted = await bootCore({ dataDir, secrets: createDesktopSecretBox(dataDir, log), log });
     registerIpc(booted);
     registerFilePicker(booted);
+    registerPdfPrinting(log);
     await activateTenants(booted.core);
     createMainWindow();
     initAutoUpdater(log);

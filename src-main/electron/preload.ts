@@ -81,6 +81,15 @@ const bridge: IspDeskBridge = {
   saveFile(downloadId, _fileName, token) {
     return ipcRenderer.invoke('isp:save-file', downloadId, token);
   },
+  // The desktop app prints to a chosen printer (pdf-printing.ts in main); a browser has no such capability.
+  print: {
+    printers() {
+      return ipcRenderer.invoke('isp:printers');
+    },
+    printPdf(pdfBase64, printer) {
+      return ipcRenderer.invoke('isp:print-pdf', pdfBase64, printer);
+    },
+  },
 };
 
 contextBridge.exposeInMainWorld('ispDesk', bridge);

@@ -9,6 +9,7 @@ import { BodyGate, newBodyStats, type BodyStats } from './request-body';
 import { handleDownload, handleUpload } from './uploads';
 import { handleEvents } from './sse';
 import { serveStatic } from './static-files';
+import { c2bRouteOf, handleC2b } from './c2b-route';
 
 export interface HeadlessOptions extends Partial<Omit<BootOptions, 'dataDir' | 'log'>> {
   dataDir: string;
@@ -61,6 +62,8 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
   const rpcGate = new BodyGate(opts.bodyLimits?.rpcReaders ?? 8, opts.bodyLimits?.rpcWaiting ?? 64, newBodyStats());
   // Files are big and rare: a couple at a time, nobody waits.
   const uploadGate = new BodyGate(opts.bodyLimits?.uploadReaders ?? 2, 0, newBodyStats());
+  // Daraja callbacks are tiny and come from outside through the ISP's proxy: their own small gate.
+  const c2bGate = new BodyGate(4, 32, newBodyStats());
 
   // DNS-rebinding guard: only our own loopback host names are answered.
   const allowedHost = (h: string | undefined) =>
@@ -68,6 +71,16 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    // C2B callbacks arrive through the ISP's public proxy with its host name, and carry no session: they
+    // skip the loopback host check, which guards the session-bearing routes below (README "C2B endpoint").
+    const c2b = c2bRouteOf(req.url ?? '/');
+    if (c2b) {
+      handleC2b(booted.core, c2bGate, c2b, req, res).catch((e: unknown) => {
+        opts.log.error('c2b callback failed', { error: e });
+        if (!res.headersSent) sendJson(res, 500, c2b.kind === 'validation' ? { ResultCode: 'C2B00016', ResultDesc: 'Rejected' } : { ResultCode: 1, ResultDesc: 'Rejected' });
+      });
+      return;
+    }
     if (!allowedHost(req.headers.host)) {
       sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown host.' } });
       return;

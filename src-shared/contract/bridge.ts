@@ -22,4 +22,25 @@ export interface IspDeskBridge {
   pickFile(purpose: string, token: string | null): Promise<unknown>;
   /** Saves a file main offered as a download (Electron: save dialog; browser: the browser's download). */
   saveFile(downloadId: string, fileName: string, token: string | null): Promise<unknown>;
+  /**
+   * Printing straight to a printer the user picks, where the host can (the Electron app). Absent in a plain
+   * browser, which opens the PDF instead: the renderer checks this capability, never the transport.
+   */
+  print?: PrintCapability;
+}
+
+export interface PrinterChoice {
+  /** The name the OS knows the printer by (what `printPdf` takes). */
+  name: string;
+  displayName: string;
+}
+
+export interface PrintCapability {
+  /** Resolves with an envelope whose data is the printers this computer has (PrinterChoice[]). */
+  printers(): Promise<unknown>;
+  /**
+   * Prints a PDF (base64, as a document channel returned it) on `printer`, or through the system print
+   * dialog when null. Resolves with an envelope whose data is `{ printed: boolean }`.
+   */
+  printPdf(pdfBase64: string, printer: string | null): Promise<unknown>;
 }

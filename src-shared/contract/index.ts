@@ -15,6 +15,7 @@ import { subscriberLiveChannels } from './subscriber-live';
 import { paymentsChannels, paymentsEvents, paymentsPolicyChannels } from './payments';
 import { mpesaChannels } from './mpesa';
 import { invoicesChannels } from './invoices';
+import { documentsChannels } from './documents';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...paymentsPolicyChannels,
   ...mpesaChannels,
   ...invoicesChannels,
+  ...documentsChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

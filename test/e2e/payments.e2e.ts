@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
+import { renderPdf } from '../unit/documents/render-pdf';
 import { startRouterSimulator, type RouterSimulator } from '../../src-main/routeros-simulator';
 import { addStaff, e2eSpec, setUpInstallation, signInUi, visible, type Installation } from './fixture';
 
@@ -8,8 +11,15 @@ import { addStaff, e2eSpec, setUpInstallation, signInUi, visible, type Installat
  * unmatched queue and its tab shows 2; one is assigned to a subscriber picked by search (the confirmation
  * names amount and subscriber), the other is set aside with a reason; the badge goes away, All payments
  * lists both with their new status, and the day's collections show the assigned amount by method. A payment
- * arriving unmatched over RPC shows on the tab's badge through the pushed event, without a reload.
+ * arriving unmatched over RPC shows on the tab's badge through the pushed event, without a reload. An applied
+ * payment's receipt is saved from its row as a PDF naming it; the filtered list and the day's collections export
+ * as CSV with exactly the rows and totals on screen.
  */
+
+async function saved(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]) as [Download, void];
+  return readFileSync((await download.path())!);
+}
 
 const TENANT = { name: 'Kahawa Net', ownerName: 'Otieno Owner', ownerEmail: 'owner@kahawa.example', ownerPhone: '0712 345 678' };
 const ADMIN = { fullName: 'Wanjiru Admin', email: 'wanjiru@kahawa.example', password: 'admin pass 2026' };
@@ -87,10 +97,28 @@ describe('payments: unmatched queue, assign, set aside, collections', () => {
     const table = page.getByRole('table', { name: 'All payments' });
     await table.getByRole('row', { name: /RKA1AAAAA1.*Achieng Odhiambo.*Applied/ }).waitFor();
     await table.getByRole('row', { name: /RKA2BBBBB2.*Set aside/ }).waitFor();
+    // Only the applied payment has a receipt; its PDF names the payment and the subscriber.
+    expect(await table.getByRole('button', { name: 'Receipt for payment RKA2BBBBB2' }).count()).toBe(0);
+    await table.getByRole('button', { name: 'Receipt for payment RKA1AAAAA1' }).click();
+    const receipt = page.getByRole('dialog', { name: 'Receipt for payment RKA1AAAAA1' });
+    await receipt.getByText('A4', { exact: true }).click();
+    // A browser has no direct printing: Open receipt shows the PDF in a new tab.
+    const [tab] = await Promise.all([e2e.browser.context.waitForEvent('page'), receipt.getByRole('button', { name: 'Open receipt' }).click()]);
+    await expect.poll(() => tab.url()).toMatch(/^blob:/);
+    await tab.close();
+    const pdf = renderPdf(await saved(page, () => receipt.getByRole('button', { name: 'Save PDF' }).click()));
+    expect(pdf).toHaveLength(1);
+    for (const part of ['RKA1AAAAA1', 'Achieng Odhiambo', 'M-Pesa', 'Ksh 1,500.00']) expect(pdf[0]!.text.replace(/\s/g, '')).toContain(part.replace(/\s/g, ''));
+    await page.keyboard.press('Escape');
+    await receipt.waitFor({ state: 'hidden' });
+
     await page.getByRole('combobox', { name: 'Filter by status' }).click();
     await page.getByRole('option', { name: 'Set aside' }).click();
     await expect.poll(() => table.getByRole('row', { name: /RKA1AAAAA1/ }).count()).toBe(0);
     await table.getByRole('row', { name: /RKA2BBBBB2/ }).waitFor();
+    // The export holds the filtered list: the one payment set aside.
+    const csv = parse(await saved(page, () => page.getByRole('button', { name: 'Export CSV' }).click()), { columns: true }) as Record<string, string>[];
+    expect(csv.map((r) => [r.reference, r.status, r.amount])).toEqual([['RKA2BBBBB2', 'set-aside', '40.00']]);
   });
 
   it("shows the day's collections by method", async () => {
@@ -102,6 +130,9 @@ describe('payments: unmatched queue, assign, set aside, collections', () => {
     await page.getByRole('table', { name: 'By who recorded them' }).waitFor();
     await visible(page, /Ksh\s?40\.00/);
     await e2e.shot(page, 'collections');
+    const csv = parse(await saved(page, () => page.getByRole('button', { name: 'Export CSV' }).click()), { columns: true }) as Record<string, string>[];
+    expect(csv.find((r) => r.group === 'total')).toMatchObject({ count: '1', amount: '1500.00' });
+    expect(csv.find((r) => r.group === 'unapplied')).toMatchObject({ amount: '40.00' });
   });
 
   it('shows a payment arriving unmatched elsewhere on the tab without a reload (payments.unmatched-changed)', async () => {

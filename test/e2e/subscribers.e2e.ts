@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { renderPdf } from '../unit/documents/render-pdf';
 import { startRouterSimulator, type RouterSimulator } from '../../src-main/routeros-simulator';
-import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from './fixture';
+import { addStaff, e2eSpec, setUpInstallation, signInUi, visible, type Installation } from './fixture';
 
 /**
  * Packages and subscribers end to end, in Chromium against the headless server and a RouterOS simulator
@@ -12,7 +14,10 @@ import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from
  * "Reconcile now" and "apply ours" puts it back; the enforcement pre-flight lists what Install then puts on
  * the router, and Remove takes it away; a CSV import applies only its valid rows; the detail page reveals
  * the PPPoE password after a confirmation and its history records that; cash equal to the package price recorded
- * there shows in the wallet card as a credit and the renewal's debit. The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/subscribers/.
+ * there shows in the wallet card as a credit and the renewal's debit, and its receipt is offered; a cashier at a second
+ * desk records cash for an expired subscriber: the expiry moves on screen, the PPPoE secret is enabled again on the
+ * simulator, and the receipt PDF (saved from the dialog, and fetched through its channel) names the receipt number,
+ * amount and subscriber (issue 10 §10). The installation and the router are set up over RPC. Screenshots: test/artifacts/e2e/subscribers/.
  */
 
 const PLATFORM_ADMIN = { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' };
@@ -283,11 +288,71 @@ describe('subscribers: packages, PPPoE subscribers, field errors, bulk extend wi
     await pay.getByRole('button', { name: 'Record payment' }).click();
     await pay.waitFor({ state: 'hidden' });
     await visible(page, 'Payment recorded');
+    // The receipt is offered at once; closing it leaves the wallet card.
+    const receipt = page.getByRole('dialog', { name: /^Receipt for payment CASH-/ });
+    await receipt.getByRole('button', { name: 'Open receipt' }).waitFor();
+    await page.keyboard.press('Escape');
+    await receipt.waitFor({ state: 'hidden' });
     const wallet = page.getByRole('table', { name: 'Wallet' });
     await wallet.getByRole('row', { name: /Credit/ }).waitFor();
     expect(await wallet.getByRole('row', { name: /Credit/ }).innerText()).toMatch(/\+Ksh\s1,500\.00/);
     expect(await wallet.getByRole('row', { name: /Debit/ }).innerText()).toMatch(/−Ksh\s1,500\.00/);
     await shot(page, 'subscriber-wallet');
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('§10: a cashier records cash for an expired subscriber: expiry extended on screen, PPPoE secret enabled again, receipt PDF', async () => {
+    const pkg = (await e2e.rpc('packages.list', { page: 1, pageSize: 25 }, inst.adminToken)).items[0]!;
+    const expired = await e2e.rpc('subscribers.create', {
+      fullName: 'Esther Expired', phones: ['0712000777'], routerId, packageId: pkg.id, username: 'esther.e',
+      expiresAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    }, inst.adminToken);
+    // Expired: the router holds the secret, disabled.
+    await expect.poll(() => sim.state.menu('/ppp/secret').find({ name: 'esther.e' })?.disabled).toMatch(/^(yes|true)$/);
+
+    const cashier = { fullName: 'Cyrus Cashier', email: 'cyrus@kahawa.example', password: 'cashier initial 1', ownPassword: 'cashier pass 2026' };
+    await addStaff(e2e.rpc, inst, { ...cashier, roles: ['CASHIER'] });
+    const desk = await e2e.browser.newContext();
+    e2e.watch(desk.page);
+    const p2 = desk.page;
+    await p2.goto(e2e.server.url);
+    await signInUi(p2, { profile: TENANT.name, email: cashier.email, password: cashier.ownPassword });
+    await p2.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Subscribers' }).click();
+    await p2.getByRole('table', { name: 'Subscribers' }).getByRole('row', { name: /Esther Expired/ }).getByRole('link').first().click();
+    await p2.getByRole('heading', { name: 'Esther Expired' }).waitFor();
+    const fmt = new Intl.DateTimeFormat('en-KE', { timeZone: 'Africa/Nairobi', hourCycle: 'h23', year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    await visible(p2, fmt.format(new Date(expired.expiresAt)));
+
+    await p2.getByRole('button', { name: 'Record payment' }).click();
+    const pay = p2.getByRole('dialog', { name: 'Record a payment for Esther Expired' });
+    await pay.getByLabel('Amount (KES)').fill('1500');
+    await pay.getByRole('button', { name: 'Record payment' }).click();
+    await pay.waitFor({ state: 'hidden' });
+
+    const after = await e2e.rpc('subscribers.get', { subscriberId: expired.id }, inst.adminToken);
+    expect(new Date(after.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    await visible(p2, fmt.format(new Date(after.expiresAt)));
+    await expect.poll(() => sim.state.menu('/ppp/secret').find({ name: 'esther.e' })?.disabled).toMatch(/^(no|false)$/);
+
+    // The receipt dialog: a 58 mm roll, saved as a PDF (a browser has no direct printing).
+    const receipt = p2.getByRole('dialog', { name: /^Receipt for payment CASH-/ });
+    await receipt.getByText('58 mm roll').click();
+    await shot(p2, 'cash-receipt-offered');
+    const [download] = await Promise.all([p2.waitForEvent('download'), receipt.getByRole('button', { name: 'Save PDF' }).click()]);
+    const saved = renderPdf(readFileSync((await download.path())!));
+    expect(saved).toHaveLength(1);
+    expect(Math.round(saved[0]!.widthPt)).toBe(Math.round((58 * 72) / 25.4));
+
+    // The same receipt through its channel, as the cashier: number, amount and subscriber in its text.
+    const payment = (await e2e.rpc('payments.list', { page: 1, pageSize: 5, subscriberId: expired.id }, inst.adminToken)).items[0]!;
+    const token = (await e2e.rpc('auth.sign-in', { scope: 'tenant', tenantId: inst.tenantId, email: cashier.email, password: cashier.ownPassword })).token;
+    const pdf = await e2e.rpc('payments.receipt.pdf', { paymentId: payment.id, format: 'a4' }, token);
+    const text = renderPdf(Buffer.from(pdf.pdfBase64, 'base64'))[0]!.text;
+    for (const part of [pdf.receiptNumber, 'Ksh 1,500.00', 'Esther Expired', after.accountNumber, payment.reference, 'Cyrus Cashier']) {
+      expect(text.replace(/\s/g, '')).toContain(part.replace(/\s/g, ''));
+    }
+    expect(saved[0]!.text.replace(/\s/g, '')).toContain(pdf.receiptNumber);
+    await desk.context.close();
     expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -1,16 +1,19 @@
 import '@mantine/dates/styles.css';
 import { Select } from '@mantine/core';
 import { DatePickerInput, type DateFormatter } from '@mantine/dates';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_PROVIDERS, PAYMENT_STATUSES, type PaymentItem } from '@shared/contract/payments';
 import { startOfLocalDay } from '@shared/domain/time';
+import { usePrincipal } from '../../app/scope-context';
 import { useTimeFormat } from '../../app/time-format';
 import { useRpc } from '../../app/use-rpc';
 import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { useTableQuery } from '../../components/use-table-query';
+import { CsvExportButton } from './csv-export-button';
 import { paymentColumns } from './payment-columns';
+import { ReceiptModal } from './receipt-modal';
 import { useMoney } from './use-money';
 
 interface PaymentFilters {
@@ -32,15 +35,20 @@ export function AllPaymentsTab() {
     filters: { status: undefined, provider: undefined, fromDate: undefined, toDate: undefined },
   });
   const { fromDate, toDate, ...rest } = query.input;
-  const list = useRpc('payments.list', {
-    ...rest,
+  const principal = usePrincipal();
+  const canPrint = principal.kind === 'staff' && principal.permissions.includes('receipts.print');
+  const [receiptOf, setReceiptOf] = useState<PaymentItem | null>(null);
+  const range = {
     ...(fromDate ? { from: startOfLocalDay(fromDate, tf.timeZone).toISOString() } : {}),
     ...(toDate ? { to: new Date(startOfLocalDay(toDate, tf.timeZone).getTime() + DAY_MS).toISOString() } : {}),
-  });
-  const columns = useMemo(() => paymentColumns({ t, tf, money }), [t, tf, money]);
+  };
+  const list = useRpc('payments.list', { ...rest, ...range });
+  const { page: _page, pageSize: _pageSize, ...filtersOnly } = rest;
+  const columns = useMemo(() => paymentColumns({ t, tf, money, onReceipt: canPrint ? setReceiptOf : undefined }), [t, tf, money, canPrint]);
   const f = query.filters;
 
   return (
+    <>
     <DataTable
       label={t('payments.tab.all')}
       columns={columns}
@@ -72,9 +80,12 @@ export function AllPaymentsTab() {
             onChange={(v) => query.setFilter('fromDate', v ?? undefined)} valueFormatter={dayLabel} clearable w={160} />
           <DatePickerInput aria-label={t('payments.filter.to')} placeholder={t('payments.filter.to')} value={f.toDate ?? null}
             onChange={(v) => query.setFilter('toDate', v ?? undefined)} valueFormatter={dayLabel} clearable w={160} />
+          <CsvExportButton input={{ list: 'payments', ...filtersOnly, ...range }} />
         </>
       }
       empty={<EmptyNotice title={t('payments.emptyTitle')} description={t('payments.emptyBody')} />}
     />
+    <ReceiptModal payment={receiptOf} onClose={() => setReceiptOf(null)} />
+    </>
   );
 }

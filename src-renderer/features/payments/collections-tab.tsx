@@ -7,6 +7,7 @@ import { useTimeFormat } from '../../app/time-format';
 import { useRpc } from '../../app/use-rpc';
 import { ErrorAlert } from '../../components/error-alert';
 import { byTotalDesc, todayIn } from './payment-format';
+import { CsvExportButton } from './csv-export-button';
 import { useMoney } from './use-money';
 
 interface Row { key: string; label: string; count: number; totalMinor: number }
@@ -50,7 +51,10 @@ export function CollectionsTab() {
 
   return (
     <Stack gap="md">
-      <DatePickerInput label={t('payments.collections.day')} value={day} onChange={(v) => v && setDay(v)} valueFormatter={dayLabel} w={200} />
+      <Group align="flex-end" gap="sm">
+        <DatePickerInput label={t('payments.collections.day')} value={day} onChange={(v) => v && setDay(v)} valueFormatter={dayLabel} w={200} />
+        <CsvExportButton input={{ list: 'collections', day }} />
+      </Group>
       <ErrorAlert error={out.error ?? null} onRetry={out.reload} />
       {!data ? <Skeleton height={120} /> : (
         <>

@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Menu, Stack, Text } from '@mantine/core';
-import { IconArchive, IconDotsVertical, IconUserCheck } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Menu, Stack, Text } from '@mantine/core';
+import { IconArchive, IconDotsVertical, IconReceipt, IconUserCheck } from '@tabler/icons-react';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { PaymentItem } from '@shared/contract/payments';
@@ -15,6 +15,8 @@ interface ColumnOptions {
   money: (amountMinor: number) => string;
   /** Row menu with Assign and Set aside (unmatched queue, principals with payments.collect). */
   onAction?: (action: UnmatchedAction, p: PaymentItem) => void;
+  /** Receipt button on applied payments (principals with receipts.print). */
+  onReceipt?: (p: PaymentItem) => void;
 }
 
 /** Columns shared by the payments list and the unmatched queue. */
@@ -43,22 +45,31 @@ export function paymentColumns(o: ColumnOptions): ColumnDef<PaymentItem>[] {
     { id: 'status', header: t('payments.col.status'), meta: { nowrap: true }, cell: ({ row }) => <Badge variant="light" color={STATUS_COLORS[row.original.status]}>{t(`payments.status.${row.original.status}`)}</Badge> },
     { id: 'recordedBy', header: t('payments.col.recordedBy'), cell: ({ row }) => <Text size="sm">{row.original.recordedBy.name}</Text> },
   ];
-  const onAction = o.onAction;
-  if (!onAction) return cols;
+  const { onAction, onReceipt } = o;
+  if (!onAction && !onReceipt) return cols;
   cols.push({
     id: 'actions',
     header: () => null,
-    meta: { align: 'right', width: 56 },
+    meta: { align: 'right', width: onAction && onReceipt ? 96 : 56 },
     cell: ({ row: { original: p } }) => (
-      <Menu position="bottom-end" width={220}>
-        <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label={t('payments.actionsFor', { reference: p.reference })}><IconDotsVertical size={18} /></ActionIcon>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => onAction('assign', p)}>{t('payments.assign')}</Menu.Item>
-          <Menu.Item leftSection={<IconArchive size={16} />} onClick={() => onAction('set-aside', p)}>{t('payments.setAside')}</Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
+      <Group gap={4} justify="flex-end" wrap="nowrap">
+        {onReceipt && p.status === 'applied' && (
+          <ActionIcon variant="subtle" color="gray" aria-label={t('payments.receiptFor', { reference: p.reference })} onClick={() => onReceipt(p)}>
+            <IconReceipt size={18} />
+          </ActionIcon>
+        )}
+        {onAction && (
+          <Menu position="bottom-end" width={220}>
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('payments.actionsFor', { reference: p.reference })}><IconDotsVertical size={18} /></ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => onAction('assign', p)}>{t('payments.assign')}</Menu.Item>
+              <Menu.Item leftSection={<IconArchive size={16} />} onClick={() => onAction('set-aside', p)}>{t('payments.setAside')}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        )}
+      </Group>
     ),
   });
   return cols;

@@ -8,6 +8,7 @@ import { useRpc } from '../../app/use-rpc';
 import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { useTableQuery } from '../../components/use-table-query';
+import { CsvExportButton } from './csv-export-button';
 import { paymentColumns, type UnmatchedAction } from './payment-columns';
 import { UnmatchedDialogs } from './unmatched-dialogs';
 import { useMoney } from './use-money';
@@ -38,6 +39,7 @@ export function UnmatchedTab({ onChanged }: { onChanged: () => void }) {
         getRowId={(p) => p.id}
         query={query}
         searchable={false}
+        filters={<CsvExportButton input={{ list: 'unmatched' }} />}
         empty={<EmptyNotice title={t('payments.unmatchedEmptyTitle')} description={t('payments.unmatchedEmptyBody')} />}
       />
       {dialog && (

@@ -8,6 +8,7 @@ import { formatMoney } from '@shared/domain/money';
 import { useCall } from '../../app/scope-context';
 import { useTimeFormat } from '../../app/time-format';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { ReceiptModal } from '../payments/receipt-modal';
 import { amountTextToMinor, signedMoney } from './wallet-amount';
 
 type Entry = OutputOf<'wallet.get'>['entries']['items'][number];
@@ -33,6 +34,8 @@ export function WalletDialogs({ action, subscriberId, subscriberName, currency, 
   const [amount, setAmount] = useState('');
   const [reference, setReference] = useState('');
   const [text, setText] = useState('');
+  // The payment just recorded: its receipt is offered at once (print or open, in the chosen format).
+  const [receiptOf, setReceiptOf] = useState<{ id: string; reference: string } | null>(null);
   useEffect(() => {
     if (action) {
       setMethod('cash');
@@ -72,6 +75,7 @@ export function WalletDialogs({ action, subscriberId, subscriberName, currency, 
           const r = await callIn('payments.cash.record', { subscriberId, amountMinor, method, reference: reference.trim() || undefined, note: text.trim() || undefined });
           const vars = { amount: money(r.payment.amountMinor), balance: money(r.balanceMinor), when: r.expiresAt ? tf.dateTime(r.expiresAt) : '' };
           done(t('wallet.record.doneTitle'), r.periods > 0 && r.expiresAt ? t('wallet.record.doneRenewed', vars) : t('wallet.record.doneBody', vars));
+          setReceiptOf({ id: r.payment.id, reference: r.payment.reference });
         }}
       >
         <Text size="sm">{t('wallet.record.body')}</Text>
@@ -128,6 +132,7 @@ export function WalletDialogs({ action, subscriberId, subscriberName, currency, 
         {action?.kind === 'reverse' && <Text size="sm">{t('wallet.reverse.body', { amount: signedMoney(-action.entry.amountMinor, currency, tf.locale) })}</Text>}
         {reasonField}
       </ConfirmModal>
+      <ReceiptModal payment={receiptOf} onClose={() => setReceiptOf(null)} />
     </>
   );
 }

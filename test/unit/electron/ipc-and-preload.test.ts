@@ -106,8 +106,9 @@ describe('Electron IPC adapter', () => {
 });
 
 describe('sandboxed preload', () => {
-  it('exposes only invoke/on/pickFile/saveFile, limited to contract channels and events', async () => {
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'pickFile', 'saveFile']);
+  it('exposes only invoke/on/pickFile/saveFile/print, limited to contract channels and events', async () => {
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'pickFile', 'print', 'saveFile']);
+    expect(Object.keys(bridge.print ?? {}).sort()).toEqual(['printPdf', 'printers']);
     expect(await bridge.invoke('setup.status', {}, 'tok')).toMatchObject({ ok: true });
     expect(ipc.invoked.at(-1)).toEqual(['isp:invoke', 'setup.status', {}, 'tok']);
     const before = ipc.invoked.length;
@@ -119,6 +120,9 @@ describe('sandboxed preload', () => {
     // (No dialog handler is registered in this test: the call itself is what is checked.)
     await bridge.pickFile('tenant-import', 'tok').catch(() => undefined);
     expect(ipc.invoked.at(-1)).toEqual(['isp:pick-file', 'tenant-import', 'tok']);
+    // The print capability goes to main's pdf-printing handlers (tested in pdf-printing.test.ts).
+    await bridge.print?.printPdf('JVBERi0=', 'EPSON').catch(() => undefined);
+    expect(ipc.invoked.at(-1)).toEqual(['isp:print-pdf', 'JVBERi0=', 'EPSON']);
   });
 });
 
