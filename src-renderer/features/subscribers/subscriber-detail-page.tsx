@@ -45,6 +45,10 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
   const listPath = scope ? paths.area(scope, 'subscribers') : '/';
   const s = subscriber.data;
   const changed = () => { subscriber.reload(); setChanges((n) => n + 1); };
+  // The wallet card re-reads itself after its own actions (and keeps its receipt dialog open); money moved
+  // elsewhere on the page (an M-Pesa request, a fee, a package change) remounts it so it reads again.
+  const [walletKey, setWalletKey] = useState(0);
+  const walletMoved = () => { setWalletKey((n) => n + 1); changed(); };
 
   return (
     <Stack gap="md">
@@ -98,11 +102,10 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
             </Paper>
           </SimpleGrid>
           <SubscriberLiveCard subscriberId={s.id} routerName={s.routerName} />
-          {/* Keyed by changes (a payment taken elsewhere on the page, a fee, a package change) so the wallet re-reads its entries. */}
-          <WalletCard key={`wallet-${changes}`} subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
-          <WalletPolicyActions subscriber={s} onChanged={changed} />
+          <WalletCard key={`wallet-${walletKey}`} subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
+          <WalletPolicyActions subscriber={s} onChanged={walletMoved} />
           <SubscriberHistory key={changes} subscriberId={s.id} />
-          {canCollect && <RequestPaymentModal opened={requesting} subscriber={s} onClose={() => setRequesting(false)} onPaid={changed} />}
+          {canCollect && <RequestPaymentModal opened={requesting} subscriber={s} onClose={() => setRequesting(false)} onPaid={walletMoved} />}
           <SubscriberRowDialogs action={statusAction} subscriber={s} onClose={() => setStatusAction(null)} onDone={() => { setStatusAction(null); changed(); }} />
           <SubscriberFormModal
             opened={editing}
