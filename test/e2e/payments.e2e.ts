@@ -60,10 +60,11 @@ describe('payments: unmatched queue, assign, set aside, collections', () => {
   it('shows the unmatched count on the tab, assigns one payment and sets the other aside', async () => {
     await page.goto(e2e.server.url);
     await signInUi(page, { profile: TENANT.name, email: ADMIN.email, password: ADMIN.password });
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Payments' }).click();
+    // Home shows the queue as a figure, and it opens Payments on the Unmatched tab.
+    await page.getByRole('link', { name: 'Unmatched payments: 2' }).click();
     await page.getByRole('heading', { name: 'Payments', exact: true }).waitFor();
     await page.getByLabel('2 unmatched payments').waitFor();
-    await page.getByRole('tab', { name: /Unmatched/ }).click();
+    expect(await page.getByRole('tab', { name: /Unmatched/ }).getAttribute('aria-selected')).toBe('true');
     const table = page.getByRole('table', { name: 'Unmatched' });
     await table.getByRole('row', { name: /RKA1AAAAA1/ }).waitFor();
     await e2e.shot(page, 'unmatched-queue');

@@ -41,7 +41,7 @@ export function HomeMoneyFigures({ scope, currency, timeZone }: { scope: string;
     <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: 5 }} spacing="sm">
       <Figure icon={IconCash} color="green" label={t('homeMoney.collectedToday')} value={c ? formatMoney(c.totalMinor, currency, tf.locale) : '—'}
         detail={c ? t('homeMoney.paymentsToday', { count: c.count }) : undefined} to={to} />
-      <Figure icon={IconInbox} color={unmatched ? 'orange' : 'gray'} label={t('homeMoney.unmatched')} value={unmatched === null ? '—' : String(unmatched)} to={to}
+      <Figure icon={IconInbox} color={unmatched ? 'orange' : 'gray'} label={t('homeMoney.unmatched')} value={unmatched === null ? '—' : String(unmatched)} to={`${to}?tab=unmatched`}
         detail={unmatched ? <Badge color="orange" variant="filled" size="sm">{t('homeMoney.unmatchedWaiting', { count: unmatched })}</Badge> : unmatched === 0 ? t('homeMoney.unmatchedNone') : undefined} />
     </SimpleGrid>
   );

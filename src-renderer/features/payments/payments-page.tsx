@@ -1,6 +1,7 @@
 import { Badge, Stack, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from '../../app/router';
 import { useEvent } from '../../app/use-event';
 import { useRpc } from '../../app/use-rpc';
 import { PageHeader } from '../../components/page-header';
@@ -9,11 +10,19 @@ import { CollectionsTab } from './collections-tab';
 import { UnmatchedTab } from './unmatched-tab';
 
 type Tab = 'all' | 'unmatched' | 'collections';
+const TABS: readonly Tab[] = ['all', 'unmatched', 'collections'];
+
+/** The tab a link opens (`?tab=unmatched` from Home's badge); anything else opens all payments. */
+export function tabFromQuery(query: URLSearchParams): Tab {
+  const asked = query.get('tab');
+  return TABS.find((tab) => tab === asked) ?? 'all';
+}
 
 /** The Payments area: all payments, the unmatched queue (with its count) and a day's collections. */
 export function PaymentsPage() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('all');
+  const { query } = useLocation();
+  const [tab, setTab] = useState<Tab>(() => tabFromQuery(query));
   const counted = useRpc('payments.unmatched.count', {});
   // The event carries the new count; a reload would cost a round trip for the same number.
   const [pushed, setPushed] = useState<number | null>(null);
