@@ -94,6 +94,11 @@ describe('M-Pesa: settings, payment requests, statement import, SMS paste', () =
     expect(await page.getByLabel('Consumer key').inputValue()).toBe('');
     await e2e.shot(page, 'settings-saved');
     expect(await e2e.rpc('mpesa.settings.get', {}, inst.adminToken)).toMatchObject({ configured: true, shortcode: SANDBOX.shortcode, hasPasskey: true });
+    // The C2B addresses to register with Safaricom, with their secret part, on request.
+    await page.getByRole('button', { name: 'Show the C2B addresses' }).click();
+    const urls = await e2e.rpc('payments.callback-urls', {}, inst.adminToken);
+    await visible(page, urls.confirmationPath);
+    await visible(page, urls.validationPath);
   });
 
   it('requests payment from the subscriber page and shows the new expiry once paid', async () => {

@@ -13,6 +13,16 @@ export const mpesaEn = {
     settings: 'Settings',
   },
   notConfigured: 'M-Pesa is not set up yet. An administrator enters the shortcode and Daraja credentials under Settings.',
+  c2b: {
+    title: 'Paybill/till confirmations (C2B)',
+    intro: 'If this office exposes ISP Desk to the internet through a proxy to "npm run serve", register these two addresses with Safaricom, after your public https address. Without them, import statements or paste the SMS instead.',
+    show: 'Show the C2B addresses',
+    validation: 'Validation',
+    confirmation: 'Confirmation',
+    copy: 'Copy the {{label}} address',
+    copied: 'Copied',
+    secretNote: 'The long part of each address is a secret: anyone who knows it could report payments. Give it only to Safaricom.',
+  },
   settings: {
     title: 'Daraja settings',
     readOnly: 'Only administrators change the M-Pesa settings.',

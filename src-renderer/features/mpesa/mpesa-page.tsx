@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePrincipal } from '../../app/scope-context';
 import { useRpc } from '../../app/use-rpc';
 import { PageHeader } from '../../components/page-header';
+import { C2bAddresses } from './c2b-addresses';
 import { MpesaSettingsForm } from './mpesa-settings-form';
 import { SmsPaste } from './sms-paste';
 import { StatementImport } from './statement-import';
@@ -16,6 +17,7 @@ export function MpesaPage() {
   const { t } = useTranslation();
   const principal = usePrincipal();
   const canSettings = principal.kind === 'staff' && principal.permissions.includes('settings.read');
+  const canManage = principal.kind === 'staff' && principal.permissions.includes('settings.manage');
   const settings = useRpc('mpesa.settings.get', {}, { enabled: canSettings });
   const [tab, setTab] = useState<Tab>('request');
   // Without settings.read the screen cannot know; main's "not configured" answer then says it on Send.
@@ -39,7 +41,14 @@ export function MpesaPage() {
         </Tabs.Panel>
         <Tabs.Panel value="statement"><StatementImport onApplied={() => undefined} /></Tabs.Panel>
         <Tabs.Panel value="sms"><SmsPaste onApplied={() => undefined} /></Tabs.Panel>
-        {canSettings && <Tabs.Panel value="settings"><MpesaSettingsForm onSaved={settings.reload} /></Tabs.Panel>}
+        {canSettings && (
+          <Tabs.Panel value="settings">
+            <Stack gap="md">
+              <MpesaSettingsForm onSaved={settings.reload} />
+              {canManage && <C2bAddresses />}
+            </Stack>
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );
