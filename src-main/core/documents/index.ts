@@ -6,3 +6,5 @@ export { receiptPdf, RECEIPT_LAYOUTS } from './receipt-pdf';
 export { invoicePdf, INVOICE_LAYOUT } from './invoice-pdf';
 export { ENGLISH_LABELS, type DocumentLabels } from './labels';
 export type * from './document-types';
+export { voucherPdf } from './voucher-pdf';
+export { VOUCHER_LAYOUT_SPECS, gridCell } from './voucher-layouts';
