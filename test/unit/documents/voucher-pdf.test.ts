@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridCell, VOUCHER_LAYOUT_SPECS, voucherPdf } from '../../../src-main/core/documents';
 import { voucherLoginUrl, type VoucherLayout } from '../../../src-shared/domain/voucher-print';
-import { renderPdf } from './render-pdf';
+import { inkedPixels, renderPdf, type RenderedPage } from './render-pdf';
 import { decodeQrIn, sampleJob } from './voucher-samples';
 
 /** Written out rather than taken from the code under test: cards per A4 page, page widths in points. */
@@ -14,6 +14,27 @@ const ROLL_WIDTH_PT: Record<'roll80' | 'roll58', number> = { roll80: 226.77, rol
 /** A password that only survives the trip to the router when percent-encoded. */
 const AWKWARD_PASSWORD = 'p&ss w+rd#/=?é';
 const AWKWARD_URL = 'http://wifi.kilimani.net/login?username=ABC234&password=p%26ss%20w%2Brd%23%2F%3D%3F%C3%A9';
+
+/** Long words everywhere they can be, to find text that runs past its box. */
+const LONG = {
+  planName: 'Weekend Family Unlimited Streaming Bundle Plus',
+  validityText: '7 days from first login, on up to three devices',
+  batchLabel: 'vc-417-12.03.26-kilimani-branch-office-weekend',
+};
+
+/** Inked pixels outside the printable area: `side` points at left and right, `top` at top and bottom. */
+function inkOutside(page: RenderedPage, side: number, top: number): number {
+  const { image } = page.raster();
+  const w = page.widthPt;
+  const h = page.heightPt;
+  // One point of tolerance for anti-aliasing at the edge.
+  return (
+    inkedPixels(image, { x0: 0, y0: 0, x1: side - 1, y1: h }) +
+    inkedPixels(image, { x0: w - side + 1, y0: 0, x1: w, y1: h }) +
+    inkedPixels(image, { x0: 0, y0: 0, x1: w, y1: top - 1 }) +
+    inkedPixels(image, { x0: 0, y0: h - top + 1, x1: w, y1: h })
+  );
+}
 
 describe('voucher login URL', () => {
   it('percent-encodes username and password, and uses the code as password when there is none', () => {
@@ -49,6 +70,15 @@ describe.each(GRIDS)('A4 voucher grid %s', (layout, perPage) => {
     expect(pages[0]!.text.split('Ksh 50.00').length - 1).toBe(perPage);
   });
 
+  it('keeps long text inside the 8 mm page margin', async () => {
+    const job = sampleJob(perPage, { business: { name: 'Kilimani Fibre and Wireless Internet Services Limited' } }, (n) => (n % 2 ? LONG : { ...LONG, password: 'PW-LONGER-THAN-USUAL-42' }));
+    const [page] = renderPdf(await voucherPdf(job, layout), 1);
+    expect(inkOutside(page!, 22.68, 22.68)).toBe(0);
+    // The check can fail: the cards themselves are inked.
+    expect(inkedPixels(page!.raster().image, { x0: 30, y0: 30, x1: 560, y1: 800 })).toBeGreaterThan(1000);
+    expect(page!.text).toContain('PW-LONGER-THAN-USUAL-42');
+  });
+
   it('QR codes decode to each voucher’s login URL, a password needing encoding included', async () => {
     const job = sampleJob(3, {}, (n) => (n === 2 ? { code: 'ABC234', password: AWKWARD_PASSWORD } : {}));
     const [page] = renderPdf(await voucherPdf(job, layout), 3);
@@ -79,6 +109,15 @@ describe.each(['roll80', 'roll58'] as const)('voucher roll %s', (layout) => {
       expect(page.text).toContain(`No. ${v.serial} · Batch vc-417-12.03.26`);
     });
     for (const s of ['Kilimani WiFi', '1 Day Unlimited', '24 hours from first login']) expect(pages[2]!.text.split(s).length - 1).toBe(6);
+  });
+
+  it('prints nothing outside the printer head’s width', async () => {
+    const job = sampleJob(4, { business: { name: 'Kilimani Fibre and Wireless Internet Services Limited' } }, (n) => (n % 2 ? LONG : { ...LONG, password: 'PW-LONGER-THAN-USUAL-42' }));
+    const [page] = renderPdf(await voucherPdf(job, layout), 2);
+    const margin = layout === 'roll80' ? 11.34 : 14.17;
+    expect(inkOutside(page!, margin, 0)).toBe(0);
+    expect(page!.text).toContain('PW-LONGER-THAN-USUAL-42');
+    expect(page!.text).toContain('7 days from first login, on up to three devices');
   });
 
   it('QR codes decode to the login URL, with and without a separate password', async () => {
