@@ -80,7 +80,8 @@ describe.each(GRIDS)('A4 voucher grid %s', (layout, perPage) => {
   });
 
   it('QR codes decode to each voucher’s login URL, a password needing encoding included', async () => {
-    const job = sampleJob(3, {}, (n) => (n === 2 ? { code: 'ABC234', password: AWKWARD_PASSWORD } : {}));
+    // The third card's long words must not run into its QR code either.
+    const job = sampleJob(3, {}, (n) => (n === 2 ? { code: 'ABC234', password: AWKWARD_PASSWORD } : n === 3 ? LONG : {}));
     const [page] = renderPdf(await voucherPdf(job, layout), 3);
     const spec = VOUCHER_LAYOUT_SPECS[layout];
     if (spec.kind !== 'grid') throw new Error('grid layout expected');
