@@ -25,7 +25,7 @@ export interface ApplyOutcome {
  * Objects other objects refer to by name are written first and removed last: a secret names its
  * profile, a profile its pool, a scheduler its script (RouterOS refuses an unknown reference).
  */
-const PREREQUISITE_MENUS: readonly string[] = ['/ip/pool', '/ppp/profile', '/system/script'];
+const PREREQUISITE_MENUS: readonly string[] = ['/ip/pool', '/ppp/profile', '/system/script', '/ip/hotspot/user/profile'];
 
 /** Commands in flight on the one connection (tagged, so the router answers them as they finish). */
 const PIPELINE_DEPTH = 64;
