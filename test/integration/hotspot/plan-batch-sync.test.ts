@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf, OutputOf } from '@shared/contract';
 import { uuidv7 } from '@shared/domain/ids';
+import { addStaff } from '../../fixtures/test-core';
 import { routersOf } from '../../../src-main/core/routers/runtime';
 import { syncWorld, type SyncWorld } from '../router-sync/harness';
 
@@ -115,6 +116,20 @@ describe('hotspot plans and voucher batches reach the router through the outbox'
     expect(profiles).toContain('hs-1h-v2');
     expect(profiles).not.toContain('hs-1h');
     expect(users().every((u) => u.profile === 'hs-1h-v2' && u['limit-uptime'] === '2h')).toBe(true);
+  });
+
+  it('refuses batches on a disabled plan and writes to staff without subscribers.manage', async () => {
+    const before = (await w.outbox()).length;
+    const viewer = await addStaff(w.t, w.inst.adminToken, 'viv@alpha.test', ['CASHIER']);
+    const forbidden = await w.t.raw('hotspot.batches.create', { planId: plan.id, count: 1, requestKey: uuidv7() }, viewer.token);
+    expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await w.t.raw('hotspot.vouchers.list', { page: 1, pageSize: 1 }, viewer.token)).toMatchObject({ ok: true });
+    await call('hotspot.plans.update', { planId: plan.id, status: 'disabled' });
+    const disabled = await w.t.raw('hotspot.batches.create', { planId: plan.id, count: 1, requestKey: uuidv7() }, w.inst.adminToken);
+    expect(disabled).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'hotspot-plan.disabled' } });
+    await call('hotspot.plans.update', { planId: plan.id, status: 'active' });
+    // Status is app-side only: nothing was queued for the router.
+    expect((await w.outbox()).length).toBe(before);
   });
 
   it('refuses a batch the code length cannot hold', async () => {
