@@ -96,11 +96,14 @@ describe('hotspot plans and voucher batches reach the router through the outbox'
     expect(found.items.every((v) => v.code.toLowerCase().startsWith(any.code.slice(0, 5).toLowerCase()))).toBe(true);
   });
 
-  it('revokes one voucher and then the rest of its batch: the users leave the router', async () => {
+  it('revokes one voucher and then the rest of its batch: the users leave the router, their sessions end', async () => {
     const one = (await call('hotspot.vouchers.list', { batchId: batch.id, page: 1, pageSize: 1 })).items[0]!;
+    expect(w.sim.loginHotspot(one.code, one.password, { mac: '02:00:00:00:00:01', ip: '10.5.50.11' })).toMatchObject({ ok: true });
+    expect(w.sim.state.menu('/ip/hotspot/active').all().map((a) => a.user)).toEqual([one.code]);
     expect(await call('hotspot.vouchers.revoke', { voucherId: one.id })).toEqual({ revoked: 1 });
     await w.drain();
     expect(users().some((u) => u.name === one.code)).toBe(false);
+    expect(w.sim.state.menu('/ip/hotspot/active').all()).toEqual([]);
     expect(users().filter((u) => u.comment === batch.comment)).toHaveLength(99);
     expect(await call('hotspot.vouchers.revoke', { batchId: batch.id })).toEqual({ revoked: 99 });
     await w.drain();
