@@ -16,6 +16,7 @@ import { mpesaModule } from './mpesa/module';
 import { paymentsModule } from './payments/module';
 import { invoicesModule } from './invoices/module';
 import { documentsModule } from './documents/module';
+import { hotspotModule } from './hotspot/module';
 
 /**
  * Every domain of the app, once. Boot starts them in this order (and stops them in reverse), the
@@ -36,6 +37,7 @@ export const coreModules = [
   mpesaModule,
   invoicesModule,
   documentsModule,
+  hotspotModule,
   opsModule,
   adoptionModule,
   demoModule,

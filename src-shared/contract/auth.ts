@@ -146,6 +146,10 @@ export const AUDIT_ACTIONS = [
   'subscriber.package-changed',
   'shift.opened',
   'shift.closed',
+  'hotspot-plan.created',
+  'hotspot-plan.updated',
+  'voucher-batch.created',
+  'voucher.revoked',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

@@ -22,6 +22,10 @@ export interface SampleRefs {
   stkRequest: string;
   /** A draft invoice of that subscriber (invoices domain). */
   invoice: string;
+  /** A hotspot plan on the fixture router, a batch on it and one of its vouchers (hotspot domain). */
+  hotspotPlan: string;
+  voucherBatch: string;
+  voucher: string;
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {

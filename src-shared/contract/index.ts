@@ -16,6 +16,7 @@ import { paymentsChannels, paymentsEvents, paymentsPolicyChannels } from './paym
 import { mpesaChannels } from './mpesa';
 import { invoicesChannels } from './invoices';
 import { documentsChannels } from './documents';
+import { hotspotChannels } from './hotspot';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -36,6 +37,7 @@ export const contract = {
   ...mpesaChannels,
   ...invoicesChannels,
   ...documentsChannels,
+  ...hotspotChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

@@ -8,7 +8,7 @@ export const DRIFT_ACTIONS = ['apply-ours', 'adopt-theirs', 'ignore'] as const;
 export type DriftKind = (typeof DRIFT_KINDS)[number];
 export type DriftAction = (typeof DRIFT_ACTIONS)[number];
 
-const ownerType = z.enum(['subscriber', 'package', 'prerequisite']);
+const ownerType = z.enum(['subscriber', 'package', 'prerequisite', 'hotspot-plan', 'voucher']);
 
 export const routerSyncState = z.object({
   routerId: id,

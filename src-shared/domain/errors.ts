@@ -151,6 +151,16 @@ export interface ErrorParams {
   'invoice.wrong-status': { status: string };
   /** Void refused: payments are already allocated to it (reverse them first). */
   'invoice.has-payments': { paidMinor: number };
+  'hotspot-plan.not-found': Record<never, never>;
+  'hotspot-plan.name-taken': { name: string };
+  /** Another plan already maintains a user profile of that name on the router. */
+  'hotspot-plan.profile-taken': { name: string };
+  /** New batches are refused on a disabled plan. */
+  'hotspot-plan.disabled': Record<never, never>;
+  'voucher-batch.not-found': Record<never, never>;
+  /** The code length and charset cannot hold this many more unique codes (make codes longer). */
+  'voucher-batch.code-space': { count: number };
+  'voucher.not-found': Record<never, never>;
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

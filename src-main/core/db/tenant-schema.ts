@@ -36,6 +36,9 @@ export interface TenantDB {
   invoiceLines: InvoiceLinesTable;
   invoiceAllocations: InvoiceAllocationsTable;
   postpaidSubscribers: PostpaidSubscribersTable;
+  hotspotPlans: HotspotPlansTable;
+  voucherBatches: VoucherBatchesTable;
+  vouchers: VouchersTable;
 }
 
 export interface TenantMetaTable {
@@ -207,7 +210,7 @@ export interface RouterObjectsTable {
   menu: string;
   /** Comment prefix (`ispdesk:v1;sid=…;`) or `name=<name>`: how the object is found on the router. */
   tag: string;
-  ownerType: 'subscriber' | 'package' | 'prerequisite';
+  ownerType: 'subscriber' | 'package' | 'prerequisite' | 'hotspot-plan' | 'voucher';
   ownerId: string;
   /** JSON of the props it must have; null = must not exist. */
   desired: string | null;
@@ -509,4 +512,59 @@ export interface InvoiceAllocationsTable {
 export interface PostpaidSubscribersTable {
   subscriberId: string;
   since: string;
+}
+
+/** A hotspot plan: one user profile the app maintains on one router, and the limits of its vouchers (hotspot domain). */
+export interface HotspotPlansTable {
+  id: string;
+  name: string;
+  routerId: string;
+  server: string;
+  profileName: string;
+  rateRxKbps: number;
+  rateTxKbps: number;
+  sharedUsers: number;
+  sessionTimeoutSec: number | null;
+  idleTimeoutSec: number | null;
+  limitKind: 'uptime' | 'validity' | 'none';
+  /** Seconds of limit-uptime or of validity from first login; null for `none`. */
+  limitSec: number | null;
+  limitBytesTotal: number | null;
+  priceMinor: number;
+  status: 'active' | 'disabled';
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One generation of vouchers (hotspot domain); `requestKey` makes a retried create return it. */
+export interface VoucherBatchesTable {
+  id: string;
+  serial: number;
+  requestKey: string;
+  planId: string;
+  routerId: string;
+  count: number;
+  priceMinor: number;
+  note: string;
+  mode: 'same' | 'pin';
+  /** JSON of the code options used. */
+  codeOptions: string;
+  comment: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** One voucher = one hotspot user on the batch's router (hotspot domain). */
+export interface VouchersTable {
+  id: string;
+  batchId: string;
+  planId: string;
+  routerId: string;
+  code: string;
+  /** Lower-cased code: uniqueness per router is case-insensitive. */
+  codeKey: string;
+  password: string;
+  status: 'unused' | 'revoked';
+  createdAt: string;
+  revokedAt: string | null;
 }

@@ -25,7 +25,7 @@ export interface ApplyOutcome {
  * Objects other objects refer to by name are written first and removed last: a secret names its
  * profile, a profile its pool, a scheduler its script (RouterOS refuses an unknown reference).
  */
-const PREREQUISITE_MENUS: readonly string[] = ['/ip/pool', '/ppp/profile', '/system/script'];
+const PREREQUISITE_MENUS: readonly string[] = ['/ip/pool', '/ppp/profile', '/system/script', '/ip/hotspot/user/profile'];
 
 /** Commands in flight on the one connection (tagged, so the router answers them as they finish). */
 const PIPELINE_DEPTH = 64;
@@ -117,7 +117,10 @@ export async function applyStep(
     const found = before.get(item.tag) ?? [];
     try {
       if (item.props === null) {
-        for (const r of found) await conn.remove(menu, r['.id']!);
+        for (const r of found) {
+          await conn.remove(menu, r['.id']!);
+          if (menu === '/ip/hotspot/user' && r.name !== undefined) toKick.add(r.name);
+        }
         return;
       }
       const [first, ...duplicates] = found;
@@ -135,14 +138,14 @@ export async function applyStep(
       if (Object.keys(changed).length === 0) return;
       await conn.set(menu, target['.id']!, changed);
       const name = item.props.name ?? target.name;
-      if (menu === '/ppp/secret' && ('profile' in changed || 'disabled' in changed) && name !== undefined) toKick.add(name);
+      if ((menu === '/ppp/secret' || menu === '/ip/hotspot/user') && ('profile' in changed || 'disabled' in changed) && name !== undefined) toKick.add(name);
     } catch (e) {
       if (e instanceof RosTrapError) refused.set(item.objectId, e.trapMessage);
       else throw e;
     }
   });
 
-  await kickSessions(conn, toKick);
+  await kickSessions(conn, toKick, SESSIONS_OF.get(menu));
   // Firewall rules act in order: the app's go first in their chain (rule-order.ts).
   if (RULE_ORDER_MENUS.has(menu) && items.some((i) => i.props !== null)) await keepOurRulesFirst(conn, menu);
   const after = fromSnapshot ? null : await readState(conn, menu, items, index, proplist, 'after');
@@ -248,24 +251,35 @@ function verify(item: ApplyItem, rows: readonly RosRow[], now: Date): string | n
 }
 
 /**
+ * Where a login's running sessions are listed. Removing or disabling a hotspot user leaves its session
+ * running on RouterOS (Mikhmon's expiry script removes `/ip hotspot active` itself before the user,
+ * integrations.md §6.3), so a revoked voucher's session is removed the same way.
+ */
+const SESSIONS_OF: ReadonlyMap<string, { menu: string; field: string }> = new Map([
+  ['/ppp/secret', { menu: '/ppp/active', field: 'name' }],
+  ['/ip/hotspot/user', { menu: '/ip/hotspot/active', field: 'user' }],
+]);
+
+/**
  * A secret's new profile or disabled flag only takes effect at the next login, so the session is
  * removed to make the client reconnect with it (seed-system.md §4.3.5, router-enforcement.md §1.4).
  * A few sessions are looked up by name; more are found in one listing of the active sessions.
  */
-async function kickSessions(conn: RosConnection, names: ReadonlySet<string>): Promise<void> {
-  if (names.size === 0) return;
+async function kickSessions(conn: RosConnection, names: ReadonlySet<string>, of: { menu: string; field: string } | undefined): Promise<void> {
+  if (names.size === 0 || !of) return;
+  const { menu, field } = of;
   let sessions: RosRow[];
   if (names.size <= TARGETED_MAX) {
     sessions = [];
     await pipelined([...names], async (name) => {
-      sessions.push(...(await conn.print('/ppp/active', { where: { name }, proplist: ['.id', 'name'] })));
+      sessions.push(...(await conn.print(menu, { where: { [field]: name }, proplist: ['.id', field] })));
     });
   } else {
-    sessions = (await conn.print('/ppp/active', { proplist: ['.id', 'name'] })).filter((a) => a.name !== undefined && names.has(a.name));
+    sessions = (await conn.print(menu, { proplist: ['.id', field] })).filter((a) => a[field] !== undefined && names.has(a[field]));
   }
   await pipelined(sessions, async (a) => {
     try {
-      await conn.remove('/ppp/active', a['.id']!);
+      await conn.remove(menu, a['.id']!);
     } catch (e) {
       // The session may end on its own between the print and the remove.
       if (!(e instanceof RosTrapError)) throw e;

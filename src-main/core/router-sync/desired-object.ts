@@ -26,10 +26,12 @@ export type RouterMenu =
   | '/ip/firewall/filter'
   | '/ip/firewall/nat'
   | '/system/script'
-  | '/system/scheduler';
+  | '/system/scheduler'
+  | '/ip/hotspot/user/profile'
+  | '/ip/hotspot/user';
 
 /** Who asked for an object: a subscriber, a package, or the enforcement prerequisites of a router. */
-export type ObjectOwnerType = 'subscriber' | 'package' | 'prerequisite';
+export type ObjectOwnerType = 'subscriber' | 'package' | 'prerequisite' | 'hotspot-plan' | 'voucher';
 
 /** A tag of the form `name=<name>` matches by name; anything else is a comment prefix. */
 export function tagMatches(tag: string, item: { name?: string; comment?: string }): boolean {

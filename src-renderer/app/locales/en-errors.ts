@@ -162,6 +162,19 @@ export const apiErrorsEn: ErrorWords = {
     'already-open': 'You already have an open cash shift. Close it before opening another.',
     'not-open': 'You have no open cash shift.',
   },
+  'hotspot-plan': {
+    'not-found': 'That hotspot plan no longer exists.',
+    'name-taken': 'A hotspot plan named "{{name}}" already exists.',
+    'profile-taken': 'Another plan already uses the user profile "{{name}}" on this router.',
+    disabled: 'This plan is disabled; enable it before making vouchers.',
+  },
+  'voucher-batch': {
+    'not-found': 'That voucher batch no longer exists.',
+    'code-space': 'Codes of this length cannot make {{count}} more unique vouchers; make the codes longer.',
+  },
+  voucher: {
+    'not-found': 'That voucher no longer exists.',
+  },
   invoice: {
     'not-found': 'This invoice no longer exists.',
     'wrong-status': 'This invoice is {{status}} now, so that cannot be done. Refresh the list.',

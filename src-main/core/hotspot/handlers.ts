@@ -1,0 +1,17 @@
+import type { hotspotChannels } from '@shared/contract/hotspot';
+import type { HandlersFor } from '../rpc/handlers';
+import { createBatch, listBatches } from './batch-service';
+import { createPlan, listPlans, updatePlan } from './plan-service';
+import { listVouchers, revokeVouchers } from './voucher-service';
+
+type Channels = Extract<keyof typeof hotspotChannels, string>;
+
+export const hotspotHandlers: HandlersFor<Channels> = {
+  'hotspot.plans.list': (q, ctx) => listPlans(ctx, q),
+  'hotspot.plans.create': (i, ctx) => createPlan(ctx, i),
+  'hotspot.plans.update': (i, ctx) => updatePlan(ctx, i),
+  'hotspot.batches.create': (i, ctx) => createBatch(ctx, i),
+  'hotspot.batches.list': (q, ctx) => listBatches(ctx, q),
+  'hotspot.vouchers.list': (q, ctx) => listVouchers(ctx, q),
+  'hotspot.vouchers.revoke': (i, ctx) => revokeVouchers(ctx, i),
+};
