@@ -151,6 +151,8 @@ export interface ErrorParams {
   'invoice.wrong-status': { status: string };
   /** Void refused: payments are already allocated to it (reverse them first). */
   'invoice.has-payments': { paidMinor: number };
+  /** Reversal of a payment's credit refused: it is allocated to these invoices (void or re-issue them first). */
+  'invoice.payment-allocated': { numbers: string };
 }
 export type ErrorKey = keyof ErrorParams;
 export type ErrorMessage = { [K in ErrorKey]: { key: K; params: ErrorParams[K] } }[ErrorKey];

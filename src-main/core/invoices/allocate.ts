@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { AppError } from '@shared/domain/errors';
 import { uuidv7 } from '@shared/domain/ids';
 import { allocateOldestFirst, paidStatus } from '@shared/domain/invoice-totals';
 import type { TenantDB } from '../db/tenant-schema';
@@ -57,4 +58,15 @@ export async function allocateWalletCredit(trx: Kysely<TenantDB>, invoiceId: str
   }
   if (paid !== inv.paidMinor) await trx.updateTable('invoices').set({ paidMinor: paid, status: paidStatus(inv.totalMinor, paid) }).where('id', '=', invoiceId).execute();
   return paid - inv.paidMinor;
+}
+
+/**
+ * The rule for reversing a payment's credit (README "Invoices"): refused while the payment is allocated to an
+ * invoice, naming them — undoing allocations silently would turn paid invoices back into debts nobody was told
+ * about. Meant for a before-reverse hook in payments (wallet.reverse), which payments does not offer yet.
+ */
+export async function refuseReversalWhileAllocated(trx: Kysely<TenantDB>, paymentId: string): Promise<void> {
+  const rows = await trx.selectFrom('invoiceAllocations').innerJoin('invoices', 'invoices.id', 'invoiceAllocations.invoiceId')
+    .select('invoices.number').where('invoiceAllocations.paymentId', '=', paymentId).orderBy('invoices.seq').execute();
+  if (rows.length > 0) throw new AppError('CONFLICT', 'invoice.payment-allocated', { params: { numbers: rows.map((r) => r.number ?? '').join(', ') } });
 }

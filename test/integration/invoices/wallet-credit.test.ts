@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mpesa } from '../payments/harness';
+import { refuseReversalWhileAllocated } from '../../../src-main/core/invoices/allocate';
 import { startInvoiceWorld, type InvoiceWorld } from './harness';
 
 describe('issuing an invoice takes credit already in the wallet (allocation records, no double counting)', () => {
@@ -55,5 +56,26 @@ describe('issuing an invoice takes credit already in the wallet (allocation reco
     expect((await inv(i.id)).paidMinor).toBe(0);
     await w.ingest([mpesa({ subscriberId: s.id, amountMinor: 30000 })]);
     expect(await inv(i.id)).toMatchObject({ status: 'paid', paidMinor: 30000 });
+  });
+});
+
+describe('reversing an allocated payment (the rule; payments has no before-reverse hook to call it yet)', () => {
+  let w: InvoiceWorld;
+  beforeAll(async () => {
+    w = await startInvoiceWorld();
+  });
+  afterAll(() => w.close());
+
+  it('is refused naming the invoices it settles; a payment allocated nowhere passes', async () => {
+    const s = await w.subscriber();
+    const a = await w.issued(s.id, 30000);
+    const b = await w.issued(s.id, 30000);
+    const [p] = await w.ingest([mpesa({ subscriberId: s.id, amountMinor: 45000 })]);
+    // 45000 pays a off and half of b.
+    const refused = w.scope((scope) => scope.db.transaction().execute((trx) => refuseReversalWhileAllocated(trx, p!.paymentId)));
+    await expect(refused).rejects.toMatchObject({ code: 'CONFLICT', key: 'invoice.payment-allocated', params: { numbers: `${a.number}, ${b.number}` } });
+    const other = await w.subscriber();
+    const [loose] = await w.ingest([mpesa({ subscriberId: other.id, amountMinor: 1000 })]);
+    await expect(w.scope((scope) => scope.db.transaction().execute((trx) => refuseReversalWhileAllocated(trx, loose!.paymentId)))).resolves.toBeUndefined();
   });
 });
