@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { id, pageInput, pageOutput, plainText } from './common';
-import { downloadRef } from './uploads';
 import { INVOICE_STATUSES, VAT_MODES } from '../domain/invoice-totals';
 
 /** Invoices (README "Invoices"): amounts are integer minor units of the tenant's currency. */
@@ -104,9 +103,10 @@ export const invoicesChannels = {
     mutates: true,
   }).sample((r) => ({ invoiceId: r.invoice, reason: 'raised in error' })),
   'invoices.pdf': channel({
-    summary: 'The invoice as an A4 PDF with the business details from settings, offered as a download.',
+    // Bytes in the answer, like payments.receipt.pdf: one PDF dialog opens, saves and prints both.
+    summary: 'The invoice as an A4 PDF with the business details from settings (base64, a few KB).',
     input: invoiceRef,
-    output: downloadRef,
+    output: z.object({ number: z.string(), fileName: z.string(), pdfBase64: z.string() }),
     access: 'payments.read',
     mutates: false,
   }).sample((r) => ({ invoiceId: r.invoice })),
@@ -129,6 +129,20 @@ export const invoicesChannels = {
     access: 'settings.manage',
     mutates: true,
   }).sample(() => ({ prefix: 'INV-', vatMode: 'exclusive', paymentTermsDays: 14 })),
+  'invoices.export.csv': channel({
+    summary: 'The invoices list as CSV text for the filters on screen (status, subscriber, search), every row, not the page shown.',
+    input: z.strictObject({ status: z.enum(INVOICE_STATUSES).optional(), subscriberId: id.optional(), q: z.string().trim().max(200).optional() }),
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+    access: 'payments.read',
+    mutates: false,
+  }).sample(() => ({ status: 'issued' })),
+  'invoices.postpaid.get': channel({
+    summary: 'Whether a subscriber is on monthly postpaid invoicing, and since when.',
+    input: z.strictObject({ subscriberId: id }),
+    output: z.object({ subscriberId: z.string(), postpaid: z.boolean(), since: z.string().nullable() }),
+    access: 'payments.read',
+    mutates: false,
+  }).sample((r) => ({ subscriberId: r.subscriber })),
   'invoices.postpaid.set': channel({
     summary: 'Puts a subscriber on (or off) monthly postpaid invoicing, audited.',
     input: z.strictObject({ subscriberId: id, postpaid: z.boolean() }),

@@ -13,7 +13,8 @@ import { addStaff, e2eSpec, setUpInstallation, signInUi, visible, type Installat
  * lists both with their new status, and the day's collections show the assigned amount by method. A payment
  * arriving unmatched over RPC shows on the tab's badge through the pushed event, without a reload. An applied
  * payment's receipt is saved from its row as a PDF naming it; the filtered list and the day's collections export
- * as CSV with exactly the rows and totals on screen.
+ * as CSV with exactly the rows and totals on screen. An issued invoice's PDF is saved from the same dialog as
+ * receipts, and the invoice settings dialog opens.
  */
 
 async function saved(page: Page, click: () => Promise<void>): Promise<Buffer> {
@@ -32,6 +33,7 @@ const SMS = [
 let sim: RouterSimulator;
 let page: Page;
 let inst: Installation;
+let subscriberId: string;
 
 describe('payments: unmatched queue, assign, set aside, collections', () => {
   const e2e = e2eSpec('payments', {
@@ -47,7 +49,7 @@ describe('payments: unmatched queue, assign, set aside, collections', () => {
       name: 'Home 10M', serviceType: 'pppoe', routerIds: [router.id], rateLimit: { rxKbps: 5000, txKbps: 10000 },
       pppProfile: { mode: 'managed', name: 'home-10m' }, priceMinor: 150000, period: { count: 1, unit: 'months' }, graceHours: 0,
     }, inst.adminToken);
-    await e2e.rpc('subscribers.create', { fullName: 'Achieng Odhiambo', phones: ['0712000444'], routerId: router.id, packageId: pkg.id }, inst.adminToken);
+    ({ id: subscriberId } = await e2e.rpc('subscribers.create', { fullName: 'Achieng Odhiambo', phones: ['0712000444'], routerId: router.id, packageId: pkg.id }, inst.adminToken));
     const applied = await e2e.rpc('mpesa.sms.apply', { text: SMS, confirm: true }, inst.adminToken);
     expect(applied.unmatched).toBe(2);
     page = e2e.page;
@@ -139,6 +141,21 @@ describe('payments: unmatched queue, assign, set aside, collections', () => {
   it('shows a payment arriving unmatched elsewhere on the tab without a reload (payments.unmatched-changed)', async () => {
     await e2e.rpc('mpesa.sms.apply', { text: 'RKA3CCCCC3 Confirmed.on 2/10/26 at 7:45 PMKSH200.00 received from 254799000003 ALI KAMAU.', confirm: true }, inst.adminToken);
     await page.getByLabel('1 unmatched payment', { exact: true }).waitFor();
+  });
+
+  it("saves an invoice's PDF from the same dialog as receipts and shows the invoice settings", async () => {
+    const draft = await e2e.rpc('invoices.create', { subscriberId, lines: [{ description: 'Router installation', quantity: 1, unitPriceMinor: 250000 }] }, inst.adminToken);
+    const { number } = await e2e.rpc('invoices.issue', { invoiceId: draft.id }, inst.adminToken);
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('button', { name: `Actions for invoice ${number}` }).click();
+    await page.getByRole('menuitem', { name: 'PDF…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Invoice ${number}` });
+    const text = renderPdf(await saved(page, () => dialog.getByRole('button', { name: 'Save PDF' }).click())).map((p) => p.text).join(' ');
+    for (const want of [number!, 'Router installation', 'Achieng Odhiambo']) expect(text).toContain(want);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Invoice settings' }).click();
+    await page.getByRole('dialog', { name: 'Invoice settings' }).getByLabel('Number prefix').waitFor();
+    await page.keyboard.press('Escape');
   });
 
   it('shows a viewer (payments.read without payments.collect) the queue but no Assign or Set aside', async () => {

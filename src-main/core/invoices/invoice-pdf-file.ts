@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import type { DownloadRef } from '@shared/contract/uploads';
-import type { TenantCtx, TenantScope } from '../context';
+import type { OutputOf } from '@shared/contract';
+import type { TenantScope } from '../context';
 import { invoicePdf } from '../documents';
 import type { BusinessDetails, InvoiceDoc } from '../documents';
 import { getInvoice } from './invoice-repo';
@@ -37,11 +36,9 @@ export async function invoiceDocument(scope: TenantScope, invoiceId: string): Pr
   };
 }
 
-/** Renders the PDF to a temp file offered to this session as a download (files never travel inside JSON). */
-export async function invoicePdfDownload(ctx: TenantCtx, invoiceId: string): Promise<DownloadRef> {
-  const doc = await invoiceDocument(ctx, invoiceId);
+/** The invoice PDF in the answer, base64 like a receipt, so one dialog opens, saves and prints both (a few KB). */
+export async function invoicePdfBytes(scope: TenantScope, invoiceId: string): Promise<OutputOf<'invoices.pdf'>> {
+  const doc = await invoiceDocument(scope, invoiceId);
   const bytes = await invoicePdf(doc);
-  const path = ctx.core.uploads.newTempPath('download');
-  writeFileSync(path, bytes, { mode: 0o600 });
-  return ctx.core.uploads.offer({ path, fileName: `invoice-${doc.invoiceNumber}.pdf`, sizeBytes: bytes.byteLength, token: ctx.session.token });
+  return { number: doc.invoiceNumber, fileName: `invoice-${doc.invoiceNumber}.pdf`, pdfBase64: Buffer.from(bytes).toString('base64') };
 }

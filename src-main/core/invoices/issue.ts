@@ -9,6 +9,7 @@ import { localDate, startOfLocalDay } from '@shared/domain/time';
 import type { TenantScope } from '../context';
 import type { TenantDB } from '../db/tenant-schema';
 import { appendAudit } from '../auth/audit';
+import { allocateWalletCredit } from './allocate';
 import { getInvoice } from './invoice-repo';
 import { readInvoiceSettings } from './settings';
 
@@ -84,6 +85,8 @@ export async function issueInTransaction(trx: Kysely<TenantDB>, scope: TenantSco
   await appendAudit(trx, scope.core.clock, scope.actor, {
     action: 'invoice.issued', summary: `Invoice ${number} issued`, targetType: 'invoice', targetId: invoiceId, details: { number, subscriberId: inv.subscriberId },
   });
+  // Credit already in the wallet settles it at once (README "Invoices", allocation).
+  await allocateWalletCredit(trx, invoiceId, now);
   return number;
 }
 

@@ -21,3 +21,10 @@ export async function setPostpaid(scope: TenantScope, input: ParsedInputOf<'invo
   });
   return { subscriberId: input.subscriberId, postpaid: input.postpaid };
 }
+
+export async function readPostpaid(scope: TenantScope, subscriberId: string): Promise<OutputOf<'invoices.postpaid.get'>> {
+  const s = await scope.db.selectFrom('subscribers').select('id').where('id', '=', subscriberId).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!s) throw notFound('subscriber.not-found');
+  const row = await scope.db.selectFrom('postpaidSubscribers').select('since').where('subscriberId', '=', subscriberId).executeTakeFirst();
+  return { subscriberId, postpaid: row !== undefined, since: row?.since ?? null };
+}

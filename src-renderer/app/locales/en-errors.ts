@@ -179,6 +179,7 @@ export const apiErrorsEn: ErrorWords = {
     'not-found': 'This invoice no longer exists.',
     'wrong-status': 'This invoice is {{status}} now, so that cannot be done. Refresh the list.',
     'has-payments': 'Payments are already allocated to this invoice, so it cannot be voided.',
+    'payment-allocated': 'This payment already settles invoice(s) {{numbers}}, so its credit cannot be reversed.',
   },
 };
 

@@ -1,16 +1,13 @@
-import { Button, Select, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconPlus } from '@tabler/icons-react';
+import { Button, Group, Select, Stack } from '@mantine/core';
+import { IconPlus, IconSettings } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INVOICE_STATUSES, type InvoiceStatus } from '@shared/domain/invoice-totals';
 import type { InvoiceSummary } from '@shared/contract/invoices';
 import { formatMoney } from '@shared/domain/money';
-import { useCall, usePrincipal, useScope } from '../../app/scope-context';
-import { useSessionStore } from '../../app/session-store';
+import { usePrincipal } from '../../app/scope-context';
 import { useTimeFormat } from '../../app/time-format';
-import { saveDownload } from '../../app/upload';
-import { toApiError, useRpc } from '../../app/use-rpc';
+import { useRpc } from '../../app/use-rpc';
 import { DataTable, pagedRows } from '../../components/data-table';
 import { EmptyNotice } from '../../components/empty-notice';
 import { PageHeader } from '../../components/page-header';
@@ -19,15 +16,15 @@ import { invoiceColumns } from './invoice-columns';
 import { InvoiceDialogs } from './invoice-dialogs';
 import type { InvoiceAction } from './invoice-form';
 import { InvoiceFormModal } from './invoice-form-modal';
+import { InvoicePdfModal } from './invoice-pdf-modal';
+import { InvoiceSettingsModal } from './invoice-settings-modal';
+import { InvoicesCsvButton } from './invoices-csv-button';
 
 /** The Invoices area: the list (status filter, search), a new draft, issue, void and the PDF. */
 export function InvoicesPage() {
   const { t } = useTranslation();
   const tf = useTimeFormat();
   const principal = usePrincipal();
-  const callIn = useCall();
-  const scope = useScope();
-  const token = useSessionStore((s) => (scope ? s.sessions[scope]?.token ?? null : null));
   const currency = principal.kind === 'staff' ? principal.tenant.currency : 'KES';
   const canCollect = principal.kind === 'staff' && principal.permissions.includes('payments.collect');
   const money = useMemo(() => (minor: number) => formatMoney(minor, currency, tf.locale), [currency, tf.locale]);
@@ -36,28 +33,32 @@ export function InvoicesPage() {
   const [creating, setCreating] = useState(false);
   const [dialog, setDialog] = useState<{ action: 'issue' | 'void'; invoice: InvoiceSummary } | null>(null);
 
+  const [pdfOf, setPdfOf] = useState<InvoiceSummary | null>(null);
+  const [showSettings, setShowSettings] = useState(false);
+  const settings = useRpc('invoices.settings.get', {}, { enabled: showSettings });
+  const canManageSettings = principal.kind === 'staff' && principal.permissions.includes('settings.manage');
+  const csvInput = { ...(query.filters.status ? { status: query.filters.status } : {}), ...(query.input.q ? { q: query.input.q } : {}) };
+
   const columns = useMemo(() => {
-    const openPdf = async (inv: InvoiceSummary) => {
-      try {
-        const ref = await callIn('invoices.pdf', { invoiceId: inv.id });
-        await saveDownload(ref, token);
-      } catch (e) {
-        notifications.show({ color: 'red', title: t('invoices.pdfFailed'), message: toApiError(e).message });
-      }
-    };
     const onAction = (action: InvoiceAction, invoice: InvoiceSummary) => {
-      if (action === 'pdf') void openPdf(invoice);
+      if (action === 'pdf') setPdfOf(invoice);
       else setDialog({ action, invoice });
     };
     return invoiceColumns({ t, tf, money, canCollect, onAction });
-  }, [t, tf, money, canCollect, callIn, token]);
+  }, [t, tf, money, canCollect]);
 
   return (
     <Stack gap="md">
       <PageHeader
         title={t('invoices.title')}
         description={t('invoices.intro')}
-        actions={canCollect ? <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('invoices.create')}</Button> : undefined}
+        actions={
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconSettings size={16} />} onClick={() => setShowSettings(true)}>{t('invoices.settings.open')}</Button>
+            <InvoicesCsvButton input={csvInput} />
+            {canCollect && <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('invoices.create')}</Button>}
+          </Group>
+        }
       />
       <DataTable
         label={t('invoices.title')}
@@ -81,6 +82,9 @@ export function InvoicesPage() {
           action={canCollect ? <Button onClick={() => setCreating(true)}>{t('invoices.create')}</Button> : undefined} />}
       />
       <InvoiceFormModal opened={creating} currency={currency} money={money} onClose={() => setCreating(false)} onDone={list.reload} />
+      <InvoicePdfModal invoice={pdfOf} onClose={() => setPdfOf(null)} />
+      <InvoiceSettingsModal opened={showSettings} canManage={canManageSettings} settings={settings.data ?? null} error={settings.error ?? null}
+        onClose={() => setShowSettings(false)} onSaved={settings.reload} />
       {dialog && <InvoiceDialogs action={dialog.action} invoice={dialog.invoice} money={money} onClose={() => setDialog(null)} onDone={list.reload} />}
     </Stack>
   );

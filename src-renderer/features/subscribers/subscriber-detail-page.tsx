@@ -10,6 +10,7 @@ import { useRpc } from '../../app/use-rpc';
 import { ErrorAlert } from '../../components/error-alert';
 import { useRouterOptions } from '../packages/use-router-options';
 import { RequestPaymentModal } from '../mpesa/request-payment-modal';
+import { PostpaidCard } from '../invoices/postpaid-card';
 import { WalletCard } from '../wallet/wallet-card';
 import { WalletPolicyActions } from '../wallet/wallet-policy-actions';
 import { RevealPassword } from './reveal-password';
@@ -104,6 +105,7 @@ export function SubscriberDetailPage({ subscriberId }: { subscriberId: string })
           <SubscriberLiveCard subscriberId={s.id} routerName={s.routerName} />
           <WalletCard key={`wallet-${walletKey}`} subscriberId={s.id} subscriberName={s.fullName} onChanged={changed} />
           <WalletPolicyActions subscriber={s} onChanged={walletMoved} />
+          <PostpaidCard subscriberId={s.id} subscriberName={s.fullName} />
           <SubscriberHistory key={changes} subscriberId={s.id} />
           {canCollect && <RequestPaymentModal opened={requesting} subscriber={s} onClose={() => setRequesting(false)} onPaid={walletMoved} />}
           <SubscriberRowDialogs action={statusAction} subscriber={s} onClose={() => setStatusAction(null)} onDone={() => { setStatusAction(null); changed(); }} />

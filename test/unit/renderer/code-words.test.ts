@@ -30,7 +30,7 @@ const ERROR_KEYS = Object.keys({
   'ledger-entry.not-found': 1, 'ledger-entry.already-reversed': 1, 'ledger-entry.not-reversible': 1,
   'mpesa.not-configured': 1, 'mpesa-stk.not-found': 1, 'mpesa.statement-rejected': 1,
   'package-change.same-package': 1, 'package-change.no-price': 1, 'package-change.balance-short': 1, 'shift.already-open': 1, 'shift.not-open': 1,
-  'invoice.not-found': 1, 'invoice.wrong-status': 1, 'invoice.has-payments': 1,
+  'invoice.not-found': 1, 'invoice.wrong-status': 1, 'invoice.has-payments': 1, 'invoice.payment-allocated': 1,
   'hotspot-plan.not-found': 1, 'hotspot-plan.name-taken': 1, 'hotspot-plan.profile-taken': 1, 'hotspot-plan.disabled': 1,
   'voucher-batch.not-found': 1, 'voucher-batch.code-space': 1, 'voucher.not-found': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];

@@ -1,6 +1,7 @@
-import { bridge } from '../../app/http-bridge';
-import { ApiError, unwrapEnvelope } from '../../app/api-error';
-import { i18n } from '../../app/i18n';
+/** PDFs a document channel returned (receipts, invoices): as a Blob to open or save, and printing through the bridge. */
+import { bridge } from './http-bridge';
+import { ApiError, unwrapEnvelope } from './api-error';
+import { i18n } from './i18n';
 import type { PrinterChoice } from '@shared/contract/bridge';
 
 /** The PDF bytes of a document channel's answer, as a Blob the browser can show or save. */
