@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from '@shared/domain/ids';
 import type { LedgerEntriesTable, TenantDB } from '../db/tenant-schema';
 import type { Actor } from '../context';
@@ -33,10 +33,12 @@ export async function walletHead(db: Kysely<TenantDB>, subscriberId: string): Pr
  * Appends entries to a subscriber's wallet inside the caller's transaction: each gets the next seq and the
  * running balance. The only writer of ledger_entries; the table itself refuses updates and deletes.
  */
-export async function appendEntries(
-  trx: Kysely<TenantDB>, subscriberId: string, entries: readonly NewEntry[], actor: Actor, now: Date,
-): Promise<{ ids: string[]; head: WalletHead }> {
-  let head = await walletHead(trx, subscriberId);
+export type LedgerRow = Insertable<LedgerEntriesTable>;
+
+/** The rows appending `entries` after `head` writes (next seqs, running balance), and the head after them. */
+export function planEntries(
+  head: WalletHead, subscriberId: string, entries: readonly NewEntry[], actor: Actor, now: Date,
+): { ids: string[]; rows: LedgerRow[]; head: WalletHead } {
   const ids: string[] = [];
   const at = now.toISOString();
   const rows = entries.map((e) => {
@@ -51,7 +53,35 @@ export async function appendEntries(
       reason: e.reason ?? null, actorType: actor.kind, actorId: actor.id, actorName: actor.name, createdAt: at,
     };
   });
+  return { ids, rows, head };
+}
+
+/** Writes planned rows (any subscribers, each subscriber's in seq order) as multi-row inserts. */
+export async function insertEntryRows(trx: Kysely<TenantDB>, rows: readonly LedgerRow[]): Promise<void> {
   // 15 columns a row: 60 rows stay well under SQLite's bound-parameter limit.
   for (let i = 0; i < rows.length; i += 60) await trx.insertInto('ledgerEntries').values(rows.slice(i, i + 60)).execute();
-  return { ids, head };
+}
+
+/** The last entry of each of these subscribers' wallets (absent: no entry yet), in one query per 500. */
+export async function walletHeads(db: Kysely<TenantDB>, subscriberIds: readonly string[]): Promise<Map<string, WalletHead>> {
+  const out = new Map<string, WalletHead>();
+  for (let i = 0; i < subscriberIds.length; i += 500) {
+    // SQLite takes the bare column balance_after_minor from the row holding max(seq).
+    const rows = await db.selectFrom('ledgerEntries').select((eb) => ['subscriberId', eb.fn.max('seq').as('seq'), 'balanceAfterMinor'])
+      .where('subscriberId', 'in', subscriberIds.slice(i, i + 500)).groupBy('subscriberId').execute();
+    for (const r of rows) out.set(r.subscriberId, { seq: Number(r.seq), balanceMinor: r.balanceAfterMinor });
+  }
+  return out;
+}
+
+/**
+ * Appends entries to a subscriber's wallet inside the caller's transaction: each gets the next seq and the
+ * running balance. The only writer of ledger_entries; the table itself refuses updates and deletes.
+ */
+export async function appendEntries(
+  trx: Kysely<TenantDB>, subscriberId: string, entries: readonly NewEntry[], actor: Actor, now: Date,
+): Promise<{ ids: string[]; head: WalletHead }> {
+  const plan = planEntries(await walletHead(trx, subscriberId), subscriberId, entries, actor, now);
+  await insertEntryRows(trx, plan.rows);
+  return { ids: plan.ids, head: plan.head };
 }

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { uuidv7 } from '@shared/domain/ids';
-import type { TenantDB } from '../db/tenant-schema';
+import type { RouterObjectsTable, TenantDB } from '../db/tenant-schema';
 import type { DesiredObject } from './desired-object';
 
 /**
@@ -52,3 +52,52 @@ export async function routersWithPendingWork(db: Kysely<TenantDB>): Promise<stri
   return rows.map((r) => r.routerId);
 }
 
+
+/**
+ * The same as calling `enqueueRouterChanges` once per list, in order (versions and outbox entries identical),
+ * with one read of the existing objects and multi-row writes: the payments pipeline renews up to a chunk of
+ * subscribers per transaction (money.apply_10k_payments_ms).
+ */
+export async function enqueueRouterChangesMany(trx: Kysely<TenantDB>, lists: readonly (readonly DesiredObject[])[], now: Date): Promise<number> {
+  const all = lists.flat();
+  if (all.length === 0) return 0;
+  const at = now.toISOString();
+  const keyOf = (routerId: string, menu: string, tag: string) => `${routerId}\u0000${menu}\u0000${tag}`;
+  type Obj = Pick<Selectable<RouterObjectsTable>, 'id' | 'version' | 'desired' | 'sealed' | 'appliedVersion' | 'ownerType' | 'ownerId' | 'routerId' | 'menu' | 'tag'> & { isNew: boolean; touched: boolean };
+  const objects = new Map<string, Obj>();
+  const tags = [...new Set(all.map((c) => c.tag))];
+  for (let i = 0; i < tags.length; i += 500) {
+    const rows = await trx.selectFrom('routerObjects').select(['id', 'routerId', 'menu', 'tag', 'version', 'desired', 'sealed', 'appliedVersion', 'ownerType', 'ownerId'])
+      .where('tag', 'in', tags.slice(i, i + 500)).execute();
+    for (const r of rows) objects.set(keyOf(r.routerId, r.menu, r.tag), { ...r, isNew: false, touched: false });
+  }
+  const outbox: { id: string; routerId: string; objectId: string; version: number }[] = [];
+  for (const c of all) {
+    const desired = c.props === null ? null : JSON.stringify(c.props);
+    const sealed = c.sealed && c.props !== null ? JSON.stringify(c.sealed) : null;
+    const k = keyOf(c.routerId, c.menu, c.tag);
+    const existing = objects.get(k);
+    if (!existing && desired === null) continue;
+    if (existing && existing.desired === desired && existing.sealed === sealed && existing.appliedVersion === existing.version) continue;
+    const obj: Obj = existing
+      ? { ...existing, desired, sealed, version: existing.version + 1, ownerType: c.owner.type, ownerId: c.owner.id, touched: true }
+      : { id: uuidv7(), routerId: c.routerId, menu: c.menu, tag: c.tag, version: 1, desired, sealed, appliedVersion: null, ownerType: c.owner.type, ownerId: c.owner.id, isNew: true, touched: true };
+    objects.set(k, obj);
+    outbox.push({ id: uuidv7(), routerId: c.routerId, objectId: obj.id, version: obj.version });
+  }
+  const touched = [...objects.values()].filter((o) => o.touched);
+  const fresh = touched.filter((o) => o.isNew).map((o) => ({
+    id: o.id, routerId: o.routerId, menu: o.menu, tag: o.tag, ownerType: o.ownerType, ownerId: o.ownerId, desired: o.desired, sealed: o.sealed,
+    version: o.version, appliedVersion: null, status: 'pending' as const, lastError: null, lastSyncedAt: null, updatedAt: at,
+  }));
+  // 14 and 10 columns a row: 500 rows stay under SQLite's bound-parameter limit.
+  for (let i = 0; i < fresh.length; i += 500) await trx.insertInto('routerObjects').values(fresh.slice(i, i + 500)).execute();
+  for (const o of touched.filter((x) => !x.isNew)) {
+    await trx.updateTable('routerObjects')
+      .set({ desired: o.desired, sealed: o.sealed, version: o.version, status: 'pending', lastError: null, ownerType: o.ownerType, ownerId: o.ownerId, updatedAt: at })
+      .where('id', '=', o.id).execute();
+  }
+  const rows = outbox.map((o) => ({ ...o, createdAt: at, status: 'pending' as const, attempts: 0, nextAttemptAt: at, lastError: null, doneAt: null }));
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('routerOutbox').values(rows.slice(i, i + 500)).execute();
+  return outbox.length;
+}

@@ -102,6 +102,36 @@ describe('ingestPayments: one idempotent pipeline from payment to renewal', () =
     expect((await sub(s.id)).expiresAt).toBe('2027-01-27T08:00:00.000Z');
   });
 
+  it('several payments to one subscriber in one call stack in order, one period each; a repeat inside the list is a duplicate', async () => {
+    const s = await w.subscriber();
+    const p1 = mpesa({ subscriberId: s.id });
+    const out = await w.ingest([p1, mpesa({ accountRef: s.accountNumber }), { ...p1, channel: 'sms' }, mpesa({ subscriberId: s.id, amountMinor: 100000 })]);
+    expect(out.map((o) => o.status)).toEqual(['applied', 'applied', 'duplicate', 'applied']);
+    expect(out[2]!.paymentId).toBe(out[0]!.paymentId);
+    expect((await ledger(s.id)).map((e) => [e.seq, e.kind, e.balanceAfterMinor])).toEqual([
+      [1, 'credit', 150000], [2, 'debit', 0], [3, 'credit', 150000], [4, 'debit', 0], [5, 'credit', 100000],
+    ]);
+    expect((await sub(s.id)).expiresAt).toBe('2027-02-27T08:00:00.000Z');
+    const secret = await w.db((db) => db.selectFrom('routerObjects').selectAll().where('ownerId', '=', s.id).where('menu', '=', '/ppp/secret').executeTakeFirstOrThrow());
+    const queued = await w.db((db) => db.selectFrom('routerOutbox').select('version').where('objectId', '=', secret.id).orderBy('version').execute());
+    expect(queued.map((q) => q.version).slice(-2)).toEqual([secret.version - 1, secret.version]);
+    const audit = await w.db((db) => db.selectFrom('auditLog').select(['action']).where((eb) => eb.or([eb('targetId', '=', s.id), eb('targetId', 'in', out.map((o) => o.paymentId))]))
+      .where('action', 'in', ['payment.applied', 'subscriber.renewed']).orderBy('id').execute());
+    expect(audit.map((a) => a.action)).toEqual(['subscriber.renewed', 'payment.applied', 'subscriber.renewed', 'payment.applied', 'payment.applied']);
+  });
+
+  it('a failing payment is thrown after the ones before it committed; it and the ones after it write nothing', async () => {
+    const s = await w.subscriber();
+    const ok = mpesa({ subscriberId: s.id });
+    const bad = mpesa({ subscriberId: s.id, amountMinor: 0 });
+    const after = mpesa({ subscriberId: s.id });
+    await expect(w.ingest([ok, bad, after])).rejects.toThrow(RangeError);
+    const refs = await w.db((db) => db.selectFrom('payments').select('reference').where('reference', 'in', [ok.reference, bad.reference, after.reference]).execute());
+    expect(refs.map((r) => r.reference)).toEqual([ok.reference]);
+    expect((await ledger(s.id)).map((e) => e.kind)).toEqual(['credit', 'debit']);
+    expect((await sub(s.id)).expiresAt).toBe('2027-01-27T08:00:00.000Z');
+  });
+
   it('the ledger refuses UPDATE and DELETE (append-only in the database)', async () => {
     await expect(w.db((db) => db.updateTable('ledgerEntries').set({ amountMinor: 1 }).execute())).rejects.toThrow(/append-only/);
     await expect(w.db((db) => db.deleteFrom('ledgerEntries').execute())).rejects.toThrow(/append-only/);
