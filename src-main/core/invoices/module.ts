@@ -1,6 +1,6 @@
 import { defineModule, moduleKey, type ModuleRuntime } from '../module';
 import { paymentsKey } from '../payments/applied-hooks';
-import { allocatePaymentToInvoices } from './allocate';
+import { allocatePaymentToInvoices, refuseReversalWhileAllocated } from './allocate';
 import { invoicesHandlers } from './handlers';
 import { m0015Invoices } from './migrations/0015-invoices';
 import { monthlyInvoicingJob } from './monthly';
@@ -20,6 +20,8 @@ export const invoicesModule = defineModule({
   key: invoicesKey,
   start: (core) => {
     core.modules.get(paymentsKey).onPaymentApplied(allocatePaymentToInvoices);
+    // A reversed credit would leave an invoice marked paid by money that is gone.
+    core.modules.get(paymentsKey).beforePaymentReversed(refuseReversalWhileAllocated);
     return { scheduledJobs: [monthlyInvoicingJob] };
   },
 });

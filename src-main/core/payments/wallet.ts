@@ -8,6 +8,7 @@ import { pageQuery } from '../paging';
 import { kickRouters } from '../subscribers/renew';
 import { renewFromWallet } from './apply';
 import { appendEntries, walletHead } from './ledger';
+import { runReversalChecks } from './applied-hooks';
 
 type EntryRow = Selectable<LedgerEntriesTable>;
 type EntryDto = OutputOf<'wallet.get'>['entries']['items'][number];
@@ -84,6 +85,7 @@ export async function reverseEntry(scope: TenantScope, input: ParsedInputOf<'wal
     if (!e) throw notFound('ledger-entry.not-found');
     if (e.kind === 'reversal') throw new AppError('CONFLICT', 'ledger-entry.not-reversible');
     if ((await reversedIds(trx, [e.id])).size > 0) throw new AppError('CONFLICT', 'ledger-entry.already-reversed');
+    if (e.kind === 'credit' && e.paymentId) await runReversalChecks(trx, scope, e.paymentId);
     const { ids: [id], head } = await appendEntries(trx, e.subscriberId, [{
       kind: 'reversal', amountMinor: -e.amountMinor, source: 'reversal', reference: e.reference, reversesEntryId: e.id, reason: input.reason,
     }], scope.actor, now);

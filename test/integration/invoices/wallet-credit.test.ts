@@ -59,7 +59,7 @@ describe('issuing an invoice takes credit already in the wallet (allocation reco
   });
 });
 
-describe('reversing an allocated payment (the rule; payments has no before-reverse hook to call it yet)', () => {
+describe('reversing an allocated payment', () => {
   let w: InvoiceWorld;
   beforeAll(async () => {
     w = await startInvoiceWorld();
@@ -77,5 +77,18 @@ describe('reversing an allocated payment (the rule; payments has no before-rever
     const other = await w.subscriber();
     const [loose] = await w.ingest([mpesa({ subscriberId: other.id, amountMinor: 1000 })]);
     await expect(w.scope((scope) => scope.db.transaction().execute((trx) => refuseReversalWhileAllocated(trx, loose!.paymentId)))).resolves.toBeUndefined();
+  });
+
+  it('wallet.reverse refuses a credit that settles an invoice, and writes nothing', async () => {
+    const s = await w.subscriber();
+    const a = await w.issued(s.id, 30000);
+    await w.ingest([mpesa({ subscriberId: s.id, amountMinor: 30000 })]);
+    const entries = () => w.db((db) => db.selectFrom('ledgerEntries').select(['id', 'kind']).where('subscriberId', '=', s.id).execute());
+    const before = await entries();
+    const credit = before.find((e) => e.kind === 'credit')!;
+    await expect(w.call('wallet.reverse', { entryId: credit.id, reason: 'Recorded against the wrong account' }))
+      .rejects.toThrow(`wallet.reverse failed: CONFLICT invoice.payment-allocated {"numbers":"${a.number}"}`);
+    expect(await entries()).toEqual(before);
+    expect(await w.db((db) => db.selectFrom('invoices').select('status').where('id', '=', a.id).executeTakeFirstOrThrow())).toEqual({ status: 'paid' });
   });
 });
