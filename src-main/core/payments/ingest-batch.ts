@@ -10,7 +10,7 @@ import type { RenewalSummary } from './apply';
 import { runAppliedHooks, type AppliedPayment } from './applied-hooks';
 import { insertEntryRows, planEntries, walletHeads, type LedgerRow, type WalletHead } from './ledger';
 import { matchMany, type MatchedBy, type PhoneHashIndex } from './match';
-import type { DetailedOutcome, IncomingPayment } from './pipeline';
+import type { DetailedOutcome, IncomingPayment } from './payment-types';
 
 export interface BatchResult {
   done: { outcome: DetailedOutcome; routers: string[] }[];

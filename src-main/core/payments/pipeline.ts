@@ -5,34 +5,19 @@ import type { TenantScope } from '../context';
 import type { TenantDB } from '../db/tenant-schema';
 import { appendAudit } from '../auth/audit';
 import { kickRouters } from '../subscribers/renew';
-import { applyPayment, type RenewalSummary } from './apply';
+import { applyPayment } from './apply';
 import { buildPhoneHashIndex, matchSubscriber, type PhoneHashIndex } from './match';
 import { countUnmatched } from './payment-repo';
 import { ingestChunkBatched } from './ingest-batch';
+import type { DetailedOutcome, IncomingPayment, IngestOutcome } from './payment-types';
 
-export interface IncomingPayment {
-  provider: 'mpesa' | 'cash' | 'bank' | 'card';
-  /** Unique per provider: M-Pesa receipt code (TransID / MpesaReceiptNumber), or a generated/manual reference. */
-  reference: string;
-  amountMinor: number;               // integer minor units (KES cents), > 0
-  paidAt: string;                     // ISO UTC instant
-  accountRef: string | null;          // BillRefNumber / account number typed by the customer
-  phone: string | null;               // E.164 when known (normalise with src-shared/domain phone helpers)
-  phoneHash: string | null;           // lowercase hex SHA-256 of the normalised phone (hashed C2B MSISDN)
-  payerName: string | null;
-  channel: 'cash' | 'stk' | 'statement' | 'sms' | 'c2b' | 'manual';
-  /** The subscriber it is FOR when the source already knows (cash at the desk, STK from a subscriber page). */
-  subscriberId?: string | null;
-  note?: string | null;
-}
+export type { DetailedOutcome, IncomingPayment, IngestOutcome } from './payment-types';
 
 /**
  * Payments committed together (see ingestChunk): each commit rewrites the index pages it touched, so fewer,
  * larger commits (money.statement_import_50k_ms); a set-based chunk of 500 still holds the writer briefly.
  */
 const CHUNK = 500;
-
-export type IngestOutcome = { paymentId: string; status: 'applied' | 'unmatched' | 'duplicate'; subscriberId: string | null };
 
 /** After a commit that changed the unmatched queue: staff of the tenant get the new count (the badge). */
 export async function notifyUnmatchedChanged(scope: TenantScope): Promise<void> {
@@ -50,7 +35,6 @@ export async function ingestPayments(scope: TenantScope, list: readonly Incoming
 }
 
 /** An outcome with what the renewal did (null unless applied), for callers that show it (cash at the desk). */
-export type DetailedOutcome = IngestOutcome & { renewal: RenewalSummary | null };
 
 export async function ingestDetailed(scope: TenantScope, list: readonly IncomingPayment[]): Promise<DetailedOutcome[]> {
   const out: DetailedOutcome[] = [];
