@@ -37,11 +37,32 @@ function zonedParts(date: Date, timeZone: string): ZonedParts {
   return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
 }
 
+function offsetAt(ms: number, timeZone: string): number {
+  const p = zonedParts(new Date(ms), timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+// An offset changes only at a zone's transitions, never twice in a quarter hour: one look-up per zone and
+// quarter hour (renewals and statement imports ask per row). A quarter hour holding a transition is not
+// cached: its instants are computed one by one, so the answer is always the exact one.
+const QUARTER_HOUR_MS = 900_000;
+const offsetCache = new Map<string, number | 'transition'>();
+
 /** Offset of the zone from UTC at that instant, in minutes (Nairobi = +180). */
 export function zoneOffsetMinutes(date: Date, timeZone: string): number {
-  const p = zonedParts(date, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return offsetAt(ms, timeZone);
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${bucket}`;
+  let hit = offsetCache.get(key);
+  if (hit === undefined) {
+    const first = offsetAt(bucket * QUARTER_HOUR_MS, timeZone);
+    hit = first === offsetAt((bucket + 1) * QUARTER_HOUR_MS - 1000, timeZone) ? first : 'transition';
+    if (offsetCache.size >= 100_000) offsetCache.clear();
+    offsetCache.set(key, hit);
+  }
+  return hit === 'transition' ? offsetAt(ms, timeZone) : hit;
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
