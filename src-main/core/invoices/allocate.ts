@@ -6,6 +6,21 @@ import type { TenantDB } from '../db/tenant-schema';
 import type { PaymentAppliedHook } from '../payments/applied-hooks';
 import { walletHead } from '../payments/ledger';
 
+// A statement import credits thousands of payments in one transaction, most to subscribers with no open
+// invoice: who has any is read once per transaction. Nothing issues an invoice inside a payments transaction,
+// so the set cannot miss one; a subscriber whose invoices got paid meanwhile just takes the full query.
+const openBySubscriber = new WeakMap<Kysely<TenantDB>, Promise<Set<string>>>();
+
+function subscribersWithOpenInvoices(trx: Kysely<TenantDB>): Promise<Set<string>> {
+  let found = openBySubscriber.get(trx);
+  if (!found) {
+    found = trx.selectFrom('invoices').select('subscriberId').distinct().where('status', 'in', ['issued', 'partially_paid']).execute()
+      .then((rows) => new Set(rows.map((r) => r.subscriberId)));
+    openBySubscriber.set(trx, found);
+  }
+  return found;
+}
+
 /**
  * Registered into the payments runtime at start: a payment credited to a subscriber is put against that
  * subscriber's open invoices (issued / partially paid), oldest number first, in the SAME transaction as the
@@ -14,6 +29,7 @@ import { walletHead } from '../payments/ledger';
  * invoice needs stays in the wallet as credit; an invoice issued later takes it (allocateWalletCredit).
  */
 export const allocatePaymentToInvoices: PaymentAppliedHook = async (trx: Kysely<TenantDB>, _scope, p) => {
+  if (!(await subscribersWithOpenInvoices(trx)).has(p.subscriberId)) return;
   const open = await trx.selectFrom('invoices').select(['id', 'totalMinor', 'paidMinor']).where('subscriberId', '=', p.subscriberId)
     .where('status', 'in', ['issued', 'partially_paid']).orderBy('seq', 'asc').execute();
   if (open.length === 0) return;
