@@ -1,12 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from '@shared/domain/ids';
 import { normalisePhone } from '@shared/domain/phone';
-import { planRenewal } from '@shared/domain/renewal';
 import type { TenantScope } from '../context';
 import type { PaymentsTable, TenantDB } from '../db/tenant-schema';
 import { appendAuditMany, type AuditRecord } from '../auth/audit';
 import { RenewalBatch } from '../subscribers/renew';
-import type { RenewalSummary } from './apply';
+import { renewalRule, type RenewalSummary } from './apply';
 import { runAppliedHooks, type AppliedPayment } from './applied-hooks';
 import { insertEntryRows, planEntries, walletHeads, type LedgerRow, type WalletHead } from './ledger';
 import { matchMany, type MatchedBy, type PhoneHashIndex } from './match';
@@ -98,22 +97,9 @@ export async function ingestChunkBatched(
     hooks.push({ paymentId: id, subscriberId: sid, amountMinor: p.amountMinor, reference, now });
     // The renewal rule on the balance after the credit (apply.ts renewFromWallet).
     const head = credit.head;
-    let periods = 0;
-    let price = 0;
-    const outcome = renewals.renew(sid, (s, pkg, rules) => {
-      const plan = planRenewal({
-        balanceMinor: head.balanceMinor, priceMinor: pkg.priceMinor, period: { count: pkg.periodCount, unit: pkg.periodUnit },
-        expiresAt: new Date(s.expiresAt), now, timeZone: scope.tenant.timezone, endOfDay: rules.disconnectAtEndOfDay,
-      });
-      periods = plan.periods;
-      price = pkg.priceMinor;
-      if (plan.periods === 0) return null;
-      return {
-        expiresAt: plan.expiresAt.toISOString(),
-        summary: `Renewed ${s.accountNumber}: ${plan.periods} period(s) of ${pkg.name} until ${plan.expiresAt.toISOString()}`,
-        details: { periods: plan.periods, debitMinor: plan.debitMinor, remainderMinor: plan.remainderMinor, reference },
-      };
-    }, audit);
+    const rule = renewalRule(head.balanceMinor, scope.tenant.timezone, now, reference);
+    const outcome = renewals.renew(sid, rule.decide, audit);
+    const { periods, priceMinor: price } = rule.bought;
     let r: RenewalSummary;
     if (!outcome) {
       r = { periods: 0, balanceMinor: head.balanceMinor, expiresAt: null, routers: [] };
