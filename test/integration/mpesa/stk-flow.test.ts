@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getMpesaSettings } from '../../../src-main/core/mpesa/settings';
 import { followPendingStk, handleStkCallback, pollStk, requestStk } from '../../../src-main/core/mpesa/stk-flow';
+import { captureStkCallback } from '../../fixtures/money/capture-callback';
 import { SANDBOX } from '../../fixtures/mpesa/daraja';
 import { startMpesaWorld, type MpesaWorld } from './harness';
 
@@ -39,7 +40,7 @@ describe('STK push → poll → payment pipeline, against the fake Daraja', () =
     w.daraja.scriptStk({ resultCode: 0, pendingQueries: 0 });
     const req = await w.scope((sc) => requestStk(sc, { subscriberId: s.id, phone: '254708374149', amountMinor: 150_000, accountRef: null }));
     const record = w.daraja.stkRequests.at(-1)!;
-    const body = await captureCallback(w, record.checkoutRequestId);
+    const body = await captureStkCallback(w.daraja, record.checkoutRequestId);
     const viaCallback = await w.scope((sc) => handleStkCallback(sc, body));
     expect(viaCallback).toMatchObject({ status: 'succeeded', receipt: record.receipt, paymentReference: record.receipt });
     const again = await w.scope((sc) => handleStkCallback(sc, body));
@@ -109,22 +110,3 @@ describe('STK push → poll → payment pipeline, against the fake Daraja', () =
     expect(await w.db((db) => db.selectFrom('stkRequests').select('id').execute())).toHaveLength(before.length);
   });
 });
-
-/** The callback body the fake Daraja posts, caught by a one-shot local listener. */
-async function captureCallback(w: MpesaWorld, checkoutRequestId: string): Promise<unknown> {
-  const { createServer } = await import('node:http');
-  let body: unknown = null;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => { body = JSON.parse(Buffer.concat(chunks).toString()); res.end('{}'); });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  try {
-    await w.daraja.deliverStkCallback(checkoutRequestId, `http://127.0.0.1:${port}/stk`);
-  } finally {
-    await new Promise<void>((r) => server.close(() => r()));
-  }
-  return body;
-}
