@@ -7,6 +7,7 @@ import type { TenantDB } from '../db/tenant-schema';
 import type { Actor } from '../context';
 import type { Clock } from '../ports';
 import { containsText } from '../db/query-helpers';
+import { insertJsonRows } from '../db/json-rows';
 import { pageQuery, type Page } from '../paging';
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -58,8 +59,7 @@ export async function appendAuditMany(
   recs: readonly AuditRecord[],
 ): Promise<void> {
   const actorName = neutraliseControlChars(actor.name);
-  for (let i = 0; i < recs.length; i += 500) {
-    const rows = recs.slice(i, i + 500).map((rec) => ({
+  const rows = recs.map((rec) => ({
       id: uuidv7(clock.now().getTime()),
       at: clock.now().toISOString(),
       actorKind: actor.kind,
@@ -70,9 +70,8 @@ export async function appendAuditMany(
       targetId: rec.targetId ?? null,
       summary: neutraliseControlChars(rec.summary),
       details: rec.details ? JSON.stringify(rec.details) : null,
-    }));
-    await db.insertInto('auditLog').values(rows).execute();
-  }
+  }));
+  await insertJsonRows<TenantDB, 'auditLog'>(db, 'auditLog', rows);
 }
 
 export interface AuditQuery extends PageInput {

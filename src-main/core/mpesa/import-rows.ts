@@ -92,8 +92,6 @@ export async function applyCandidates(scope: TenantScope, list: readonly ImportC
     }
     fresh.push(c.payment);
   }
-  for (let i = 0; i < fresh.length; i += BATCH) {
-    for (const o of await ingestPayments(scope, fresh.slice(i, i + BATCH))) counts[o.status] += 1;
-  }
+  for (const o of await ingestPayments(scope, fresh)) counts[o.status] += 1;
   return counts;
 }

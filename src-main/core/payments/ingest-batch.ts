@@ -3,6 +3,7 @@ import { uuidv7 } from '@shared/domain/ids';
 import { normalisePhone } from '@shared/domain/phone';
 import type { TenantScope } from '../context';
 import type { PaymentsTable, TenantDB } from '../db/tenant-schema';
+import { insertJsonRows } from '../db/json-rows';
 import { appendAuditMany, type AuditRecord } from '../auth/audit';
 import { RenewalBatch } from '../subscribers/renew';
 import { renewalRule, type RenewalSummary } from './apply';
@@ -35,8 +36,11 @@ export async function ingestChunkBatched(
   // Payments already known: (provider, reference) is the idempotency key.
   const known = new Map<string, { id: string; subscriberId: string | null }>();
   const refs = [...new Set(chunk.map((p) => p.reference.trim()))];
+  // The provider too, so the (provider, reference) index answers instead of a scan of every payment.
+  const providers = [...new Set(chunk.map((p) => p.provider))];
   for (let i = 0; i < refs.length; i += 500) {
-    const rows = await trx.selectFrom('payments').select(['id', 'provider', 'reference', 'subscriberId']).where('reference', 'in', refs.slice(i, i + 500)).execute();
+    const rows = await trx.selectFrom('payments').select(['id', 'provider', 'reference', 'subscriberId'])
+      .where('provider', 'in', providers).where('reference', 'in', refs.slice(i, i + 500)).execute();
     for (const r of rows) known.set(key(r.provider, r.reference), { id: r.id, subscriberId: r.subscriberId });
   }
   const isNew = chunk.map((p) => {
@@ -122,8 +126,7 @@ export async function ingestChunkBatched(
     done.push({ outcome: { paymentId: id, status: 'applied', subscriberId: sid, renewal: r }, routers: r.routers });
   }
 
-  // 20 columns a row: 500 rows stay under SQLite's bound-parameter limit.
-  for (let i = 0; i < paymentRows.length; i += 500) await trx.insertInto('payments').values(paymentRows.slice(i, i + 500)).execute();
+  await insertJsonRows(trx, 'payments', paymentRows);
   await insertEntryRows(trx, ledgerRows);
   for (const h of hooks) await runAppliedHooks(trx, scope, h);
   await renewals.write(trx);

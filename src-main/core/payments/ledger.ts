@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from '@shared/domain/ids';
 import type { LedgerEntriesTable, TenantDB } from '../db/tenant-schema';
 import type { Actor } from '../context';
+import { insertJsonRows } from '../db/json-rows';
 
 export type LedgerKind = LedgerEntriesTable['kind'];
 export type LedgerSource = LedgerEntriesTable['source'];
@@ -58,8 +59,7 @@ export function planEntries(
 
 /** Writes planned rows (any subscribers, each subscriber's in seq order) as multi-row inserts. */
 export async function insertEntryRows(trx: Kysely<TenantDB>, rows: readonly LedgerRow[]): Promise<void> {
-  // 15 columns a row: 60 rows stay well under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 60) await trx.insertInto('ledgerEntries').values(rows.slice(i, i + 60)).execute();
+  await insertJsonRows(trx, 'ledgerEntries', rows);
 }
 
 /** The last entry of each of these subscribers' wallets (absent: no entry yet), in one query per 500. */

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { uuidv7 } from '@shared/domain/ids';
 import type { RouterObjectsTable, TenantDB } from '../db/tenant-schema';
 import type { DesiredObject } from './desired-object';
+import { insertJsonRows, updateJsonRows } from '../db/json-rows';
 
 /**
  * Records desired router state and its outbox entries. Callers pass their own transaction so the domain
@@ -90,14 +91,9 @@ export async function enqueueRouterChangesMany(trx: Kysely<TenantDB>, lists: rea
     id: o.id, routerId: o.routerId, menu: o.menu, tag: o.tag, ownerType: o.ownerType, ownerId: o.ownerId, desired: o.desired, sealed: o.sealed,
     version: o.version, appliedVersion: null, status: 'pending' as const, lastError: null, lastSyncedAt: null, updatedAt: at,
   }));
-  // 14 and 10 columns a row: 500 rows stay under SQLite's bound-parameter limit.
-  for (let i = 0; i < fresh.length; i += 500) await trx.insertInto('routerObjects').values(fresh.slice(i, i + 500)).execute();
-  for (const o of touched.filter((x) => !x.isNew)) {
-    await trx.updateTable('routerObjects')
-      .set({ desired: o.desired, sealed: o.sealed, version: o.version, status: 'pending', lastError: null, ownerType: o.ownerType, ownerId: o.ownerId, updatedAt: at })
-      .where('id', '=', o.id).execute();
-  }
-  const rows = outbox.map((o) => ({ ...o, createdAt: at, status: 'pending' as const, attempts: 0, nextAttemptAt: at, lastError: null, doneAt: null }));
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('routerOutbox').values(rows.slice(i, i + 500)).execute();
+  await insertJsonRows(trx, 'routerObjects', fresh);
+  await updateJsonRows(trx, 'routerObjects', ['desired', 'sealed', 'version', 'status', 'lastError', 'ownerType', 'ownerId', 'updatedAt'],
+    touched.filter((x) => !x.isNew).map((o) => [o.id, o.desired, o.sealed, o.version, 'pending', null, o.ownerType, o.ownerId, at]));
+  await insertJsonRows(trx, 'routerOutbox', outbox.map((o) => ({ ...o, createdAt: at, status: 'pending' as const, attempts: 0, nextAttemptAt: at, lastError: null, doneAt: null })));
   return outbox.length;
 }
