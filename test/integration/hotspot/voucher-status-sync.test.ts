@@ -9,6 +9,7 @@ import type { InputOf, OutputOf } from '@shared/contract';
 import { uuidv7 } from '@shared/domain/ids';
 import { stampedExpiryMs } from '@shared/domain/voucher-status';
 import { routersOf } from '../../../src-main/core/routers/runtime';
+import { schedulerOf } from '../../../src-main/core/scheduler/runtime';
 import { expirySweepName } from '../../../src-main/core/hotspot/router-objects';
 import { syncWorld, type SyncWorld } from '../router-sync/harness';
 
@@ -159,5 +160,17 @@ describe('voucher statuses from router counters and the active list', () => {
     const after = (await call('hotspot.vouchers.list', { page: 1, pageSize: 100 })).items.map((v) => [v.id, v.usage.syncedAt]);
     expect(after).toEqual(before);
     w.sim.faults.clear();
+  });
+
+  it('the scheduled job syncs every router with vouchers, as the hotspot system actor', async () => {
+    await advance(2 * MIN);
+    const d = hour[1]!;
+    expect(w.sim.loginHotspot(d.code, d.password, { mac: '02:00:00:00:00:04', ip: '10.5.50.14' })).toMatchObject({ ok: true });
+    const { runId } = await call('jobs.run-now', { jobKey: 'hotspot.status-sync' });
+    await schedulerOf(w.t.booted.core).idle(w.inst.tenantId);
+    const history = await call('jobs.history', { jobKey: 'hotspot.status-sync', page: 1, pageSize: 10 });
+    expect(history.items[0]).toMatchObject({ id: runId, status: 'succeeded' });
+    expect(history.items[0]!.log).toContain('6 vouchers, 1 changed state');
+    expect((await voucher(d.id)).state).toBe('in-use');
   });
 });
