@@ -29,9 +29,8 @@ export class HotspotService {
     const user = core.state.table('/ip/hotspot/user').findBy('name', userName);
     let used = Number(user?.props.$used ?? 0);
     const now = core.clock.nowMs();
-    for (const a of core.state.table('/ip/hotspot/active').rowsInOrder()) {
-      if (a.props.user === userName) used += now - Number(a.props.$since ?? now);
-    }
+    // Indexed by user: a print of 10,000 users with 2,000 sessions stays linear.
+    for (const a of core.state.table('/ip/hotspot/active').whereEquals('user', userName)) used += now - Number(a.props.$since ?? now);
     return used;
   }
 
@@ -46,8 +45,7 @@ export class HotspotService {
     const name = row.props.name ?? '';
     let bytesIn = Number(row.props.$bytesIn ?? 0);
     let bytesOut = Number(row.props.$bytesOut ?? 0);
-    for (const a of core.state.table('/ip/hotspot/active').rowsInOrder()) {
-      if (a.props.user !== name) continue;
+    for (const a of core.state.table('/ip/hotspot/active').whereEquals('user', name)) {
       const b = this.liveBytes(a);
       bytesIn += b.rx;
       bytesOut += b.tx;
@@ -202,6 +200,12 @@ export class HotspotService {
     for (const a of this.core().state.table('/ip/hotspot/active').rowsInOrder()) if (a.props.user === userName) this.armKick(a.id, userName);
   }
 
+  /**
+   * limit-uptime is connected time summed over the user's sessions: when it is reached the session is
+   * ended ("uptime limit reached") and later logins are refused, while the user itself stays with its
+   * counters (HotSpot manual, https://help.mikrotik.com/docs/display/ROS/HotSpot+-+Captive+portal, User:
+   * `limit-uptime`; the counters start over only by `reset-counters`). Armed on the router clock.
+   */
   private armKick(activeId: string, userName: string): void {
     const core = this.core();
     this.kickTimers.get(activeId)?.cancel();

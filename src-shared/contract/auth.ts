@@ -150,6 +150,7 @@ export const AUDIT_ACTIONS = [
   'hotspot-plan.updated',
   'voucher-batch.created',
   'voucher.revoked',
+  'voucher.counters-reset',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

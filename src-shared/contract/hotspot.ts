@@ -3,6 +3,7 @@ import { channel } from './define';
 import { id, instant, pageInput, pageOutput, plainText } from './common';
 import { rosName } from './packages';
 import { VOUCHER_CHARSET_NAMES, VOUCHER_MODES } from '../domain/voucher-code';
+import { VOUCHER_STATES } from '../domain/voucher-status';
 
 const int = (min: number, max: number) => z.number({ message: 'Must be a number' }).int('Must be a whole number').min(min, `At least ${min}`).max(max, `At most ${max}`);
 const kbps = int(1, 100_000_000);
@@ -42,6 +43,8 @@ const planFields = {
   limitBytesTotal: int(1_048_576, 10 * 1024 ** 4).nullable().default(null),
   priceMinor: int(0, 1_000_000_000),
   status: hotspotPlanStatus.default('active'),
+  /** Lock a voucher to the first device that logs in with it (the profile's on-login script sets the user's MAC). */
+  macLock: z.boolean({ message: 'Must be true or false' }).default(false),
 };
 
 export const hotspotPlanCreateInput = z.strictObject(planFields);
@@ -64,6 +67,7 @@ export const hotspotPlanSummary = z.object({
   limitBytesTotal: z.number().int().nullable(),
   priceMinor: z.number().int(),
   status: hotspotPlanStatus,
+  macLock: z.boolean(),
   /** Vouchers of the plan not revoked. */
   voucherCount: z.number().int(),
   createdAt: instant,
@@ -99,6 +103,21 @@ export type VoucherBatchSummary = z.infer<typeof voucherBatchSummary>;
 
 export const VOUCHER_STATUSES = ['unused', 'revoked'] as const;
 
+export const voucherState = z.enum(VOUCHER_STATES);
+
+/** What the last status sync read from the router (issue 11 §2); zeros and nulls before any sync. */
+export const voucherUsage = z.object({
+  uptimeSec: z.number().int(),
+  bytesIn: z.number().int(),
+  bytesOut: z.number().int(),
+  firstLoginAt: instant.nullable(),
+  lastSeenAt: instant.nullable(),
+  expiresAt: instant.nullable(),
+  active: z.boolean(),
+  mac: z.string().nullable(),
+  syncedAt: instant.nullable(),
+});
+
 export const voucherSummary = z.object({
   id,
   batchId: id,
@@ -110,6 +129,9 @@ export const voucherSummary = z.object({
   status: z.enum(VOUCHER_STATUSES),
   /** Where the router stands: pending until the outbox applied it, failed when the router refused it. */
   syncState: z.enum(['pending', 'synced', 'failed']),
+  /** unused / in use / used up / expired / revoked, from router counters and the active list at the last sync. */
+  state: voucherState,
+  usage: voucherUsage,
   createdAt: instant,
   revokedAt: instant.nullable(),
 });
@@ -165,7 +187,9 @@ export const hotspotChannels = {
   }).sample(() => ({ page: 1, pageSize: 25 })),
   'hotspot.vouchers.list': channel({
     summary: 'Vouchers, paged; `q` finds a code.',
-    input: pageInput(['code', 'createdAt'], { batchId: id.optional(), planId: id.optional(), status: z.enum(VOUCHER_STATUSES).optional() }),
+    input: pageInput(['code', 'createdAt'], {
+      batchId: id.optional(), planId: id.optional(), status: z.enum(VOUCHER_STATUSES).optional(), state: voucherState.optional(),
+    }),
     output: pageOutput(voucherSummary),
     access: 'hotspot.read',
     mutates: false,
@@ -174,6 +198,20 @@ export const hotspotChannels = {
     summary: 'Revoke vouchers (one, or every voucher of a batch); they are removed from the router through the outbox.',
     input: z.union([z.strictObject({ voucherId: id }), z.strictObject({ batchId: id })]),
     output: z.object({ revoked: z.number().int() }),
+    access: 'subscribers.manage',
+    mutates: true,
+  }).sample((r) => ({ voucherId: r.voucher })),
+  'hotspot.vouchers.sync': channel({
+    summary: 'Refresh voucher states now: one read of the router\'s hotspot users and active list, usage written for every voucher of the router.',
+    input: z.strictObject({ routerId: id }),
+    output: z.object({ vouchers: z.number().int(), changed: z.number().int(), counts: z.record(voucherState, z.number().int()) }),
+    access: 'hotspot.read',
+    mutates: true,
+  }).sample((r) => ({ routerId: r.router })),
+  'hotspot.vouchers.reset-counters': channel({
+    summary: 'Reset a voucher\'s counters on the router (uptime, bytes; a first-login expiry starts again): it becomes unused.',
+    input: z.strictObject({ voucherId: id }),
+    output: z.object({ state: voucherState }),
     access: 'subscribers.manage',
     mutates: true,
   }).sample((r) => ({ voucherId: r.voucher })),

@@ -3,7 +3,10 @@
  * their QR login codes and the logo, in the 4 × 10 grid (25 pages), after one small warm-up run (the
  * first PDF loads the fonts). Timed once: it is long enough that one run is a fair figure.
  */
+import { uuidv7 } from '../../src-shared/domain/ids';
 import { voucherPdf } from '../../src-main/core/documents';
+import { startRouterSimulator } from '../../src-main/routeros-simulator';
+import { setUpInstallation, startTestCore } from '../fixtures/test-core';
 import type { VoucherCard, VoucherPrintJob } from '../../src-shared/domain/voucher-print';
 import { solidPng } from '../fixtures/solid-png';
 import { defineBench } from './figures';
@@ -54,5 +57,74 @@ export const hotspotBench = defineBench({
     const { ms, bytes } = await measureVoucherPdfMs();
     log(`  ${VOUCHERS} vouchers, 4×10 grid: ${ms.toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB ${ms < 10_000 ? '(goal met)' : '(GOAL MISSED)'}`);
     return { 'hotspot.pdf_1k_ms': Math.round(ms) };
+  },
+});
+
+/**
+ * `hotspot.status_sync_10k_ms` (issue 11 §7, goal < 3,000): statuses of 10,000 vouchers from router counters,
+ * end to end through `hotspot.vouchers.sync` against a simulator holding their 10,000 hotspot users, 2,000
+ * of them logged in and 1,000 used up: one print of the users and one of the sessions, the rule, and the
+ * usage upserts. The vouchers are written straight into the tenant file and the users straight into the
+ * simulator (setting up is not timed; pushing batches is `hotspot.batch_5k_ms`'s business). The figure is
+ * the first sync (every usage row inserted); the second (every row updated) is logged beside it.
+ */
+const SYNC_VOUCHERS = 10_000;
+
+export async function measureStatusSync10kMs(): Promise<{ first: number; second: number }> {
+  const sim = await startRouterSimulator({ users: [{ name: 'api', password: 'bench-hs-pass-1', group: 'full' }], seed: 'minimal', clock: 'virtual', randomSeed: 7 });
+  const t = await startTestCore({ routers: { connections: { connectTimeoutMs: 5_000, commandTimeoutMs: 60_000 } } });
+  try {
+    const inst = await setUpInstallation(t);
+    const router = await t.call('routers.create', { name: 'Bench', host: '127.0.0.1', port: sim.port, username: 'api', password: 'bench-hs-pass-1' }, inst.adminToken);
+    const plan = await t.call('hotspot.plans.create', {
+      name: '1 hour', routerId: router.id, profileName: 'hs-1h', rateLimit: { rxKbps: 1000, txKbps: 2000 }, limit: { kind: 'uptime', seconds: 3600 }, priceMinor: 2000,
+    }, inst.adminToken);
+    // The outbox worker may have written the plan's profile already.
+    const profiles = sim.state.menu('/ip/hotspot/user/profile');
+    if (!profiles.all().some((p) => p.name === 'hs-1h')) profiles.add({ name: 'hs-1h', 'rate-limit': '1000k/2000k' });
+    const now = t.clock.now().toISOString();
+    const batchId = uuidv7();
+    const codes = Array.from({ length: SYNC_VOUCHERS }, (_, i) => `b${String(i).padStart(6, '0')}`);
+    await t.booted.core.tenants.use(inst.tenantId, async (h) => {
+      await h.db.insertInto('voucherBatches').values({
+        id: batchId, serial: 1, requestKey: uuidv7(), planId: plan.id, routerId: router.id, count: SYNC_VOUCHERS, priceMinor: 2000, note: '', mode: 'same',
+        codeOptions: '{}', comment: 'vc-001-12.03.26-', createdBy: null, createdAt: now,
+      }).execute();
+      for (let i = 0; i < codes.length; i += 500) {
+        await h.db.insertInto('vouchers').values(codes.slice(i, i + 500).map((c) => ({
+          id: uuidv7(), batchId, planId: plan.id, routerId: router.id, code: c, codeKey: c, password: c, status: 'unused' as const, createdAt: now, revokedAt: null,
+        }))).execute();
+      }
+    });
+    const users = sim.state.menu('/ip/hotspot/user');
+    for (const c of codes) users.add({ name: c, password: c, profile: 'hs-1h', 'limit-uptime': '1h', comment: 'vc-001-12.03.26-' });
+    // 1,000 used up (an hour on the clock), then 2,000 more logged in now.
+    for (let i = 0; i < 1_000; i++) sim.loginHotspot(codes[i]!, codes[i]!, { mac: `02:00:00:00:${String(Math.floor(i / 256) % 256).padStart(2, '0')}:${(i % 256).toString(16).padStart(2, '0')}`, ip: `10.5.${50 + Math.floor(i / 250)}.${(i % 250) + 2}` });
+    sim.clock.advance(3_600_000);
+    for (let i = 1_000; i < 3_000; i++) sim.loginHotspot(codes[i]!, codes[i]!, { mac: `02:00:00:01:${String(Math.floor(i / 256) % 256).padStart(2, '0')}:${(i % 256).toString(16).padStart(2, '0')}`, ip: `10.6.${Math.floor(i / 250)}.${(i % 250) + 2}` });
+    sim.clock.advance(60_000);
+    const timed = async () => {
+      const t0 = performance.now();
+      const r = await t.call('hotspot.vouchers.sync', { routerId: router.id }, inst.adminToken);
+      const ms = performance.now() - t0;
+      if (r.vouchers !== SYNC_VOUCHERS || r.counts['used-up'] !== 1_000 || r.counts['in-use'] !== 2_000) throw new Error(`status sync read ${JSON.stringify(r)}`);
+      return ms;
+    };
+    const first = await timed();
+    const second = await timed();
+    return { first: Math.round(first), second: Math.round(second) };
+  } finally {
+    await t.close();
+    await sim.stop();
+  }
+}
+
+export const hotspotStatusBench = defineBench({
+  title: 'Hotspot voucher statuses: 10,000 vouchers from router counters (goal < 3,000 ms)',
+  keys: ['hotspot.status_sync_10k_ms'],
+  async run(log) {
+    const { first, second } = await measureStatusSync10kMs();
+    log(`  10,000 vouchers: first sync ${first} ms, second ${second} ms ${first < 3_000 ? '(goal met)' : '(GOAL MISSED)'}`);
+    return { 'hotspot.status_sync_10k_ms': first };
   },
 });

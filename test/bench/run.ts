@@ -15,9 +15,9 @@ import { subscribersBench } from './subscribers-bench';
 import { adoptionBench } from './adoption-bench';
 import { documentsBench } from './documents-bench';
 import { moneyBench } from './money-bench';
-import { hotspotBench } from './hotspot-bench';
+import { hotspotBench, hotspotStatusBench } from './hotspot-bench';
 
-export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench, subscribersBench, adoptionBench, documentsBench, moneyBench, hotspotBench];
+export const BENCHES: readonly Bench[] = [foundationBench, routerOsBench, backupBench, deadlineBench, routerSyncBench, subscribersBench, adoptionBench, documentsBench, moneyBench, hotspotBench, hotspotStatusBench];
 
 async function main(): Promise<void> {
   const log = (line: string) => console.log(line);

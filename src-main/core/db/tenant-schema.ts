@@ -39,6 +39,7 @@ export interface TenantDB {
   hotspotPlans: HotspotPlansTable;
   voucherBatches: VoucherBatchesTable;
   vouchers: VouchersTable;
+  voucherUsage: VoucherUsageTable;
 }
 
 export interface TenantMetaTable {
@@ -532,6 +533,8 @@ export interface HotspotPlansTable {
   limitBytesTotal: number | null;
   priceMinor: number;
   status: 'active' | 'disabled';
+  /** 1 = the on-login script locks a voucher to the first device's MAC (migration 0018). */
+  macLock: ColumnType<number, number | undefined, number>;
   createdAt: string;
   updatedAt: string;
 }
@@ -567,4 +570,23 @@ export interface VouchersTable {
   status: 'unused' | 'revoked';
   createdAt: string;
   revokedAt: string | null;
+}
+
+/** What the router last said about a voucher's hotspot user (hotspot domain, voucher status sync). */
+export interface VoucherUsageTable {
+  voucherId: string;
+  uptimeSec: number;
+  bytesIn: number;
+  bytesOut: number;
+  /** First login seen (from the router's expiry stamp, else estimated from the first sync that saw usage). */
+  firstLoginAt: string | null;
+  /** Last sync that saw the voucher logged in. */
+  lastSeenAt: string | null;
+  /** Calendar-validity expiry (first login + validity), null when none. */
+  expiresAt: string | null;
+  active: number;
+  /** MAC of the session seen, or the user's locked MAC. */
+  mac: string | null;
+  state: 'unused' | 'in-use' | 'used-up' | 'expired' | 'revoked';
+  syncedAt: string;
 }

@@ -181,3 +181,9 @@ export function buildEnforceScript(o: EnforceScriptOptions): string {
     '}',
   ].join('\n');
 }
+
+/**
+ * The router clock as UTC epoch seconds in `$clockNow` (and the year in `$yy`), either date format: the
+ * hotspot voucher scripts stamp and compare first-login expiry with it (hotspot/voucher-scripts.ts).
+ */
+export const ROUTER_CLOCK_NOW_LINES: readonly string[] = CLOCK;

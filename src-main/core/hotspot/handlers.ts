@@ -2,6 +2,8 @@ import type { hotspotChannels } from '@shared/contract/hotspot';
 import type { HandlersFor } from '../rpc/handlers';
 import { createBatch, listBatches } from './batch-service';
 import { createPlan, listPlans, updatePlan } from './plan-service';
+import { syncVoucherStatuses } from './status-sync';
+import { resetVoucherCounters } from './voucher-counters';
 import { listVouchers, revokeVouchers } from './voucher-service';
 
 type Channels = Extract<keyof typeof hotspotChannels, string>;
@@ -14,4 +16,6 @@ export const hotspotHandlers: HandlersFor<Channels> = {
   'hotspot.batches.list': (q, ctx) => listBatches(ctx, q),
   'hotspot.vouchers.list': (q, ctx) => listVouchers(ctx, q),
   'hotspot.vouchers.revoke': (i, ctx) => revokeVouchers(ctx, i),
+  'hotspot.vouchers.sync': (i, ctx) => syncVoucherStatuses(ctx, i.routerId),
+  'hotspot.vouchers.reset-counters': (i, ctx) => resetVoucherCounters(ctx, i.voucherId),
 };

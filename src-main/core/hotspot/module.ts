@@ -1,6 +1,9 @@
+import { systemActor } from '../context';
 import { defineModule } from '../module';
 import { hotspotHandlers } from './handlers';
 import { m0017Hotspot } from './migrations/0017-hotspot';
+import { m0018VoucherUsage } from './migrations/0018-voucher-usage';
+import { syncAllVoucherStatuses } from './status-sync';
 
 /**
  * Hotspot plans (a user profile the app maintains on the router) and voucher batches (hotspot users
@@ -8,7 +11,19 @@ import { m0017Hotspot } from './migrations/0017-hotspot';
  */
 export const hotspotModule = defineModule({
   name: 'hotspot',
-  owns: { tenant: ['hotspotPlans', 'voucherBatches', 'vouchers'] },
-  tenantMigrations: { '0017-hotspot': m0017Hotspot },
+  owns: { tenant: ['hotspotPlans', 'voucherBatches', 'vouchers', 'voucherUsage'] },
+  tenantMigrations: { '0017-hotspot': m0017Hotspot, '0018-voucher-usage': m0018VoucherUsage },
   handlers: hotspotHandlers,
+  start: () => ({
+    scheduledJobs: [{
+      key: 'hotspot.status-sync',
+      // Each run reads each router's hotspot users once (10,000 vouchers: hotspot.status_sync_10k_ms).
+      schedule: { everyMs: 5 * 60_000 },
+      missed: 'skip',
+      actor: 'system:hotspot',
+      async run(scope, { log }) {
+        await syncAllVoucherStatuses({ ...scope, actor: systemActor('system:hotspot') }, log);
+      },
+    }],
+  }),
 });

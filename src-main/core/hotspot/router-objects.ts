@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DesiredObject } from '../router-sync/desired-object';
 import type { HotspotPlansTable, VouchersTable } from '../db/tenant-schema';
+import { voucherExpirySweepScript, voucherOnLoginScript } from './voucher-scripts';
 
 export type PlanRow = Selectable<HotspotPlansTable>;
 export type VoucherRow = Selectable<VouchersTable>;
@@ -18,12 +19,17 @@ export function rosDuration(totalSec: number): string {
   return out;
 }
 
+/** What the plan's profile runs at login (validity stamp, MAC lock), null when nothing. */
+export function planOnLogin(p: PlanRow): string | null {
+  return voucherOnLoginScript({ validitySec: p.limitKind === 'validity' ? p.limitSec : null, macLock: p.macLock === 1 });
+}
+
 /**
  * The plan's user profile (`/ip/hotspot/user/profile`, integrations.md §6.2), found by name. Session timeout
- * is only written when the plan sets one. Calendar validity from first login needs an on-login script and
- * a sweeper on the router; neither is written yet, so such plans carry no router-side expiry.
+ * is only written when the plan sets one; `on-login` only when the plan needs one (voucher-scripts.ts), or
+ * emptied when an edit took the need away (`hadOnLogin`): a profile taken over from the router keeps its own.
  */
-export function planProfileObject(p: PlanRow, present: boolean): DesiredObject {
+export function planProfileObject(p: PlanRow, present: boolean, hadOnLogin = false): DesiredObject {
   const props: Record<string, string> = {
     name: p.profileName,
     'rate-limit': `${p.rateRxKbps}k/${p.rateTxKbps}k`,
@@ -31,7 +37,28 @@ export function planProfileObject(p: PlanRow, present: boolean): DesiredObject {
     'idle-timeout': p.idleTimeoutSec === null ? 'none' : rosDuration(p.idleTimeoutSec),
   };
   if (p.sessionTimeoutSec !== null) props['session-timeout'] = rosDuration(p.sessionTimeoutSec);
+  const onLogin = planOnLogin(p);
+  if (onLogin !== null) props['on-login'] = onLogin;
+  else if (hadOnLogin) props['on-login'] = '';
   return { routerId: p.routerId, menu: '/ip/hotspot/user/profile', tag: `name=${p.profileName}`, owner: { type: 'hotspot-plan', id: p.id }, props: present ? props : null };
+}
+
+/** Scheduler name of a plan's expiry sweep: by plan id, so a renamed profile keeps one entry. */
+export const expirySweepName = (planId: string): string => `ispdesk-hs-expiry-${planId}`;
+
+/**
+ * The per-plan expiry sweep (`/system/scheduler`, every minute from boot: Scheduler manual, `start-time=startup`),
+ * present only while the plan counts calendar validity.
+ */
+export function planSweepObject(p: PlanRow, present: boolean): DesiredObject {
+  const name = expirySweepName(p.id);
+  const props = present && p.limitKind === 'validity'
+    ? {
+      name, 'start-time': 'startup', interval: '1m', 'on-event': voucherExpirySweepScript(p.profileName), policy: 'read,write', disabled: 'no',
+      comment: `ispdesk:hotspot-expiry;plan=${p.id}`,
+    }
+    : null;
+  return { routerId: p.routerId, menu: '/system/scheduler', tag: `name=${name}`, owner: { type: 'hotspot-plan', id: p.id }, props };
 }
 
 /**

@@ -13,10 +13,15 @@ const SORT = { code: 'vouchers.code', createdAt: 'vouchers.createdAt' } as const
 export async function listVouchers(scope: TenantScope, q: ParsedInputOf<'hotspot.vouchers.list'>): Promise<OutputOf<'hotspot.vouchers.list'>> {
   let base = scope.db.selectFrom('vouchers')
     .innerJoin('voucherBatches', 'voucherBatches.id', 'vouchers.batchId')
-    .leftJoin('routerObjects', (j) => j.onRef('routerObjects.ownerId', '=', 'vouchers.id').on('routerObjects.ownerType', '=', 'voucher'));
+    .leftJoin('routerObjects', (j) => j.onRef('routerObjects.ownerId', '=', 'vouchers.id').on('routerObjects.ownerType', '=', 'voucher'))
+    .leftJoin('voucherUsage', 'voucherUsage.voucherId', 'vouchers.id');
   if (q.batchId) base = base.where('vouchers.batchId', '=', q.batchId);
   if (q.planId) base = base.where('vouchers.planId', '=', q.planId);
   if (q.status) base = base.where('vouchers.status', '=', q.status);
+  // Revoked is the app's word (vouchers.status); the rest the last sync's (no usage row yet = unused).
+  if (q.state === 'revoked') base = base.where('vouchers.status', '=', 'revoked');
+  else if (q.state === 'unused') base = base.where('vouchers.status', '!=', 'revoked').where((eb) => eb.or([eb('voucherUsage.state', 'is', null), eb('voucherUsage.state', '=', 'unused')]));
+  else if (q.state) base = base.where('vouchers.status', '!=', 'revoked').where('voucherUsage.state', '=', q.state);
   if (q.q) base = base.where('vouchers.codeKey', 'like', `${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const sort = q.sort ?? { field: 'code', dir: 'asc' as const };
   const page = await pageQuery(base, {
@@ -24,6 +29,8 @@ export async function listVouchers(scope: TenantScope, q: ParsedInputOf<'hotspot
     select: (qb) => qb.select([
       'vouchers.id', 'vouchers.batchId', 'voucherBatches.serial', 'vouchers.planId', 'vouchers.routerId', 'vouchers.code', 'vouchers.password',
       'vouchers.status', 'vouchers.createdAt', 'vouchers.revokedAt', 'routerObjects.status as objectStatus',
+      'voucherUsage.state', 'voucherUsage.uptimeSec', 'voucherUsage.bytesIn', 'voucherUsage.bytesOut', 'voucherUsage.firstLoginAt',
+      'voucherUsage.lastSeenAt', 'voucherUsage.expiresAt', 'voucherUsage.active', 'voucherUsage.mac', 'voucherUsage.syncedAt',
     ]),
     sort: [{ by: SORT[sort.field], dir: sort.dir }, { by: 'vouchers.id', dir: 'asc' }],
   });
@@ -33,6 +40,11 @@ export async function listVouchers(scope: TenantScope, q: ParsedInputOf<'hotspot
       id: v.id, batchId: v.batchId, batchSerial: v.serial, planId: v.planId, routerId: v.routerId, code: v.code, password: v.password,
       status: v.status, createdAt: v.createdAt, revokedAt: v.revokedAt,
       syncState: v.objectStatus === 'error' ? 'failed' as const : v.objectStatus === 'synced' ? 'synced' as const : 'pending' as const,
+      state: v.status === 'revoked' ? 'revoked' as const : v.state ?? 'unused',
+      usage: {
+        uptimeSec: v.uptimeSec ?? 0, bytesIn: v.bytesIn ?? 0, bytesOut: v.bytesOut ?? 0, firstLoginAt: v.firstLoginAt, lastSeenAt: v.lastSeenAt,
+        expiresAt: v.expiresAt, active: v.active === 1, mac: v.mac, syncedAt: v.syncedAt,
+      },
     })),
   };
 }

@@ -1,4 +1,5 @@
 import { parseEnforcementTag, withoutCutStamp } from '@shared/domain/enforcement-tag';
+import { isStampedComment } from '@shared/domain/voucher-status';
 import { sameRosValue, type RosRow } from '../routeros/client';
 
 /**
@@ -54,13 +55,16 @@ export class TagIndex {
  * on an enforcement comment when it cuts a subscriber (src-shared/domain/enforcement-tag.ts); while our
  * own desired comment is also past its `exp`, that stamp is the router agreeing with us, not drift, and
  * clearing it would make the router cut (and log) again. A renewal moves `exp` into the future, so the
- * stamp then counts as a difference and the app's comment overwrites it.
+ * stamp then counts as a difference and the app's comment overwrites it. Likewise a hotspot voucher's
+ * first-login expiry stamp.
  */
 export function sameDesiredValue(prop: string, routerValue: string | undefined, desired: string, now: Date): boolean {
   if (prop === 'comment' && routerValue !== undefined && routerValue !== desired) {
     const tag = parseEnforcementTag(desired);
     if (tag && tag.expiresAtSec * 1000 <= now.getTime() && withoutCutStamp(routerValue) === desired) return true;
-    return false;
+    // A voucher's batch comment with the `;exp=` its plan's on-login script stamped at first login
+    // (hotspot/voucher-scripts.ts): writing the bare comment back would restart its validity.
+    return isStampedComment(routerValue, desired);
   }
   if (RATE_PROPS.has(prop) && routerValue !== undefined) return sameRate(routerValue, desired);
   if (desired === 'yes' || desired === 'no') return sameRosValue(prop, routerValue, desired === 'yes');

@@ -174,6 +174,8 @@ export const apiErrorsEn: ErrorWords = {
   },
   voucher: {
     'not-found': 'That voucher no longer exists.',
+    revoked: 'This voucher is revoked; there is nothing to reset.',
+    'not-on-router': 'This voucher is not on the router yet. Wait for the router to be updated, then try again.',
   },
   invoice: {
     'not-found': 'This invoice no longer exists.',

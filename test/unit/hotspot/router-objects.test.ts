@@ -4,7 +4,7 @@ import { batchComment, planProfileObject, rosDuration, voucherUserObject, type P
 const plan: PlanRow = {
   id: 'p1', name: 'Day', routerId: 'r1', server: 'hotspot1', profileName: 'day', rateRxKbps: 1000, rateTxKbps: 3000, sharedUsers: 1,
   sessionTimeoutSec: null, idleTimeoutSec: null, limitKind: 'validity', limitSec: 86_400, limitBytesTotal: null, priceMinor: 5000,
-  status: 'active', createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
+  status: 'active', macLock: 0, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
 };
 
 describe('hotspot router objects', () => {
@@ -20,11 +20,14 @@ describe('hotspot router objects', () => {
     expect(batchComment('pin', 1234, new Date('2026-12-31T23:59:00Z'), '')).toBe('up-1234-12.31.26-');
   });
 
-  it('gives a validity plan no limit-uptime (validity is enforced on the router later) and omits unset timeouts', () => {
+  it('gives a validity plan no limit-uptime (its profile on-login stamps the expiry) and omits unset timeouts', () => {
     const user = voucherUserObject({ id: 'v1', routerId: 'r1', code: 'ab3', password: 'ab3', status: 'unused' }, plan, 'vc-001-12.01.26-');
     expect(user).toMatchObject({ menu: '/ip/hotspot/user', tag: 'name=ab3', owner: { type: 'voucher', id: 'v1' } });
     expect(user.props).toEqual({ name: 'ab3', password: 'ab3', profile: 'day', server: 'hotspot1', comment: 'vc-001-12.01.26-' });
-    expect(planProfileObject(plan, true).props).toEqual({ name: 'day', 'rate-limit': '1000k/3000k', 'shared-users': '1', 'idle-timeout': 'none' });
+    const profile = planProfileObject(plan, true).props;
+    expect(profile).toMatchObject({ name: 'day', 'rate-limit': '1000k/3000k', 'shared-users': '1', 'idle-timeout': 'none' });
+    expect(Object.keys(profile ?? {}).sort()).toEqual(['idle-timeout', 'name', 'on-login', 'rate-limit', 'shared-users']);
+    expect(profile?.['on-login']).toContain('+ 86400)');
   });
 
   it('asks for a revoked voucher and a dropped profile to be removed', () => {
