@@ -150,6 +150,8 @@ export const AUDIT_ACTIONS = [
   'hotspot-plan.updated',
   'voucher-batch.created',
   'voucher.revoked',
+  'hotspot-plan.adopted',
+  'voucher-batch.adopted',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

@@ -1,6 +1,8 @@
 import { defineModule } from '../module';
+import { hotspotAdoptionHandlers } from './adopt-handlers';
 import { hotspotHandlers } from './handlers';
 import { m0017Hotspot } from './migrations/0017-hotspot';
+import { m0019HotspotAdoption } from './migrations/0019-hotspot-adoption';
 
 /**
  * Hotspot plans (a user profile the app maintains on the router) and voucher batches (hotspot users
@@ -9,6 +11,6 @@ import { m0017Hotspot } from './migrations/0017-hotspot';
 export const hotspotModule = defineModule({
   name: 'hotspot',
   owns: { tenant: ['hotspotPlans', 'voucherBatches', 'vouchers'] },
-  tenantMigrations: { '0017-hotspot': m0017Hotspot },
-  handlers: hotspotHandlers,
+  tenantMigrations: { '0017-hotspot': m0017Hotspot, '0019-hotspot-adoption': m0019HotspotAdoption },
+  handlers: { ...hotspotHandlers, ...hotspotAdoptionHandlers },
 });

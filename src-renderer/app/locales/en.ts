@@ -603,8 +603,8 @@ export const en = {
     payment: { applied: 'Payment applied', unmatched: 'Payment unmatched', assigned: 'Unmatched payment assigned', 'set-aside': 'Payment set aside' },
     wallet: { adjusted: 'Wallet adjusted', reversed: 'Wallet entry reversed', 'installation-fee': 'Installation fee charged' },
     shift: { opened: 'Cash shift opened', closed: 'Cash shift closed' },
-    'hotspot-plan': { created: 'Hotspot plan created', updated: 'Hotspot plan changed' },
-    'voucher-batch': { created: 'Voucher batch generated' },
+    'hotspot-plan': { created: 'Hotspot plan created', updated: 'Hotspot plan changed', adopted: 'Hotspot plan adopted from the router' },
+    'voucher-batch': { created: 'Voucher batch generated', adopted: 'Hotspot users adopted as vouchers' },
     voucher: { revoked: 'Vouchers revoked' },
     invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {
