@@ -198,7 +198,11 @@ export function planHotspotAdoption(snap: HotspotSnapshot, view: HotspotTenantVi
     else if (rosBool(u.disabled)) skip(u, 'disabled');
     else if (u.password === undefined) skip(u, 'password-unreadable');
     else if ((keyCount.get(codeKey(t(u, 'name'))) ?? 0) > 1 || t(u, 'name') === '') skip(u, 'duplicate-on-router');
-    else byProfile.set(t(u, 'profile'), [...(byProfile.get(t(u, 'profile')) ?? []), u]);
+    else {
+      const list = byProfile.get(t(u, 'profile'));
+      if (list) list.push(u);
+      else byProfile.set(t(u, 'profile'), [u]);
+    }
   }
 
   const taken = new Set([...view.planNames].map((n) => n.toLowerCase()));

@@ -48,7 +48,11 @@ async function planFor(ctx: TenantCtx, routerId: string): Promise<{ plan: Hotspo
 
 function skippedView(plan: HotspotAdoptionPlan): OutputOf<'hotspot.adopt.preview'>['skipped'] {
   const by = new Map<HotspotAdoptionSkip, string[]>();
-  for (const s of plan.skipped) by.set(s.reason, [...(by.get(s.reason) ?? []), s.name]);
+  for (const s of plan.skipped) {
+    const list = by.get(s.reason);
+    if (list) list.push(s.name);
+    else by.set(s.reason, [s.name]);
+  }
   return [...by.entries()].map(([reason, names]) => ({ reason, count: names.length, examples: names.slice(0, 5) }));
 }
 

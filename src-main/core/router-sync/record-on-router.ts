@@ -15,10 +15,19 @@ export async function recordAlreadyOnRouter(trx: Kysely<TenantDB>, objects: read
   const wanted = objects.filter((o) => o.props !== null);
   const known = new Set<string>();
   const keyOf = (o: { routerId: string; menu: string; tag: string }) => `${o.routerId}\u0000${o.menu}\u0000${o.tag}`;
-  const tags = [...new Set(wanted.map((o) => o.tag))];
-  for (let i = 0; i < tags.length; i += 500) {
-    const rows = await trx.selectFrom('routerObjects').select(['routerId', 'menu', 'tag']).where('tag', 'in', tags.slice(i, i + 500)).execute();
-    for (const r of rows) known.add(keyOf(r));
+  // Looked up per router and menu, so the (router, menu, tag) unique index answers.
+  const groups = new Map<string, { routerId: string; menu: string; tags: string[] }>();
+  for (const o of wanted) {
+    const g = groups.get(`${o.routerId}\u0000${o.menu}`) ?? { routerId: o.routerId, menu: o.menu, tags: [] };
+    g.tags.push(o.tag);
+    groups.set(`${o.routerId}\u0000${o.menu}`, g);
+  }
+  for (const g of groups.values()) {
+    for (let i = 0; i < g.tags.length; i += 500) {
+      const rows = await trx.selectFrom('routerObjects').select(['routerId', 'menu', 'tag'])
+        .where('routerId', '=', g.routerId).where('menu', '=', g.menu).where('tag', 'in', g.tags.slice(i, i + 500)).execute();
+      for (const r of rows) known.add(keyOf(r));
+    }
   }
   const fresh = [];
   for (const o of wanted) {

@@ -10,6 +10,7 @@ import { schedulerEn } from '../../features/scheduler/locale.en';
 import { packagesEn } from '../../features/packages/locale.en';
 import { syncEn } from '../../features/sync/locale.en';
 import { adoptionEn } from '../../features/adoption/locale.en';
+import { hotspotAdoptEn } from '../../features/hotspot/locale-adopt.en';
 import { paymentsEn } from '../../features/payments/locale.en';
 import { mpesaEn } from '../../features/mpesa/locale.en';
 import { invoicesEn } from '../../features/invoices/locale.en';
@@ -33,6 +34,7 @@ export const en = {
   csvImport: csvImportEn,
   sync: syncEn,
   adoption: adoptionEn,
+  hotspotAdopt: hotspotAdoptEn,
   payments: paymentsEn,
   mpesa: mpesaEn,
   invoices: invoicesEn,
