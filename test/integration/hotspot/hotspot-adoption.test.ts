@@ -115,4 +115,20 @@ describe('adopting a Mikhmon-style hotspot: profiles become plans, users voucher
     expect(p.skipped.find((s) => s.reason === 'profile-unsupported')).toEqual({ reason: 'profile-unsupported', count: 1, examples: ['bursty'] });
     expect(await call('hotspot.adopt.apply', { routerId: w.routerId, confirm: true })).toMatchObject({ plansCreated: 0, vouchersCreated: 0 });
   });
+
+  it("adopts a profile the app once managed and removed (a renamed plan's old profile made again by hand), with no drift", async () => {
+    const made = await call('hotspot.plans.create', { name: 'Old name', routerId: w.routerId, profileName: 'OLDP', rateLimit: { rxKbps: 1000, txKbps: 1000 }, limit: { kind: 'none' }, priceMinor: 100 });
+    await w.drain();
+    await call('hotspot.plans.update', { planId: made.id, profileName: 'OLDP2' });
+    await w.drain();
+    expect(w.sim.state.menu('/ip/hotspot/user/profile').all().some((p) => p.name === 'OLDP')).toBe(false);
+    w.sim.state.menu('/ip/hotspot/user/profile').add({ name: 'OLDP', 'rate-limit': '4M/4M', 'shared-users': '3' });
+    expect(await call('hotspot.adopt.apply', { routerId: w.routerId, confirm: true })).toMatchObject({ plansCreated: 1 });
+    const pending = (await w.outbox()).filter((o) => o.status === 'pending');
+    expect(pending).toEqual([]);
+    await call('sync.reconcile', { routerId: w.routerId });
+    const drift = (await call('sync.drift.list', { routerId: w.routerId, page: 1, pageSize: 100 })).items;
+    expect(drift.filter((d) => d.kind !== 'foreign')).toEqual([]);
+    expect((await call('hotspot.plans.list', { page: 1, pageSize: 20, q: 'OLDP' })).items.map((p) => [p.profileName, p.sharedUsers, p.rateLimit.txKbps])).toEqual([['OLDP', 3, 4000]]);
+  });
 });

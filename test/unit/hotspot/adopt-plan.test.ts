@@ -11,6 +11,7 @@ function view(over: Partial<HotspotTenantView> = {}): HotspotTenantView {
 }
 
 const profile = (name: string, over: RosRow = {}): RosRow => ({ name, 'rate-limit': '2M/2M', 'shared-users': '1', 'idle-timeout': 'none', ...over });
+const withoutPassword = ({ password: _password, ...rest }: RosRow): RosRow => rest;
 const user = (name: string, over: RosRow = {}): RosRow => ({ name, password: name, profile: 'P1', server: 'all', comment: 'vc-123-11.20.26-', 'limit-uptime': '1h', ...over });
 
 describe('Mikhmon conventions', () => {
@@ -53,7 +54,7 @@ describe('planning a hotspot adoption', () => {
     const p = planHotspotAdoption({
       profiles: [profile('P1'), profile('P2', { 'shared-users': 'unlimited' })],
       users: [
-        user('ok'), { ...user('nopass'), password: undefined } as RosRow, user('Dup'), user('dup'), user('off', { disabled: 'true' }),
+        user('ok'), withoutPassword(user('nopass')), user('Dup'), user('dup'), user('off', { disabled: 'true' }),
         user('srv', { server: 'hs2' }), user('lim', { 'limit-uptime': '2h' }), user('p2', { profile: 'P2' }), user('adm', { profile: 'default' }),
       ],
     }, view({ plans: [{
