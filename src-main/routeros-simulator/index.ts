@@ -6,6 +6,7 @@ export type { SimUser, SimGroup, SimFaults, SimulatorOptions, RouterSimulator, S
 export { startRouterSimulator } from './server';
 export { SimState, MenuHandle, type SimRecord, type SimInput } from './state';
 export { seedDemoRouter, type DemoSeedOptions } from './seed-demo';
+export { seedMikhmonHotspot, MIKHMON_PROFILES, type MikhmonSeedOptions, type MikhmonSeedResult, type MikhmonProfile } from './seed-mikhmon';
 export { RosTrap } from './spec';
 export { parseDuration, formatDuration } from './duration';
 export { compileQuery } from './query';

@@ -151,6 +151,8 @@ export const AUDIT_ACTIONS = [
   'voucher-batch.created',
   'voucher.revoked',
   'voucher.counters-reset',
+  'hotspot-plan.adopted',
+  'voucher-batch.adopted',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

@@ -555,6 +555,8 @@ export interface VoucherBatchesTable {
   comment: string;
   createdBy: string | null;
   createdAt: string;
+  /** `adopted`: made from users the router already had (migration 0019); defaults to `generated`. */
+  origin: ColumnType<'generated' | 'adopted', 'generated' | 'adopted' | undefined, 'generated' | 'adopted'>;
 }
 
 /** One voucher = one hotspot user on the batch's router (hotspot domain). */

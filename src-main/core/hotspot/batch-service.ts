@@ -28,7 +28,7 @@ async function revokedCounts(scope: TenantScope, batchIds: readonly string[]): P
 function toSummary(b: BatchRow, revokedCount: number): VoucherBatchSummary {
   return {
     id: b.id, serial: b.serial, planId: b.planId, routerId: b.routerId, count: b.count, priceMinor: b.priceMinor, note: b.note,
-    mode: b.mode, comment: b.comment, revokedCount, createdAt: b.createdAt,
+    mode: b.mode, comment: b.comment, revokedCount, createdAt: b.createdAt, origin: b.origin,
   };
 }
 

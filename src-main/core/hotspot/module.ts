@@ -1,8 +1,10 @@
 import { systemActor } from '../context';
 import { defineModule } from '../module';
+import { hotspotAdoptionHandlers } from './adopt-handlers';
 import { hotspotHandlers } from './handlers';
 import { m0017Hotspot } from './migrations/0017-hotspot';
 import { m0018VoucherUsage } from './migrations/0018-voucher-usage';
+import { m0019HotspotAdoption } from './migrations/0019-hotspot-adoption';
 import { syncAllVoucherStatuses } from './status-sync';
 
 /**
@@ -12,8 +14,8 @@ import { syncAllVoucherStatuses } from './status-sync';
 export const hotspotModule = defineModule({
   name: 'hotspot',
   owns: { tenant: ['hotspotPlans', 'voucherBatches', 'vouchers', 'voucherUsage'] },
-  tenantMigrations: { '0017-hotspot': m0017Hotspot, '0018-voucher-usage': m0018VoucherUsage },
-  handlers: hotspotHandlers,
+  tenantMigrations: { '0017-hotspot': m0017Hotspot, '0018-voucher-usage': m0018VoucherUsage, '0019-hotspot-adoption': m0019HotspotAdoption },
+  handlers: { ...hotspotHandlers, ...hotspotAdoptionHandlers },
   start: () => ({
     scheduledJobs: [{
       key: 'hotspot.status-sync',

@@ -10,6 +10,7 @@ import { schedulerEn } from '../../features/scheduler/locale.en';
 import { packagesEn } from '../../features/packages/locale.en';
 import { syncEn } from '../../features/sync/locale.en';
 import { adoptionEn } from '../../features/adoption/locale.en';
+import { hotspotAdoptEn } from '../../features/hotspot/locale-adopt.en';
 import { paymentsEn } from '../../features/payments/locale.en';
 import { mpesaEn } from '../../features/mpesa/locale.en';
 import { invoicesEn } from '../../features/invoices/locale.en';
@@ -33,6 +34,7 @@ export const en = {
   csvImport: csvImportEn,
   sync: syncEn,
   adoption: adoptionEn,
+  hotspotAdopt: hotspotAdoptEn,
   payments: paymentsEn,
   mpesa: mpesaEn,
   invoices: invoicesEn,
@@ -603,8 +605,8 @@ export const en = {
     payment: { applied: 'Payment applied', unmatched: 'Payment unmatched', assigned: 'Unmatched payment assigned', 'set-aside': 'Payment set aside' },
     wallet: { adjusted: 'Wallet adjusted', reversed: 'Wallet entry reversed', 'installation-fee': 'Installation fee charged' },
     shift: { opened: 'Cash shift opened', closed: 'Cash shift closed' },
-    'hotspot-plan': { created: 'Hotspot plan created', updated: 'Hotspot plan changed' },
-    'voucher-batch': { created: 'Voucher batch generated' },
+    'hotspot-plan': { created: 'Hotspot plan created', updated: 'Hotspot plan changed', adopted: 'Hotspot plan adopted from the router' },
+    'voucher-batch': { created: 'Voucher batch generated', adopted: 'Hotspot users adopted as vouchers' },
     voucher: { revoked: 'Vouchers revoked' },
     invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {

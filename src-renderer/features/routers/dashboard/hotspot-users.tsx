@@ -15,6 +15,7 @@ import type { HotspotRouterProps } from './tabs';
 import { StateDot } from '../router-badges';
 import { formatByteSize } from '../units';
 import { isUnusedVoucher } from './values';
+import { AdoptHotspotButton } from '../../hotspot/adopt-hotspot-button';
 
 type HotspotUser = z.infer<typeof hotspotUser>;
 
@@ -65,7 +66,7 @@ export function HotspotUsers({ router }: HotspotRouterProps) {
 
   return (
     <Stack gap="md">
-      <TabHeader description={t('routerTabs.hotspot.usersIntro')} />
+      <TabHeader description={t('routerTabs.hotspot.usersIntro')} actions={<AdoptHotspotButton routerId={router.id} onDone={list.reload} />} />
       <DataTable
         label={t('routerTabs.hotspot.usersTable')}
         columns={columns}

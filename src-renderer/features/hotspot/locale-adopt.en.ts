@@ -1,0 +1,41 @@
+import type { HotspotAdoptionSkip } from '@shared/contract/hotspot-adoption';
+
+/** English strings of "Adopt hotspot users": a router's hotspot profiles become plans, its users vouchers. */
+export const hotspotAdoptEn = {
+  action: 'Adopt hotspot users',
+  title: 'Adopt the hotspot users of this router',
+  intro: 'Bring the vouchers already on this router (Mikhmon or made by hand) into ISP Desk: each user profile becomes a plan, each user a voucher, grouped into batches by their Mikhmon batch comment. Nothing changes on the router and adopting again adds no duplicates.',
+  noAccess: 'Adopting hotspot users needs the right to manage subscribers.',
+  counts: {
+    users: 'Users on the router',
+    plansNew: 'New plans',
+    batchesNew: 'New batches',
+    vouchersNew: 'New vouchers',
+    vouchersExisting: 'Already in ISP Desk',
+    skipped: 'Left out',
+  },
+  col: { profile: 'Profile', plan: 'Plan', price: 'Price', rate: 'Rate', limit: 'Limit', vouchers: 'New vouchers' },
+  limit: { uptime: '{{time}} of use', validity: '{{time}} from first login', none: 'No time limit' },
+  planExisting: 'Existing plan',
+  planNew: 'New plan',
+  planUnsupported: 'Left out: {{props}} cannot be kept as the router has it',
+  skippedTitle: 'Left out',
+  skippedItem: '{{count}} × {{reason}} (e.g. {{examples}})',
+  skip: {
+    'router-builtin': "the router's built-in trial user",
+    'default-profile': "on the router's default profile (admin or hand-made logins, not vouchers)",
+    'profile-unsupported': 'their profile cannot become a plan as it is',
+    'password-unreadable': 'the router does not show passwords to this API user (its group needs the "sensitive" policy)',
+    'duplicate-on-router': 'the same name is on the router twice',
+    disabled: 'disabled on the router',
+    'other-server': "on another hotspot server than the rest of their profile's users",
+    'differs-from-plan': 'their time or data limit differs from the plan of their profile',
+  } satisfies Record<HotspotAdoptionSkip, string>,
+  nothing: 'Nothing new to adopt: every voucher on this router is already in ISP Desk.',
+  adopt: 'Adopt {{count}} vouchers',
+  confirmTitle: 'Adopt {{count}} hotspot users?',
+  confirmBody: 'ISP Desk will add {{plans}} plans and {{vouchers}} vouchers in {{batches}} batches. The router is not changed; the vouchers keep working as before.',
+  confirm: 'Adopt',
+  doneTitle: 'Hotspot users adopted',
+  doneBody: '{{vouchers}} vouchers in {{batches}} new batches, {{plans}} new plans.',
+};
