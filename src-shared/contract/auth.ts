@@ -149,7 +149,9 @@ export const AUDIT_ACTIONS = [
   'hotspot-plan.created',
   'hotspot-plan.updated',
   'voucher-batch.created',
+  'voucher-batch.cancelled',
   'voucher.revoked',
+  'voucher.printed',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

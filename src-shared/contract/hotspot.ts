@@ -3,6 +3,7 @@ import { channel } from './define';
 import { id, instant, pageInput, pageOutput, plainText } from './common';
 import { rosName } from './packages';
 import { VOUCHER_CHARSET_NAMES, VOUCHER_MODES } from '../domain/voucher-code';
+import { isDnsName } from '../domain/voucher-print';
 
 const int = (min: number, max: number) => z.number({ message: 'Must be a number' }).int('Must be a whole number').min(min, `At least ${min}`).max(max, `At most ${max}`);
 const kbps = int(1, 100_000_000);
@@ -42,6 +43,13 @@ const planFields = {
   limitBytesTotal: int(1_048_576, 10 * 1024 ** 4).nullable().default(null),
   priceMinor: int(0, 1_000_000_000),
   status: hotspotPlanStatus.default('active'),
+  /**
+   * The hotspot's `dns-name` (`/ip/hotspot/profile`), the host of the QR auto-login URL printed on the
+   * vouchers; null = not known yet (vouchers print once it is set).
+   */
+  dnsName: z.string().trim().toLowerCase().max(253, 'Use at most 253 characters')
+    .refine((v) => v === '' || isDnsName(v), 'Use a host name such as wifi.example.net')
+    .transform((v) => (v === '' ? null : v)).nullable().default(null),
 };
 
 export const hotspotPlanCreateInput = z.strictObject(planFields);
@@ -64,6 +72,7 @@ export const hotspotPlanSummary = z.object({
   limitBytesTotal: z.number().int().nullable(),
   priceMinor: z.number().int(),
   status: hotspotPlanStatus,
+  dnsName: z.string().nullable(),
   /** Vouchers of the plan not revoked. */
   voucherCount: z.number().int(),
   createdAt: instant,
@@ -94,6 +103,8 @@ export const voucherBatchSummary = z.object({
   comment: z.string(),
   revokedCount: z.number().int(),
   createdAt: instant,
+  /** When staff stopped its push to the router (vouchers not yet there were revoked), or null. */
+  cancelledAt: instant.nullable(),
 });
 export type VoucherBatchSummary = z.infer<typeof voucherBatchSummary>;
 
@@ -114,6 +125,22 @@ export const voucherSummary = z.object({
   revokedAt: instant.nullable(),
 });
 export type VoucherSummary = z.infer<typeof voucherSummary>;
+
+export const voucherBatchProgress = z.object({
+  batchId: id,
+  total: z.number().int(),
+  /** Live vouchers whose hotspot user the router verifiably holds. */
+  onRouter: z.number().int(),
+  /** Live vouchers still queued in the router outbox. */
+  queued: z.number().int(),
+  /** Live vouchers the router refused (its words are in the sync screen). */
+  refused: z.number().int(),
+  revoked: z.number().int(),
+  /** Why queued work waits (the router unreachable), in the router's or the connection's words; null = moving. */
+  waitingReason: z.string().nullable(),
+  cancelledAt: instant.nullable(),
+});
+export type VoucherBatchProgress = z.infer<typeof voucherBatchProgress>;
 
 export const hotspotChannels = {
   'hotspot.plans.list': channel({
@@ -177,4 +204,18 @@ export const hotspotChannels = {
     access: 'subscribers.manage',
     mutates: true,
   }).sample((r) => ({ voucherId: r.voucher })),
+  'hotspot.batches.progress': channel({
+    summary: "A batch's push to the router: vouchers on the router, still queued, refused, revoked; and why the queue waits (router offline).",
+    input: z.strictObject({ batchId: id }),
+    output: voucherBatchProgress,
+    access: 'hotspot.read',
+    mutates: false,
+  }).sample((r) => ({ batchId: r.voucherBatch })),
+  'hotspot.batches.cancel': channel({
+    summary: 'Stop a batch\'s push: vouchers not yet on the router are revoked (never added); those already there stay usable.',
+    input: z.strictObject({ batchId: id }),
+    output: z.object({ revoked: z.number().int(), kept: z.number().int() }),
+    access: 'subscribers.manage',
+    mutates: true,
+  }).sample((r) => ({ batchId: r.voucherBatch })),
 } as const;

@@ -532,6 +532,8 @@ export interface HotspotPlansTable {
   limitBytesTotal: number | null;
   priceMinor: number;
   status: 'active' | 'disabled';
+  /** The hotspot's `dns-name` (host of the QR login URL on printed vouchers); null until staff set it. */
+  dnsName: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -552,6 +554,8 @@ export interface VoucherBatchesTable {
   comment: string;
   createdBy: string | null;
   createdAt: string;
+  /** When staff stopped the batch's push: vouchers not yet on the router were revoked then. */
+  cancelledAt: string | null;
 }
 
 /** One voucher = one hotspot user on the batch's router (hotspot domain). */

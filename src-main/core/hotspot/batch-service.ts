@@ -28,7 +28,7 @@ async function revokedCounts(scope: TenantScope, batchIds: readonly string[]): P
 function toSummary(b: BatchRow, revokedCount: number): VoucherBatchSummary {
   return {
     id: b.id, serial: b.serial, planId: b.planId, routerId: b.routerId, count: b.count, priceMinor: b.priceMinor, note: b.note,
-    mode: b.mode, comment: b.comment, revokedCount, createdAt: b.createdAt,
+    mode: b.mode, comment: b.comment, revokedCount, createdAt: b.createdAt, cancelledAt: b.cancelledAt,
   };
 }
 
@@ -75,7 +75,7 @@ export async function createBatch(scope: TenantScope, input: ParsedInputOf<'hots
     await trx.insertInto('voucherBatches').values({
       id, serial, requestKey: input.requestKey, planId: plan.id, routerId: plan.routerId, count: input.count,
       priceMinor: input.priceMinor ?? plan.priceMinor, note: input.note, mode: input.code.mode, codeOptions: JSON.stringify(input.code),
-      comment, createdBy: scope.actor.id, createdAt: now,
+      comment, createdBy: scope.actor.id, createdAt: now, cancelledAt: null,
     }).execute();
     const rows: VouchersTable[] = codes.map((c) => ({
       id: uuidv7(), batchId: id, planId: plan.id, routerId: plan.routerId, code: c.code, codeKey: codeKey(c.code), password: c.password,

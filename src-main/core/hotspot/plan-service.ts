@@ -26,7 +26,7 @@ function toSummary(p: PlanRow, voucherCount: number): HotspotPlanSummary {
     id: p.id, name: p.name, routerId: p.routerId, server: p.server, profileName: p.profileName,
     rateLimit: { rxKbps: p.rateRxKbps, txKbps: p.rateTxKbps }, sharedUsers: p.sharedUsers,
     sessionTimeoutSec: p.sessionTimeoutSec, idleTimeoutSec: p.idleTimeoutSec, limit: limitOf(p), limitBytesTotal: p.limitBytesTotal,
-    priceMinor: p.priceMinor, status: p.status, voucherCount, createdAt: p.createdAt, updatedAt: p.updatedAt,
+    priceMinor: p.priceMinor, status: p.status, dnsName: p.dnsName, voucherCount, createdAt: p.createdAt, updatedAt: p.updatedAt,
   };
 }
 
@@ -35,6 +35,7 @@ function toInput(p: PlanRow): PlanInput {
   return {
     name: s.name, routerId: s.routerId, server: s.server, profileName: s.profileName, rateLimit: s.rateLimit, sharedUsers: s.sharedUsers,
     sessionTimeoutSec: s.sessionTimeoutSec, idleTimeoutSec: s.idleTimeoutSec, limit: s.limit, limitBytesTotal: s.limitBytesTotal, priceMinor: s.priceMinor, status: s.status,
+    dnsName: s.dnsName,
   };
 }
 
@@ -43,6 +44,7 @@ function rowValues(v: PlanInput): Omit<HotspotPlansTable, 'id' | 'createdAt' | '
     name: v.name, routerId: v.routerId, server: v.server, profileName: v.profileName, rateRxKbps: v.rateLimit.rxKbps, rateTxKbps: v.rateLimit.txKbps,
     sharedUsers: v.sharedUsers, sessionTimeoutSec: v.sessionTimeoutSec, idleTimeoutSec: v.idleTimeoutSec, limitKind: v.limit.kind,
     limitSec: v.limit.kind === 'none' ? null : v.limit.seconds, limitBytesTotal: v.limitBytesTotal, priceMinor: v.priceMinor, status: v.status,
+    dnsName: v.dnsName,
   };
 }
 

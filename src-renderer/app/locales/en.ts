@@ -604,8 +604,8 @@ export const en = {
     wallet: { adjusted: 'Wallet adjusted', reversed: 'Wallet entry reversed', 'installation-fee': 'Installation fee charged' },
     shift: { opened: 'Cash shift opened', closed: 'Cash shift closed' },
     'hotspot-plan': { created: 'Hotspot plan created', updated: 'Hotspot plan changed' },
-    'voucher-batch': { created: 'Voucher batch generated' },
-    voucher: { revoked: 'Vouchers revoked' },
+    'voucher-batch': { created: 'Voucher batch generated', cancelled: 'Voucher batch push cancelled' },
+    voucher: { revoked: 'Vouchers revoked', printed: 'Vouchers printed' },
     invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {
       'settings-updated': 'M-Pesa settings changed',
