@@ -5,7 +5,7 @@ import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { HotspotPlanSummary, VoucherLimit } from '@shared/contract/hotspot';
 import type { TenantScope } from '../context';
 import type { HotspotPlansTable } from '../db/tenant-schema';
-import { enqueueRouterChanges } from '../router-sync/enqueue';
+import { enqueueRouterChanges, enqueueRouterChangesMany } from '../router-sync/enqueue';
 import { routerSyncOf } from '../router-sync/runtime';
 import { appendAudit } from '../auth/audit';
 import { containsText } from '../db/query-helpers';
@@ -130,7 +130,7 @@ export async function updatePlan(scope: TenantScope, input: ParsedInputOf<'hotsp
       const live = await trx.selectFrom('vouchers').innerJoin('voucherBatches', 'voucherBatches.id', 'vouchers.batchId')
         .select(['vouchers.id', 'vouchers.routerId', 'vouchers.code', 'vouchers.password', 'vouchers.status', 'voucherBatches.comment'])
         .where('vouchers.planId', '=', planId).where('vouchers.status', '!=', 'revoked').execute();
-      await enqueueRouterChanges(trx, live.map((v) => voucherUserObject(v, after, v.comment)), nowDate);
+      await enqueueRouterChangesMany(trx, [live.map((v) => voucherUserObject(v, after, v.comment))], nowDate);
     }
     if (after.profileName !== before.profileName) await enqueueRouterChanges(trx, [planProfileObject(before, false)], nowDate);
     await appendAudit(trx, scope.core.clock, scope.actor, {
