@@ -6,7 +6,7 @@ import { MpesaPage } from '../features/mpesa/mpesa-page';
 import { PackagesPage } from '../features/packages/packages-page';
 import { PaymentsPage } from '../features/payments/payments-page';
 import { InvoicesPage } from '../features/invoices/invoices-page';
-import { HotspotVouchersPage } from '../features/routers/hotspot-vouchers-page';
+import { HotspotPage } from '../features/hotspot/hotspot-page';
 import { RoutersArea } from '../features/routers/routers-area';
 import { SchedulerPage } from '../features/scheduler/scheduler-page';
 import { SubscribersArea } from '../features/subscribers/subscribers-area';
@@ -24,7 +24,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   payments: PaymentsPage,
   mpesa: MpesaPage,
   invoices: InvoicesPage,
-  hotspot: HotspotVouchersPage,
+  hotspot: HotspotPage,
   routers: RoutersArea,
   sync: SyncPage,
   staff: StaffPage,

@@ -1,5 +1,5 @@
 import {
-  Input, MultiSelect, NumberInput, PasswordInput, SegmentedControl, Select, TextInput,
+  Checkbox, Input, MultiSelect, NumberInput, PasswordInput, SegmentedControl, Select, TextInput,
   type MultiSelectProps, type NumberInputProps, type PasswordInputProps, type SelectProps, type TextInputProps,
 } from '@mantine/core';
 import { Controller, get, useFormContext, type FieldValues } from 'react-hook-form';
@@ -89,6 +89,20 @@ export function FormSegmented({ name, label, data }: { name: string; label: stri
         <Input.Wrapper label={label} error={fieldMessage(fieldState.error?.message)}>
           <SegmentedControl mt={4} fullWidth value={field.value as string} onChange={field.onChange} data={data} aria-label={label} />
         </Input.Wrapper>
+      )}
+    />
+  );
+}
+
+export function FormCheckbox({ name, label, description }: { name: string; label: string; description?: string }) {
+  const { control } = useFormContext<FieldValues>();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Checkbox label={label} description={description} checked={field.value === true} onChange={(e) => field.onChange(e.currentTarget.checked)}
+          error={fieldMessage(fieldState.error?.message)} />
       )}
     />
   );

@@ -149,10 +149,12 @@ export const AUDIT_ACTIONS = [
   'hotspot-plan.created',
   'hotspot-plan.updated',
   'voucher-batch.created',
+  'voucher-batch.cancelled',
   'voucher.revoked',
   'voucher.counters-reset',
   'hotspot-plan.adopted',
   'voucher-batch.adopted',
+  'voucher.printed',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

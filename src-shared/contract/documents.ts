@@ -2,6 +2,22 @@ import { z } from 'zod';
 import { channel } from './define';
 import { id, instant } from './common';
 import { PAYMENT_PROVIDERS, PAYMENT_STATUSES } from './payments';
+import { VOUCHER_LAYOUTS } from '../domain/voucher-print';
+
+/** At most this many vouchers in one PDF: the largest batch. */
+export const MAX_VOUCHERS_PER_PDF = 10_000;
+
+/** Which vouchers to print (or reprint): a batch, those generated in a time range, or codes typed in. Revoked ones never print. */
+export const voucherPrintSelection = z.discriminatedUnion('by', [
+  z.strictObject({ by: z.literal('batch'), batchId: id }),
+  z.strictObject({ by: z.literal('dates'), from: instant, to: instant, planId: id.optional() })
+    .refine((v) => Date.parse(v.from) < Date.parse(v.to), { message: 'Must be after the start', path: ['to'] }),
+  z.strictObject({
+    by: z.literal('codes'),
+    codes: z.array(z.string().trim().min(1, 'Required').max(40, 'Use at most 40 characters')).min(1, 'Enter at least one code').max(500, 'At most 500 codes'),
+  }),
+]);
+export type VoucherPrintSelection = z.infer<typeof voucherPrintSelection>;
 
 /** Receipts and exports made in main (README "Money": receipts and CSV export). */
 export const RECEIPT_FORMATS = ['a4', '80mm', '58mm'] as const;
@@ -45,4 +61,12 @@ export const documentsChannels = {
     // The secret part is made on first use.
     mutates: true,
   }).sample(() => ({})),
+  'hotspot.vouchers.pdf': channel({
+    summary: 'Vouchers as a PDF to print or reprint (a batch, a time range, or codes) in a built-in layout: A4 grids or 80 / 58 mm rolls, with the QR login code. Who printed what is audited.',
+    input: z.strictObject({ select: voucherPrintSelection, layout: z.enum(VOUCHER_LAYOUTS).default('a4-4x10') }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), count: z.number().int() }),
+    access: 'vouchers.sell',
+    // Writes the audit row of the print.
+    mutates: true,
+  }).sample((r) => ({ select: { by: 'batch', batchId: r.voucherBatch }, layout: 'roll80' })),
 } as const;

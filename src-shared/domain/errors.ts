@@ -163,6 +163,12 @@ export interface ErrorParams {
   'voucher.not-found': Record<never, never>;
   'voucher.revoked': Record<never, never>;
   'voucher.not-on-router': Record<never, never>;
+  /** Printing needs the hotspot's DNS name (the QR login URL's host) on these plans. */
+  'voucher-print.no-dns-name': { plans: string };
+  /** The selection holds more vouchers than one PDF may. */
+  'voucher-print.too-many': { count: number; max: number };
+  /** Nothing printable matched (none, or all revoked). */
+  'voucher-print.not-found': Record<never, never>;
   /** Reversal of a payment's credit refused: it is allocated to these invoices (void or re-issue them first). */
   'invoice.payment-allocated': { numbers: string };
 }

@@ -127,7 +127,7 @@ describe('foundation: staff, roles and suspension', () => {
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();
       expect(await page.getByRole('heading', { name: "You don't have access to this page" }).count()).toBe(0);
     }
-    await visible(page, 'No routers yet');
+    await visible(page, 'No voucher batches yet');
     // No error box on the page (the "Password changed" toast is an alert too, so boxes are counted, not roles).
     expect(await page.locator('.mantine-Alert-root').count()).toBe(0);
     await shot(page, 'cashier-hotspot-vouchers');

@@ -535,6 +535,8 @@ export interface HotspotPlansTable {
   status: 'active' | 'disabled';
   /** 1 = the on-login script locks a voucher to the first device's MAC (migration 0018). */
   macLock: ColumnType<number, number | undefined, number>;
+  /** The hotspot's `dns-name` (host of the QR login URL on printed vouchers); null until staff set it. */
+  dnsName: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -557,6 +559,8 @@ export interface VoucherBatchesTable {
   createdAt: string;
   /** `adopted`: made from users the router already had (migration 0019); defaults to `generated`. */
   origin: ColumnType<'generated' | 'adopted', 'generated' | 'adopted' | undefined, 'generated' | 'adopted'>;
+  /** When staff stopped the batch's push: vouchers not yet on the router were revoked then. */
+  cancelledAt: string | null;
 }
 
 /** One voucher = one hotspot user on the batch's router (hotspot domain). */

@@ -157,7 +157,7 @@ function candidatePlan(row: RosRow, users: readonly RosRow[], view: HotspotTenan
     id: '', name: planName(name, view, taken), routerId: view.routerId, server: mostCommon(users.map((u) => t(u, 'server') || 'all')), profileName: name,
     rateRxKbps: kbps(rxBits), rateTxKbps: kbps(txBits), sharedUsers: Number(t(row, 'shared-users') || '1'),
     sessionTimeoutSec: session !== null && session > 0 ? session : null,
-    idleTimeoutSec: idle === '' || idle === 'none' ? null : rosDurationSeconds(idle),
+    idleTimeoutSec: idle === '' || idle === 'none' ? null : rosDurationSeconds(idle), macLock: 0, dnsName: null,
     limitKind: limit.kind, limitSec: limit.kind === 'none' ? null : limit.seconds,
     limitBytesTotal: inRange(bytes, 1_048_576, 10 * 1024 ** 4) ? bytes : null,
     priceMinor: meta?.priceMinor ?? 0, status: 'active', createdAt: at, updatedAt: at,

@@ -5,6 +5,7 @@ import { hotspotHandlers } from './handlers';
 import { m0017Hotspot } from './migrations/0017-hotspot';
 import { m0018VoucherUsage } from './migrations/0018-voucher-usage';
 import { m0019HotspotAdoption } from './migrations/0019-hotspot-adoption';
+import { m0022HotspotPrintCancel } from './migrations/0022-hotspot-print-cancel';
 import { syncAllVoucherStatuses } from './status-sync';
 
 /**
@@ -14,7 +15,10 @@ import { syncAllVoucherStatuses } from './status-sync';
 export const hotspotModule = defineModule({
   name: 'hotspot',
   owns: { tenant: ['hotspotPlans', 'voucherBatches', 'vouchers', 'voucherUsage'] },
-  tenantMigrations: { '0017-hotspot': m0017Hotspot, '0018-voucher-usage': m0018VoucherUsage, '0019-hotspot-adoption': m0019HotspotAdoption },
+  tenantMigrations: {
+    '0017-hotspot': m0017Hotspot, '0018-voucher-usage': m0018VoucherUsage, '0019-hotspot-adoption': m0019HotspotAdoption,
+    '0022-hotspot-print-cancel': m0022HotspotPrintCancel,
+  },
   handlers: { ...hotspotHandlers, ...hotspotAdoptionHandlers },
   start: () => ({
     scheduledJobs: [{

@@ -5,7 +5,7 @@ import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { HotspotPlanSummary, VoucherLimit } from '@shared/contract/hotspot';
 import type { TenantScope } from '../context';
 import type { HotspotPlansTable } from '../db/tenant-schema';
-import { enqueueRouterChanges } from '../router-sync/enqueue';
+import { enqueueRouterChanges, enqueueRouterChangesMany } from '../router-sync/enqueue';
 import { routerSyncOf } from '../router-sync/runtime';
 import { appendAudit } from '../auth/audit';
 import { containsText } from '../db/query-helpers';
@@ -26,7 +26,7 @@ function toSummary(p: PlanRow, voucherCount: number): HotspotPlanSummary {
     id: p.id, name: p.name, routerId: p.routerId, server: p.server, profileName: p.profileName,
     rateLimit: { rxKbps: p.rateRxKbps, txKbps: p.rateTxKbps }, sharedUsers: p.sharedUsers,
     sessionTimeoutSec: p.sessionTimeoutSec, idleTimeoutSec: p.idleTimeoutSec, limit: limitOf(p), limitBytesTotal: p.limitBytesTotal,
-    priceMinor: p.priceMinor, status: p.status, macLock: p.macLock === 1, voucherCount, createdAt: p.createdAt, updatedAt: p.updatedAt,
+    priceMinor: p.priceMinor, status: p.status, macLock: p.macLock === 1, dnsName: p.dnsName, voucherCount, createdAt: p.createdAt, updatedAt: p.updatedAt,
   };
 }
 
@@ -36,6 +36,7 @@ function toInput(p: PlanRow): PlanInput {
     name: s.name, routerId: s.routerId, server: s.server, profileName: s.profileName, rateLimit: s.rateLimit, sharedUsers: s.sharedUsers,
     sessionTimeoutSec: s.sessionTimeoutSec, idleTimeoutSec: s.idleTimeoutSec, limit: s.limit, limitBytesTotal: s.limitBytesTotal, priceMinor: s.priceMinor, status: s.status,
     macLock: s.macLock,
+    dnsName: s.dnsName,
   };
 }
 
@@ -45,6 +46,7 @@ function rowValues(v: PlanInput): Omit<HotspotPlansTable, 'id' | 'createdAt' | '
     sharedUsers: v.sharedUsers, sessionTimeoutSec: v.sessionTimeoutSec, idleTimeoutSec: v.idleTimeoutSec, limitKind: v.limit.kind,
     limitSec: v.limit.kind === 'none' ? null : v.limit.seconds, limitBytesTotal: v.limitBytesTotal, priceMinor: v.priceMinor, status: v.status,
     macLock: v.macLock ? 1 : 0,
+    dnsName: v.dnsName,
   };
 }
 
@@ -130,7 +132,7 @@ export async function updatePlan(scope: TenantScope, input: ParsedInputOf<'hotsp
       const live = await trx.selectFrom('vouchers').innerJoin('voucherBatches', 'voucherBatches.id', 'vouchers.batchId')
         .select(['vouchers.id', 'vouchers.routerId', 'vouchers.code', 'vouchers.password', 'vouchers.status', 'voucherBatches.comment'])
         .where('vouchers.planId', '=', planId).where('vouchers.status', '!=', 'revoked').execute();
-      await enqueueRouterChanges(trx, live.map((v) => voucherUserObject(v, after, v.comment)), nowDate);
+      await enqueueRouterChangesMany(trx, [live.map((v) => voucherUserObject(v, after, v.comment))], nowDate);
     }
     if (after.profileName !== before.profileName) await enqueueRouterChanges(trx, [planProfileObject(before, false)], nowDate);
     await appendAudit(trx, scope.core.clock, scope.actor, {

@@ -1,7 +1,7 @@
 import { notFound } from '@shared/domain/errors';
 import type { OutputOf, ParsedInputOf } from '@shared/contract';
 import type { TenantScope } from '../context';
-import { enqueueRouterChanges } from '../router-sync/enqueue';
+import { enqueueRouterChangesMany } from '../router-sync/enqueue';
 import { routerSyncOf } from '../router-sync/runtime';
 import { appendAudit } from '../auth/audit';
 import { pageQuery } from '../paging';
@@ -71,9 +71,9 @@ export async function revokeVouchers(scope: TenantScope, input: ParsedInputOf<'h
     for (let i = 0; i < ids.length; i += 500) {
       await trx.updateTable('vouchers').set({ status: 'revoked', revokedAt: now }).where('id', 'in', ids.slice(i, i + 500)).execute();
     }
-    await enqueueRouterChanges(trx, live.map((r) => voucherUserObject(
+    await enqueueRouterChangesMany(trx, [live.map((r) => voucherUserObject(
       { id: r.voucherId, routerId: r.voucherRouterId, code: r.code, password: r.password, status: 'revoked' }, r, '',
-    )), nowDate);
+    ))], nowDate);
     await appendAudit(trx, scope.core.clock, scope.actor, {
       action: 'voucher.revoked',
       summary: 'voucherId' in input ? `Revoked voucher ${live[0]!.code}` : `Revoked ${live.length} vouchers of a batch`,

@@ -177,6 +177,11 @@ export const apiErrorsEn: ErrorWords = {
     revoked: 'This voucher is revoked; there is nothing to reset.',
     'not-on-router': 'This voucher is not on the router yet. Wait for the router to be updated, then try again.',
   },
+  'voucher-print': {
+    'no-dns-name': "Set the hotspot's DNS name on plan {{plans}} first: the QR code on each voucher logs in through it.",
+    'too-many': 'That is {{count}} vouchers; print at most {{max}} at a time (pick a shorter time range).',
+    'not-found': 'No printable vouchers match (revoked vouchers are never printed).',
+  },
   invoice: {
     'not-found': 'This invoice no longer exists.',
     'wrong-status': 'This invoice is {{status}} now, so that cannot be done. Refresh the list.',

@@ -14,6 +14,7 @@ import { hotspotAdoptEn } from '../../features/hotspot/locale-adopt.en';
 import { paymentsEn } from '../../features/payments/locale.en';
 import { mpesaEn } from '../../features/mpesa/locale.en';
 import { invoicesEn } from '../../features/invoices/locale.en';
+import { hotspotEn } from '../../features/hotspot/locale.en';
 import { walletEn } from '../../features/wallet/locale.en';
 import { walletPolicyEn } from '../../features/wallet/locale-policy.en';
 import { homeMoneyEn } from '../../features/home/locale-money.en';
@@ -38,6 +39,7 @@ export const en = {
   payments: paymentsEn,
   mpesa: mpesaEn,
   invoices: invoicesEn,
+  hotspot: hotspotEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,
@@ -606,8 +608,8 @@ export const en = {
     wallet: { adjusted: 'Wallet adjusted', reversed: 'Wallet entry reversed', 'installation-fee': 'Installation fee charged' },
     shift: { opened: 'Cash shift opened', closed: 'Cash shift closed' },
     'hotspot-plan': { created: 'Hotspot plan created', updated: 'Hotspot plan changed', adopted: 'Hotspot plan adopted from the router' },
-    'voucher-batch': { created: 'Voucher batch generated', adopted: 'Hotspot users adopted as vouchers' },
-    voucher: { revoked: 'Vouchers revoked' },
+    'voucher-batch': { created: 'Voucher batch generated', adopted: 'Hotspot users adopted as vouchers', cancelled: 'Voucher batch push cancelled' },
+    voucher: { revoked: 'Vouchers revoked', printed: 'Vouchers printed', 'counters-reset': 'Voucher counters reset' },
     invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {
       'settings-updated': 'M-Pesa settings changed',

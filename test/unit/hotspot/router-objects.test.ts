@@ -4,7 +4,7 @@ import { batchComment, planProfileObject, rosDuration, voucherUserObject, type P
 const plan: PlanRow = {
   id: 'p1', name: 'Day', routerId: 'r1', server: 'hotspot1', profileName: 'day', rateRxKbps: 1000, rateTxKbps: 3000, sharedUsers: 1,
   sessionTimeoutSec: null, idleTimeoutSec: null, limitKind: 'validity', limitSec: 86_400, limitBytesTotal: null, priceMinor: 5000,
-  status: 'active', macLock: 0, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
+  status: 'active', macLock: 0, dnsName: null, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
 };
 
 describe('hotspot router objects', () => {

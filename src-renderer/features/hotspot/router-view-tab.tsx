@@ -5,14 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useRpc } from '../../app/use-rpc';
 import { EmptyNotice } from '../../components/empty-notice';
 import { ErrorAlert } from '../../components/error-alert';
-import { PageHeader } from '../../components/page-header';
-import { HotspotTab } from './dashboard/hotspot-tab';
+import { HotspotTab } from '../routers/dashboard/hotspot-tab';
 
 /**
- * Hotspot vouchers for the roles that sell them. A cashier reads no routers, so the router is picked
- * from names only (core router first); the hotspot views are the router dashboard's own.
+ * What a router holds right now (active sessions, hotspot users, profiles): the router dashboard's
+ * hotspot views, for roles that read no routers; the router is picked from names only.
  */
-export function HotspotVouchersPage() {
+export function RouterViewTab() {
   const { t } = useTranslation();
   const routers = useRpc('routers.hotspot.routers', {});
   const [picked, setPicked] = useState<string | null>(null);
@@ -20,21 +19,10 @@ export function HotspotVouchersPage() {
   const routerId = picked && items.some((r) => r.id === picked) ? picked : items[0]?.id;
   return (
     <Stack gap="md">
-      <PageHeader
-        title={t('routerTabs.hotspotArea.title')}
-        description={t('routerTabs.hotspotArea.intro')}
-        actions={items.length > 1 && (
-          <Select
-            aria-label={t('routerTabs.hotspotArea.router')}
-            leftSection={<IconRouter size={16} />}
-            data={items.map((r) => ({ value: r.id, label: r.name }))}
-            value={routerId ?? null}
-            onChange={setPicked}
-            allowDeselect={false}
-            w={240}
-          />
-        )}
-      />
+      {items.length > 1 && (
+        <Select aria-label={t('routerTabs.hotspotArea.router')} leftSection={<IconRouter size={16} />} w={240} allowDeselect={false}
+          data={items.map((r) => ({ value: r.id, label: r.name }))} value={routerId ?? null} onChange={setPicked} />
+      )}
       {routers.error && <ErrorAlert error={routers.error} onRetry={routers.reload} />}
       {!routers.data && !routers.error && <Skeleton h={160} radius="md" />}
       {routers.data && !routerId && (

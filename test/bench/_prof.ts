@@ -1,0 +1,3 @@
+import { measureStatementImport } from './money-bench';
+const r = await measureStatementImport(50_000, 5_000);
+console.log(JSON.stringify(r));
