@@ -150,6 +150,9 @@ export const AUDIT_ACTIONS = [
   'hotspot-plan.updated',
   'voucher-batch.created',
   'voucher.revoked',
+  'voucher-template.created',
+  'voucher-template.updated',
+  'voucher-template.deleted',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

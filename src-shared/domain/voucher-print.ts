@@ -58,6 +58,10 @@ export const ENGLISH_VOUCHER_LABELS: VoucherLabels = {
 /** A host name as RouterOS accepts for a hotspot's dns-name: letters, digits, hyphens and dots. */
 const DNS_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
+export function isHotspotDnsName(s: string): boolean {
+  return DNS_NAME.test(s);
+}
+
 /**
  * The auto-login URL a voucher's QR code carries: RouterOS's hotspot login page takes `username` and
  * `password` as query parameters (MikroTik manual, "Hotspot customisation": login.html form fields),

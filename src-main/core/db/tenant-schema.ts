@@ -39,6 +39,7 @@ export interface TenantDB {
   hotspotPlans: HotspotPlansTable;
   voucherBatches: VoucherBatchesTable;
   vouchers: VouchersTable;
+  voucherTemplates: VoucherTemplatesTable;
 }
 
 export interface TenantMetaTable {
@@ -567,4 +568,17 @@ export interface VouchersTable {
   status: 'unused' | 'revoked';
   createdAt: string;
   revokedAt: string | null;
+}
+
+/** An editable voucher card template (documents domain): HTML checked on save, a layout and the login host. */
+export interface VoucherTemplatesTable {
+  id: string;
+  name: string;
+  html: string;
+  layout: 'a4-3x8' | 'a4-4x10' | 'a4-5x13' | 'roll80' | 'roll58';
+  /** The hotspot's dns-name: the host of `{{qr}}` / `{{login_url}}` and the value of `{{dns_name}}`. */
+  dnsName: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
 }

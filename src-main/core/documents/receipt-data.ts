@@ -10,13 +10,13 @@ import { receiptNumberOf } from './receipt-number';
 const METHOD_NAMES = { mpesa: 'M-Pesa', cash: 'Cash', bank: 'Bank transfer', card: 'Card' } as const;
 
 /** pdfkit draws PNG and JPEG only; a WebP or SVG logo is left off the receipt rather than failing it. */
-function logoBytes(dataUrl: string | null): Uint8Array | null {
+export function logoBytes(dataUrl: string | null): Uint8Array | null {
   const m = dataUrl ? /^data:image\/(png|jpeg);base64,(.+)$/.exec(dataUrl) : null;
   return m?.[2] ? Buffer.from(m[2], 'base64') : null;
 }
 
 /** `en-KE` for a Kenyan tenant: dates and amounts read the way the office writes them. */
-function localeOf(country: string): string {
+export function localeOf(country: string): string {
   return /^[A-Z]{2}$/.test(country) ? `en-${country}` : 'en';
 }
 

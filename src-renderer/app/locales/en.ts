@@ -13,6 +13,7 @@ import { adoptionEn } from '../../features/adoption/locale.en';
 import { paymentsEn } from '../../features/payments/locale.en';
 import { mpesaEn } from '../../features/mpesa/locale.en';
 import { invoicesEn } from '../../features/invoices/locale.en';
+import { voucherTemplatesEn } from '../../features/voucher-templates/locale.en';
 import { walletEn } from '../../features/wallet/locale.en';
 import { walletPolicyEn } from '../../features/wallet/locale-policy.en';
 import { homeMoneyEn } from '../../features/home/locale-money.en';
@@ -36,6 +37,7 @@ export const en = {
   payments: paymentsEn,
   mpesa: mpesaEn,
   invoices: invoicesEn,
+  voucherTemplates: voucherTemplatesEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,
@@ -606,6 +608,7 @@ export const en = {
     'hotspot-plan': { created: 'Hotspot plan created', updated: 'Hotspot plan changed' },
     'voucher-batch': { created: 'Voucher batch generated' },
     voucher: { revoked: 'Vouchers revoked' },
+    'voucher-template': { created: 'Voucher template created', updated: 'Voucher template changed', deleted: 'Voucher template deleted' },
     invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {
       'settings-updated': 'M-Pesa settings changed',

@@ -33,6 +33,7 @@ const ERROR_KEYS = Object.keys({
   'invoice.not-found': 1, 'invoice.wrong-status': 1, 'invoice.has-payments': 1, 'invoice.payment-allocated': 1,
   'hotspot-plan.not-found': 1, 'hotspot-plan.name-taken': 1, 'hotspot-plan.profile-taken': 1, 'hotspot-plan.disabled': 1,
   'voucher-batch.not-found': 1, 'voucher-batch.code-space': 1, 'voucher.not-found': 1,
+  'voucher-template.not-found': 1, 'voucher-template.name-taken': 1, 'voucher-template.invalid': 1, 'voucher-template.no-vouchers': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
 function lookup(path: string): unknown {
