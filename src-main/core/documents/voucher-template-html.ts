@@ -22,12 +22,16 @@ export interface TemplateBusiness {
   logoPng: Uint8Array | null;
 }
 
-export function templateValues(card: VoucherCard, business: TemplateBusiness, locale: string): VoucherTemplateValues {
+/** `prices` caches formatted amounts across a batch (formatting builds an Intl formatter each time). */
+export function templateValues(card: VoucherCard, business: TemplateBusiness, locale: string, prices?: Map<string, string>): VoucherTemplateValues {
+  const priceKey = `${card.priceMinor}|${card.currency}`;
+  const price = prices?.get(priceKey) ?? money(card.priceMinor, card.currency, locale);
+  prices?.set(priceKey, price);
   return {
     code: card.code,
     password: card.password ?? card.code,
     plan: card.planName,
-    price: money(card.priceMinor, card.currency, locale),
+    price,
     validity: card.validityText,
     serial: card.serial,
     batch: card.batchLabel,

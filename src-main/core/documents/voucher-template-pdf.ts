@@ -150,6 +150,8 @@ interface CardCtx {
   logo: OpenedImage | null;
   /** Nothing is drawn below this y (a grid cell's bottom), so pdfkit never starts a page of its own. */
   bottom: number;
+  /** Block heights of this card by box size, measured once. */
+  heights: Map<Item, Map<string, number>>;
 }
 
 function runText(ctx: CardCtx, r: Run, inh: Inherited): string {
@@ -189,10 +191,17 @@ function insets(box: BoxModel): { top: number; right: number; bottom: number; le
 
 /** A block's border-box height: its content (measured, never drawn) with insets, at least its own `height`. */
 function blockHeight(ctx: CardCtx, b: Extract<Item, { kind: 'block' }>, box: BoxModel, inh: Inherited): number {
+  // Drawing a block needs its height first; its children were measured with the parent, at the same width.
+  const key = `${box.width}|${box.height}`;
+  const known = ctx.heights.get(b)?.get(key);
+  if (known !== undefined) return known;
   const ins = insets(box);
   const inner = box.height === null ? null : box.height - ins.top - ins.bottom;
   const content = flow(ctx, b.items, 0, 0, box.width - ins.left - ins.right, inner, inh, false);
-  return Math.max(box.height ?? 0, content + ins.top + ins.bottom);
+  const h = Math.max(box.height ?? 0, content + ins.top + ins.bottom);
+  if (!ctx.heights.has(b)) ctx.heights.set(b, new Map());
+  ctx.heights.get(b)!.set(key, h);
+  return h;
 }
 
 function drawSides(doc: Pdf, box: BoxModel, x: number, y: number, h: number): void {
@@ -264,6 +273,8 @@ export interface TemplatePrintJob {
 
 const ROOT: Inherited = { size: TEMPLATE_BASE_FONT_PT, bold: false, color: '#000000', align: 'left', upper: false, lineHeight: TEMPLATE_LINE_HEIGHT };
 const PER_ROLL_PAGE = 25;
+/** Cards measured on one scratch document before it is replaced. */
+const SCRATCH_CARDS = 200;
 
 function openImage(doc: Pdf, bytes: Uint8Array): OpenedImage {
   // @types/pdfkit omits openImage; one embedded logo serves every card (see voucher-pdf.ts).
@@ -275,10 +286,15 @@ export async function voucherTemplatePdf(job: TemplatePrintJob, layout: VoucherL
   const items = itemsOf(parseDocument(job.html, { lowerCaseTags: true }).children);
   const spec = VOUCHER_LAYOUT_SPECS[layout];
   const scratchWidth = spec.kind === 'grid' ? A4_PT.width : spec.pageWidthPt;
-  const scratch = newPdf({ size: [scratchWidth, 14_400], margin: 0, title: '', createdAt: job.createdAt });
+  const newScratch = () => newPdf({ size: [scratchWidth, 14_400], margin: 0, title: '', createdAt: job.createdAt });
+  let scratch = newScratch();
+  let measured = 0;
+  const prices = new Map<string, string>();
   const cardCtx = (doc: Pdf, logo: OpenedImage | null, card: VoucherCard, bottom: number): CardCtx => {
-    const values = templateValues(card, job.business, job.locale);
-    return { doc, scratch, values, url: voucherLoginUrl(card.hotspotDnsName, card.code, card.password), logo, bottom };
+    // A fresh scratch document now and then: what is set on it is kept in memory until it is dropped.
+    if (++measured % SCRATCH_CARDS === 0 && doc !== scratch) scratch = newScratch();
+    const values = templateValues(card, job.business, job.locale, prices);
+    return { doc, scratch, values, url: voucherLoginUrl(card.hotspotDnsName, card.code, card.password), logo, bottom, heights: new Map() };
   };
 
   if (spec.kind === 'grid') {
