@@ -178,7 +178,7 @@ export const apiErrorsEn: ErrorWords = {
   'voucher-template': {
     'not-found': 'That voucher template no longer exists.',
     'name-taken': 'A voucher template named "{{name}}" already exists.',
-    invalid: 'The template was not saved: {{detail}} is not allowed ({{count}} problem(s) in all).',
+    invalid: 'The template was not saved: {{detail}} is not allowed. The preview lists every problem.',
     'no-vouchers': 'Every voucher of this batch is revoked; there is nothing to print.',
   },
   invoice: {

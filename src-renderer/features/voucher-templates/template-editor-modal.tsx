@@ -30,6 +30,10 @@ export function TemplateEditorModal({ editing, onClose, onSaved }: TemplateEdito
     if (editing) form.reset(templateFormValues(current));
   }, [editing, current, form]);
   const [html, layout, dnsName] = useWatch({ control: form.control, name: ['html', 'layout', 'dnsName'] });
+  // A refusal is about the HTML as it was sent: once it is edited, the preview's list is the one that counts.
+  useEffect(() => {
+    form.clearErrors('root.server');
+  }, [html, form]);
 
   const submit = form.handleSubmit(async (values) => {
     try {
