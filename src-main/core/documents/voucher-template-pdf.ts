@@ -161,19 +161,25 @@ function runText(ctx: CardCtx, r: Run, inh: Inherited): string {
 
 /** Sets a paragraph on `doc` at (x, y) and returns its height. */
 function setPara(ctx: CardCtx, doc: Pdf, runs: readonly Run[], x: number, y: number, width: number, inh: Inherited): number {
+  // As in HTML, white space at the start and end of a paragraph is not shown, whichever runs hold it.
   const texts = runs.map((r) => runText(ctx, r, inh));
-  texts[0] = texts[0]!.trimStart();
-  texts[texts.length - 1] = texts[texts.length - 1]!.trimEnd();
+  const first = texts.findIndex((t) => t.trim() !== '');
+  if (first < 0) return 0;
+  texts[first] = texts[first]!.trimStart();
+  const last = texts.length - 1 - [...texts].reverse().findIndex((t) => t.trim() !== '');
+  texts[last] = texts[last]!.trimEnd();
   const room = doc === ctx.doc && Number.isFinite(ctx.bottom) ? ctx.bottom - y : undefined;
   if (room !== undefined && room <= 0) return 0;
-  runs.forEach((r, i) => {
-    const own = inherit(inh, r.small ? 'small' : 'span', r.decls);
+  for (let i = first; i <= last; i++) {
+    const r = runs[i]!;
+    if (texts[i] === '') continue;
+    const own = inherit(inh, 'span', r.decls);
     const size = r.small && !r.decls['font-size'] ? own.size * 0.83 : own.size;
     doc.font(own.bold || r.bold ? FONT_BOLD : FONT).fontSize(size).fillColor(colour(own.color) ?? '#000000');
-    const opts: PDFKit.Mixins.TextOptions = { width, align: inh.align, continued: i < runs.length - 1, lineGap: size * (inh.lineHeight - DEJAVU_LINE) };
-    if (i === 0) doc.text(texts[i]!, x, y, room === undefined ? opts : { ...opts, height: room });
+    const opts: PDFKit.Mixins.TextOptions = { width, align: inh.align, continued: i < last, lineGap: size * (inh.lineHeight - DEJAVU_LINE) };
+    if (i === first) doc.text(texts[i]!, x, y, room === undefined ? opts : { ...opts, height: room });
     else doc.text(texts[i]!, opts);
-  });
+  }
   return doc.y - y;
 }
 

@@ -58,6 +58,13 @@ describe('voucher template PDF', () => {
     expect(decodeQrIn(page!, cell)).toBe(`http://wifi.kilimani.net/login?username=${code}&password=${code}`);
   });
 
+  it('sets a paragraph of mixed runs as one line, white space at its ends dropped as in HTML', async () => {
+    const data = job('<div>\n   <b>{{code}}</b> sold by <span style="color: #c02020">{{business}}</span>\n  </div><p> </p><div>No. {{serial}}</div>', 1);
+    const [page] = renderPdf(await voucherTemplatePdf(data, 'roll80'), 2);
+    expect(page!.text).toBe(`${data.vouchers[0]!.code} sold by Kilimani WiFi No. 000001`);
+    expect(pixelsNear(page!, { x: 0, y: 0, width: page!.widthPt, height: 40 }, [192, 32, 32])).toBeGreaterThan(20);
+  });
+
   it('sizes roll slips to their content and draws the logo as wide as its block', async () => {
     const short = renderPdf(await voucherTemplatePdf(job('<div>{{code}}</div>', 3), 'roll80'), 1)[0]!;
     const withLogo = renderPdf(await voucherTemplatePdf(job('<div>{{code}}</div><div style="width: 100pt">{{logo}}</div>', 3, {
