@@ -13,6 +13,7 @@ import { SubscribersArea } from '../features/subscribers/subscribers-area';
 import { SyncPage } from '../features/sync/sync-page';
 import { SettingsPage } from '../features/tenancy/settings-page';
 import { TenantsPage } from '../features/tenancy/tenants-page';
+import { VoucherTemplatesPage } from '../features/voucher-templates/voucher-templates-page';
 import type { AreaId } from './areas';
 
 /** The page of every area in areas.ts (the compiler insists each one has a page). */
@@ -25,6 +26,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   mpesa: MpesaPage,
   invoices: InvoicesPage,
   hotspot: HotspotPage,
+  'voucher-templates': VoucherTemplatesPage,
   routers: RoutersArea,
   sync: SyncPage,
   staff: StaffPage,

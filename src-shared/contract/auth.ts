@@ -155,6 +155,9 @@ export const AUDIT_ACTIONS = [
   'hotspot-plan.adopted',
   'voucher-batch.adopted',
   'voucher.printed',
+  'voucher-template.created',
+  'voucher-template.updated',
+  'voucher-template.deleted',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

@@ -26,6 +26,8 @@ export interface SampleRefs {
   hotspotPlan: string;
   voucherBatch: string;
   voucher: string;
+  /** An editable voucher template (documents domain). */
+  voucherTemplate: string;
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {

@@ -18,6 +18,7 @@ import { invoicesChannels } from './invoices';
 import { documentsChannels } from './documents';
 import { hotspotChannels } from './hotspot';
 import { hotspotAdoptionChannels } from './hotspot-adoption';
+import { voucherTemplatesChannels } from './voucher-templates';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -40,6 +41,7 @@ export const contract = {
   ...documentsChannels,
   ...hotspotChannels,
   ...hotspotAdoptionChannels,
+  ...voucherTemplatesChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

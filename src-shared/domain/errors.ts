@@ -169,6 +169,12 @@ export interface ErrorParams {
   'voucher-print.too-many': { count: number; max: number };
   /** Nothing printable matched (none, or all revoked). */
   'voucher-print.not-found': Record<never, never>;
+  'voucher-template.not-found': Record<never, never>;
+  'voucher-template.name-taken': { name: string };
+  /** A template refused on save or preview: the first problem found (all of them are in the preview's list). */
+  'voucher-template.invalid': { problem: string; detail: string; count: number };
+  /** Every voucher of the batch is revoked: nothing to print. */
+  'voucher-template.no-vouchers': Record<never, never>;
   /** Reversal of a payment's credit refused: it is allocated to these invoices (void or re-issue them first). */
   'invoice.payment-allocated': { numbers: string };
 }
@@ -191,6 +197,9 @@ export const FIELD_CODES = [
   'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_COMMON', 'PASSWORD_IS_EMAIL', 'PASSWORD_IS_NAME', 'TEXT_CONTROL_CHARS',
   // Uploads.
   'not-an-image',
+  // Voucher templates (src-shared/domain/voucher-template.ts TEMPLATE_PROBLEMS, prefixed).
+  'template-script', 'template-event-handler', 'template-unsafe-url', 'template-external-url', 'template-element', 'template-attribute',
+  'template-css-property', 'template-css-value', 'template-unknown-variable', 'template-variable-in-attribute', 'template-empty',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 export type FieldErrors = Record<string, FieldCode>;

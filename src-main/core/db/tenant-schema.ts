@@ -40,6 +40,7 @@ export interface TenantDB {
   voucherBatches: VoucherBatchesTable;
   vouchers: VouchersTable;
   voucherUsage: VoucherUsageTable;
+  voucherTemplates: VoucherTemplatesTable;
 }
 
 export interface TenantMetaTable {
@@ -595,4 +596,17 @@ export interface VoucherUsageTable {
   mac: string | null;
   state: 'unused' | 'in-use' | 'used-up' | 'expired' | 'revoked';
   syncedAt: string;
+}
+
+/** An editable voucher card template (documents domain): HTML checked on save, a layout and the login host. */
+export interface VoucherTemplatesTable {
+  id: string;
+  name: string;
+  html: string;
+  layout: 'a4-3x8' | 'a4-4x10' | 'a4-5x13' | 'roll80' | 'roll58';
+  /** The hotspot's dns-name: the host of `{{qr}}` / `{{login_url}}` and the value of `{{dns_name}}`. */
+  dnsName: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
 }

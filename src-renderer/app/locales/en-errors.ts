@@ -182,6 +182,12 @@ export const apiErrorsEn: ErrorWords = {
     'too-many': 'That is {{count}} vouchers; print at most {{max}} at a time (pick a shorter time range).',
     'not-found': 'No printable vouchers match (revoked vouchers are never printed).',
   },
+  'voucher-template': {
+    'not-found': 'That voucher template no longer exists.',
+    'name-taken': 'A voucher template named "{{name}}" already exists.',
+    invalid: 'The template was not saved: {{detail}} is not allowed. The preview lists every problem.',
+    'no-vouchers': 'Every voucher of this batch is revoked; there is nothing to print.',
+  },
   invoice: {
     'not-found': 'This invoice no longer exists.',
     'wrong-status': 'This invoice is {{status}} now, so that cannot be done. Refresh the list.',
@@ -226,6 +232,17 @@ export const fieldErrorsEn: Record<FieldCode, string> = {
   PASSWORD_IS_NAME: 'Do not use your name in the password',
   TEXT_CONTROL_CHARS: 'Remove line breaks, control or invisible characters',
   'not-an-image': 'Use a PNG, JPEG, SVG or WebP image',
+  'template-script': 'Scripts are not allowed in a template',
+  'template-event-handler': 'Event handlers (onclick, onerror…) are not allowed',
+  'template-unsafe-url': 'javascript: and data: links are not allowed',
+  'template-external-url': 'Links and pictures from outside are not allowed; use the logo and qr variables',
+  'template-element': 'This element is not supported in templates',
+  'template-attribute': 'Only the style attribute is allowed',
+  'template-css-property': 'This CSS property is not supported',
+  'template-css-value': 'This CSS value is not supported',
+  'template-unknown-variable': 'Unknown variable',
+  'template-variable-in-attribute': 'Variables go in text, not in attributes',
+  'template-empty': 'Write the card’s HTML',
 };
 
 /** For refusals a transport sends before the dispatcher runs (they carry no key). */

@@ -15,6 +15,7 @@ import { paymentsEn } from '../../features/payments/locale.en';
 import { mpesaEn } from '../../features/mpesa/locale.en';
 import { invoicesEn } from '../../features/invoices/locale.en';
 import { hotspotEn } from '../../features/hotspot/locale.en';
+import { voucherTemplatesEn } from '../../features/voucher-templates/locale.en';
 import { walletEn } from '../../features/wallet/locale.en';
 import { walletPolicyEn } from '../../features/wallet/locale-policy.en';
 import { homeMoneyEn } from '../../features/home/locale-money.en';
@@ -40,6 +41,7 @@ export const en = {
   mpesa: mpesaEn,
   invoices: invoicesEn,
   hotspot: hotspotEn,
+  voucherTemplates: voucherTemplatesEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,
@@ -610,6 +612,7 @@ export const en = {
     'hotspot-plan': { created: 'Hotspot plan created', updated: 'Hotspot plan changed', adopted: 'Hotspot plan adopted from the router' },
     'voucher-batch': { created: 'Voucher batch generated', adopted: 'Hotspot users adopted as vouchers', cancelled: 'Voucher batch push cancelled' },
     voucher: { revoked: 'Vouchers revoked', printed: 'Vouchers printed', 'counters-reset': 'Voucher counters reset' },
+    'voucher-template': { created: 'Voucher template created', updated: 'Voucher template changed', deleted: 'Voucher template deleted' },
     invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {
       'settings-updated': 'M-Pesa settings changed',

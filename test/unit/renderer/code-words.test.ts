@@ -34,6 +34,7 @@ const ERROR_KEYS = Object.keys({
   'hotspot-plan.not-found': 1, 'hotspot-plan.name-taken': 1, 'hotspot-plan.profile-taken': 1, 'hotspot-plan.disabled': 1,
   'voucher-batch.not-found': 1, 'voucher-batch.code-space': 1, 'voucher.not-found': 1, 'voucher.revoked': 1, 'voucher.not-on-router': 1,
   'voucher-print.no-dns-name': 1, 'voucher-print.too-many': 1, 'voucher-print.not-found': 1,
+  'voucher-template.not-found': 1, 'voucher-template.name-taken': 1, 'voucher-template.invalid': 1, 'voucher-template.no-vouchers': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
 function lookup(path: string): unknown {
