@@ -150,6 +150,13 @@ export const AUDIT_ACTIONS = [
   'hotspot-plan.updated',
   'voucher-batch.created',
   'voucher.revoked',
+  'vouchers.sold',
+  'voucher-stock.threshold-set',
+  'agent.created',
+  'agent.updated',
+  'agent.topped-up',
+  'agent.adjusted',
+  'agent.reversed',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

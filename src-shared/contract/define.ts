@@ -26,6 +26,9 @@ export interface SampleRefs {
   hotspotPlan: string;
   voucherBatch: string;
   voucher: string;
+  /** An agent (voucher-sales) and a top-up on its float that can be reversed. */
+  agent: string;
+  agentEntry: string;
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {

@@ -33,6 +33,8 @@ const ERROR_KEYS = Object.keys({
   'invoice.not-found': 1, 'invoice.wrong-status': 1, 'invoice.has-payments': 1, 'invoice.payment-allocated': 1,
   'hotspot-plan.not-found': 1, 'hotspot-plan.name-taken': 1, 'hotspot-plan.profile-taken': 1, 'hotspot-plan.disabled': 1,
   'voucher-batch.not-found': 1, 'voucher-batch.code-space': 1, 'voucher.not-found': 1,
+  'agent.not-found': 1, 'agent.name-taken': 1, 'agent.float-short': 1, 'agent-entry.not-found': 1, 'agent-entry.already-reversed': 1,
+  'agent-entry.not-reversible': 1, 'voucher-sale.stock-short': 1, 'voucher-sale.not-available': 1, 'voucher-sale.one-plan': 1, 'voucher-sale.bad-range': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
 function lookup(path: string): unknown {
