@@ -8,7 +8,7 @@ import { m0020VoucherSales } from './migrations/0020-voucher-sales';
  * and the stock and revenue reports. Vouchers themselves stay the hotspot domain's; a sale only records them.
  */
 export const voucherSalesModule = defineModule({
-  name: 'voucherSales',
+  name: 'voucher-sales',
   owns: { tenant: ['agents', 'agentLedger', 'voucherSales', 'voucherSaleItems', 'voucherStockThresholds'] },
   tenantMigrations: { '0020-voucher-sales': m0020VoucherSales },
   handlers: voucherSalesHandlers,

@@ -7,6 +7,7 @@ import type { TenantDB } from '../db/tenant-schema';
 import type { TenantScope } from '../context';
 import { appendAudit } from '../auth/audit';
 import { pageQuery } from '../paging';
+import { getAgent } from './agents';
 import { toSaleSummaries } from './sell';
 
 type PlanEb = ExpressionBuilder<TenantDB, 'hotspotPlans' | 'voucherStockThresholds'>;
@@ -74,6 +75,9 @@ export async function setThreshold(scope: TenantScope, input: ParsedInputOf<'vou
 const SALE_SORT = { createdAt: 'createdAt', totalMinor: 'totalMinor' } as const;
 
 export async function listSales(scope: TenantScope, q: ParsedInputOf<'voucher-sales.list'>): Promise<OutputOf<'voucher-sales.list'>> {
+  // A filter naming an agent or plan that does not exist is an error, not an empty list.
+  if (q.agentId) await getAgent(scope.db, q.agentId);
+  if (q.planId && !(await scope.db.selectFrom('hotspotPlans').select('id').where('id', '=', q.planId).executeTakeFirst())) throw notFound('hotspot-plan.not-found');
   let base = scope.db.selectFrom('voucherSales');
   if (q.agentId) base = base.where('agentId', '=', q.agentId);
   if (q.planId) base = base.where('planId', '=', q.planId);
