@@ -13,6 +13,7 @@ import { SubscribersArea } from '../features/subscribers/subscribers-area';
 import { SyncPage } from '../features/sync/sync-page';
 import { SettingsPage } from '../features/tenancy/settings-page';
 import { TenantsPage } from '../features/tenancy/tenants-page';
+import { VoucherSalesPage } from '../features/voucher-sales/voucher-sales-page';
 import type { AreaId } from './areas';
 
 /** The page of every area in areas.ts (the compiler insists each one has a page). */
@@ -25,6 +26,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   mpesa: MpesaPage,
   invoices: InvoicesPage,
   hotspot: HotspotVouchersPage,
+  voucherSales: VoucherSalesPage,
   routers: RoutersArea,
   sync: SyncPage,
   staff: StaffPage,

@@ -13,6 +13,7 @@ import { adoptionEn } from '../../features/adoption/locale.en';
 import { paymentsEn } from '../../features/payments/locale.en';
 import { mpesaEn } from '../../features/mpesa/locale.en';
 import { invoicesEn } from '../../features/invoices/locale.en';
+import { voucherSalesEn } from '../../features/voucher-sales/locale.en';
 import { walletEn } from '../../features/wallet/locale.en';
 import { walletPolicyEn } from '../../features/wallet/locale-policy.en';
 import { homeMoneyEn } from '../../features/home/locale-money.en';
@@ -36,6 +37,7 @@ export const en = {
   payments: paymentsEn,
   mpesa: mpesaEn,
   invoices: invoicesEn,
+  voucherSales: voucherSalesEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,
@@ -606,6 +608,9 @@ export const en = {
     'hotspot-plan': { created: 'Hotspot plan created', updated: 'Hotspot plan changed' },
     'voucher-batch': { created: 'Voucher batch generated' },
     voucher: { revoked: 'Vouchers revoked' },
+    vouchers: { sold: 'Vouchers sold' },
+    'voucher-stock': { 'threshold-set': 'Low-stock alert changed' },
+    agent: { created: 'Agent added', updated: 'Agent edited', 'topped-up': 'Agent float topped up', adjusted: 'Agent float adjusted', reversed: 'Agent float entry reversed' },
     invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {
       'settings-updated': 'M-Pesa settings changed',
