@@ -98,7 +98,7 @@ export const revenueRow = z.object({
 const agentFields = { name: agentName, phone: optionalPhone, discountBp };
 
 export const voucherSalesChannels = {
-  'voucher-sales.sell': channel({
+  'vouchers.sell': channel({
     summary: 'Sell unused vouchers (N of a plan, a whole batch, or chosen ones) to a walk-in customer for cash/M-Pesa/bank/card, or to an agent from its float.',
     input: z.strictObject({
       /** Chosen by the client per click: the same key again returns the sale already made. */
@@ -120,28 +120,28 @@ export const voucherSalesChannels = {
   }).sample((r) => ({
     requestKey: '01900000-0000-7000-8000-000000000ccc', pick: { by: 'plan', planId: r.hotspotPlan, count: 1 }, buyer: { kind: 'walk-in', method: 'cash' },
   })),
-  'voucher-sales.list': channel({
+  'vouchers.sales.list': channel({
     summary: 'Voucher sales, newest first, by agent, plan or buyer kind.',
     input: pageInput(['createdAt', 'totalMinor'], { agentId: id.optional(), planId: id.optional(), buyerKind: z.enum(['walk-in', 'agent']).optional() }),
     output: pageOutput(voucherSaleSummary),
     access: 'payments.read',
     mutates: false,
   }).sample((r) => ({ page: 1, pageSize: 25, agentId: r.agent })),
-  'voucher-sales.stock': channel({
+  'vouchers.stock': channel({
     summary: 'Stock per hotspot plan: vouchers still to sell, sold, revoked, and the low-stock alert.',
     input: pageInput(['planName', 'available'], { lowOnly: z.boolean().optional() }),
     output: pageOutput(stockRow),
     access: 'hotspot.read',
     mutates: false,
   }).sample(() => ({ page: 1, pageSize: 25 })),
-  'voucher-sales.stock.threshold': channel({
+  'vouchers.stock.threshold': channel({
     summary: "Set a plan's low-stock threshold (null: no alert).",
     input: z.strictObject({ planId: id, lowStock: int(0, 100_000).nullable() }),
     output: stockRow,
     access: 'subscribers.manage',
     mutates: true,
   }).sample((r) => ({ planId: r.hotspotPlan, lowStock: 10 })),
-  'voucher-sales.revenue': channel({
+  'vouchers.revenue': channel({
     summary: 'Voucher revenue between two local days (inclusive, at most 366), per day, per batch or per agent.',
     input: z.strictObject({ from: localDay, to: localDay, by: z.enum(REVENUE_GROUPS) }),
     output: z.object({
@@ -151,7 +151,7 @@ export const voucherSalesChannels = {
     access: 'payments.read',
     mutates: false,
   }).sample(() => ({ from: '2026-11-01', to: '2026-11-30', by: 'day' })),
-  'voucher-sales.export.csv': channel({
+  'vouchers.export.csv': channel({
     summary: 'A voucher report as CSV text: stock, revenue (day/batch/agent) or an agent statement; every row.',
     input: z.discriminatedUnion('report', [
       z.strictObject({ report: z.literal('stock') }),

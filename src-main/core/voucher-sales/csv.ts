@@ -19,7 +19,7 @@ async function all<T>(read: (page: number) => Promise<{ items: T[] }>): Promise<
 }
 
 /** The voucher reports as CSV through the one CSV writer of the payments lists (quoting, formula cells kept text). */
-export async function exportVoucherCsv(scope: TenantScope, input: ParsedInputOf<'voucher-sales.export.csv'>): Promise<OutputOf<'voucher-sales.export.csv'>> {
+export async function exportVoucherCsv(scope: TenantScope, input: ParsedInputOf<'vouchers.export.csv'>): Promise<OutputOf<'vouchers.export.csv'>> {
   const currency = scope.tenant.currency;
   const money = (m: number) => decimal(m, currency);
   if (input.report === 'stock') {

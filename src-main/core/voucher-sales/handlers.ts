@@ -8,12 +8,12 @@ import { sellVouchers } from './sell';
 type Channels = Extract<keyof typeof voucherSalesChannels, string>;
 
 export const voucherSalesHandlers: HandlersFor<Channels> = {
-  'voucher-sales.sell': (i, ctx) => sellVouchers(ctx, i),
-  'voucher-sales.list': (q, ctx) => listSales(ctx, q),
-  'voucher-sales.stock': (q, ctx) => stockReport(ctx, q),
-  'voucher-sales.stock.threshold': (i, ctx) => setThreshold(ctx, i),
-  'voucher-sales.revenue': (i, ctx) => revenueReport(ctx, i),
-  'voucher-sales.export.csv': (i, ctx) => exportVoucherCsv(ctx, i),
+  'vouchers.sell': (i, ctx) => sellVouchers(ctx, i),
+  'vouchers.sales.list': (q, ctx) => listSales(ctx, q),
+  'vouchers.stock': (q, ctx) => stockReport(ctx, q),
+  'vouchers.stock.threshold': (i, ctx) => setThreshold(ctx, i),
+  'vouchers.revenue': (i, ctx) => revenueReport(ctx, i),
+  'vouchers.export.csv': (i, ctx) => exportVoucherCsv(ctx, i),
   'agents.list': (q, ctx) => listAgents(ctx, q),
   'agents.create': (i, ctx) => createAgent(ctx, i),
   'agents.update': (i, ctx) => updateAgent(ctx, i),

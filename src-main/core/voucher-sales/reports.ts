@@ -22,7 +22,7 @@ function stockBase(db: Kysely<TenantDB>) {
 }
 
 /** Stock per plan; `lowOnly` keeps the plans under their threshold (the alert on the Voucher sales screen). */
-export async function stockReport(scope: TenantScope, q: ParsedInputOf<'voucher-sales.stock'>): Promise<OutputOf<'voucher-sales.stock'>> {
+export async function stockReport(scope: TenantScope, q: ParsedInputOf<'vouchers.stock'>): Promise<OutputOf<'vouchers.stock'>> {
   let base = stockBase(scope.db);
   if (q.q) base = base.where(sql<boolean>`hotspot_plans.name like ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
   if (q.lowOnly) base = base.where('voucherStockThresholds.lowStock', 'is not', null).where((eb) => eb(availableOf(eb), '<', eb.ref('voucherStockThresholds.lowStock')));
@@ -50,7 +50,7 @@ function toStockRow(r: { planId: string; planName: string; routerId: string; pri
   };
 }
 
-export async function setThreshold(scope: TenantScope, input: ParsedInputOf<'voucher-sales.stock.threshold'>): Promise<StockRow> {
+export async function setThreshold(scope: TenantScope, input: ParsedInputOf<'vouchers.stock.threshold'>): Promise<StockRow> {
   const now = scope.core.clock.now().toISOString();
   return scope.db.transaction().execute(async (trx) => {
     const plan = await trx.selectFrom('hotspotPlans').select(['id', 'name']).where('id', '=', input.planId).executeTakeFirst();
@@ -74,7 +74,7 @@ export async function setThreshold(scope: TenantScope, input: ParsedInputOf<'vou
 
 const SALE_SORT = { createdAt: 'createdAt', totalMinor: 'totalMinor' } as const;
 
-export async function listSales(scope: TenantScope, q: ParsedInputOf<'voucher-sales.list'>): Promise<OutputOf<'voucher-sales.list'>> {
+export async function listSales(scope: TenantScope, q: ParsedInputOf<'vouchers.sales.list'>): Promise<OutputOf<'vouchers.sales.list'>> {
   // A filter naming an agent or plan that does not exist is an error, not an empty list.
   if (q.agentId) await getAgent(scope.db, q.agentId);
   if (q.planId && !(await scope.db.selectFrom('hotspotPlans').select('id').where('id', '=', q.planId).executeTakeFirst())) throw notFound('hotspot-plan.not-found');
@@ -102,13 +102,13 @@ export function dayRange(from: string, to: string, tz: string): [string, string]
   return [start.toISOString(), end.toISOString()];
 }
 
-type Revenue = OutputOf<'voucher-sales.revenue'>;
+type Revenue = OutputOf<'vouchers.revenue'>;
 
 /**
  * Voucher revenue of sales made in the range: what was paid (a walk-in sale's price, an agent's discounted
  * price) next to the list price, per local day, per batch or per agent ('' = walk-in sales).
  */
-export async function revenueReport(scope: TenantScope, input: ParsedInputOf<'voucher-sales.revenue'>): Promise<Revenue> {
+export async function revenueReport(scope: TenantScope, input: ParsedInputOf<'vouchers.revenue'>): Promise<Revenue> {
   const [from, to] = dayRange(input.from, input.to, scope.tenant.timezone);
   let rows: Revenue['rows'];
   if (input.by === 'batch') {

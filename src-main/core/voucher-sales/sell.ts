@@ -11,8 +11,8 @@ import { recordIncome } from '../payments/other-income';
 import { appendAgentEntry } from './agent-ledger';
 import { getAgent } from './agents';
 
-type SellInput = ParsedInputOf<'voucher-sales.sell'>;
-type SellOutput = OutputOf<'voucher-sales.sell'>;
+type SellInput = ParsedInputOf<'vouchers.sell'>;
+type SellOutput = OutputOf<'vouchers.sell'>;
 
 interface Picked {
   id: string;

@@ -34,7 +34,7 @@ export function AgentStatementModal({ agent, onClose, onChanged }: { agent: Agen
       <Stack gap="md">
         <Group justify="space-between">
           <Text fw={600}>{t('voucherSales.statement.balance', { balance: money(st.data?.agent.balanceMinor ?? agent?.balanceMinor ?? 0) })}</Text>
-          {agent && <CsvDownloadButton load={() => callIn('voucher-sales.export.csv', { report: 'statement', agentId: agent.id })}
+          {agent && <CsvDownloadButton load={() => callIn('vouchers.export.csv', { report: 'statement', agentId: agent.id })}
             label={t('voucherSales.statement.csv')} failedTitle={t('voucherSales.reports.csvFailed')} />}
         </Group>
         <ErrorAlert error={st.error ?? null} onRetry={st.reload} />

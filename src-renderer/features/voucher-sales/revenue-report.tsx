@@ -25,7 +25,7 @@ export function RevenueReport() {
   const [to, setTo] = useState(today);
   const [by, setBy] = useState<Group>('day');
   const dayLabel: DateFormatter = ({ date }) => (typeof date === 'string' && date ? tf.calendarDay(date) : '');
-  const out = useRpc('voucher-sales.revenue', { from, to, by });
+  const out = useRpc('vouchers.revenue', { from, to, by });
   const label = (key: string, text: string) => (by === 'day' ? tf.calendarDay(key) : by === 'agent' && key === '' ? t('voucherSales.reports.walkIn') : text);
 
   return (
@@ -37,7 +37,7 @@ export function RevenueReport() {
           <DatePickerInput label={t('voucherSales.reports.to')} value={to} onChange={(v) => v && setTo(v)} valueFormatter={dayLabel} w={170} />
           <SegmentedControl aria-label={t('voucherSales.reports.by')} value={by} onChange={(v) => setBy(v as Group)}
             data={REVENUE_GROUPS.map((g) => ({ value: g, label: t(`voucherSales.reports.group.${g}`) }))} />
-          <CsvDownloadButton load={() => callIn('voucher-sales.export.csv', { report: 'revenue', from, to, by })} label={t('voucherSales.reports.csv')} failedTitle={t('voucherSales.reports.csvFailed')} />
+          <CsvDownloadButton load={() => callIn('vouchers.export.csv', { report: 'revenue', from, to, by })} label={t('voucherSales.reports.csv')} failedTitle={t('voucherSales.reports.csvFailed')} />
         </Group>
         <ErrorAlert error={out.error ?? null} onRetry={out.reload} />
         {!out.data ? (!out.error && <Skeleton height={80} />) : out.data.rows.length === 0 ? <Text size="sm" c="dimmed">{t('voucherSales.reports.revenueEmpty')}</Text> : (

@@ -18,7 +18,7 @@ export function SalesTab() {
   const tf = useTimeFormat();
   const money = useMoney();
   const query = useTableQuery<'createdAt' | 'totalMinor', { buyerKind: Buyer | undefined }>({ filters: { buyerKind: undefined } });
-  const list = useRpc('voucher-sales.list', query.input);
+  const list = useRpc('vouchers.sales.list', query.input);
   const columns = useMemo<ColumnDef<VoucherSaleSummary>[]>(() => [
     { id: 'createdAt', header: t('voucherSales.sales.col.createdAt'), meta: { nowrap: true, sortable: true }, cell: ({ row }) => <Text size="sm">{tf.dateTime(row.original.createdAt)}</Text> },
     { id: 'plan', header: t('voucherSales.sales.col.plan'), cell: ({ row }) => <Text size="sm">{row.original.planName}</Text> },

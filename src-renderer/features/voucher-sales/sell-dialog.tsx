@@ -30,7 +30,7 @@ export function SellDialog({ opened, onClose, onDone }: { opened: boolean; onClo
   const [reference, setReference] = useState('');
   // One key per opened dialog: a double click or a retry sells once.
   const [requestKey, setRequestKey] = useState(() => uuidv7());
-  const [sold, setSold] = useState<OutputOf<'voucher-sales.sell'> | null>(null);
+  const [sold, setSold] = useState<OutputOf<'vouchers.sell'> | null>(null);
   useEffect(() => {
     if (opened) {
       setPlanId(null);
@@ -43,7 +43,7 @@ export function SellDialog({ opened, onClose, onDone }: { opened: boolean; onClo
     }
   }, [opened]);
 
-  const stock = useRpc('voucher-sales.stock', { page: 1, pageSize: 500 }, { enabled: opened });
+  const stock = useRpc('vouchers.stock', { page: 1, pageSize: 500 }, { enabled: opened });
   const agents = useRpc('agents.list', { page: 1, pageSize: 500 }, { enabled: opened && buyer === 'agent' });
   const plans = useMemo(() => (stock.data?.items ?? []).filter((p) => p.available > 0), [stock.data]);
   const plan = plans.find((p) => p.planId === planId);
@@ -65,7 +65,7 @@ export function SellDialog({ opened, onClose, onDone }: { opened: boolean; onClo
         confirmDisabled={!ready}
         onConfirm={async () => {
           if (!plan) return;
-          const out = await callIn('voucher-sales.sell', {
+          const out = await callIn('vouchers.sell', {
             requestKey, pick: { by: 'plan', planId: plan.planId, count: n },
             buyer: buyer === 'agent' ? { kind: 'agent', agentId: agentId ?? '' } : { kind: 'walk-in', method, reference: reference.trim() || undefined },
           });

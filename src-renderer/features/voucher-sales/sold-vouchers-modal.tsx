@@ -4,7 +4,7 @@ import type { OutputOf } from '@shared/contract';
 import { useMoney } from '../payments/use-money';
 
 /** The codes just sold, to hand over or read out (printing is the hotspot area's). */
-export function SoldVouchersModal({ sold, onClose }: { sold: OutputOf<'voucher-sales.sell'> | null; onClose: () => void }) {
+export function SoldVouchersModal({ sold, onClose }: { sold: OutputOf<'vouchers.sell'> | null; onClose: () => void }) {
   const { t } = useTranslation();
   const money = useMoney();
   return (

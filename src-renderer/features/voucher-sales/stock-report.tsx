@@ -29,7 +29,7 @@ export function StockReport({ onChanged }: { onChanged: () => void }) {
   const principal = usePrincipal();
   const mayManage = principal.kind === 'staff' && principal.permissions.includes('subscribers.manage');
   const query = useTableQuery<'planName' | 'available'>({});
-  const list = useRpc('voucher-sales.stock', query.input);
+  const list = useRpc('vouchers.stock', query.input);
   const [editing, setEditing] = useState<StockRow | null>(null);
   const [text, setText] = useState('');
   const threshold = thresholdFromText(text);
@@ -61,7 +61,7 @@ export function StockReport({ onChanged }: { onChanged: () => void }) {
         {...pagedRows(list)}
         getRowId={(r) => r.planId}
         query={query}
-        filters={<CsvDownloadButton load={() => callIn('voucher-sales.export.csv', { report: 'stock' })} label={t('voucherSales.reports.csv')} failedTitle={t('voucherSales.reports.csvFailed')} />}
+        filters={<CsvDownloadButton load={() => callIn('vouchers.export.csv', { report: 'stock' })} label={t('voucherSales.reports.csv')} failedTitle={t('voucherSales.reports.csvFailed')} />}
         empty={<EmptyNotice title={t('voucherSales.reports.stockEmpty')} />}
       />
       <ConfirmModal
@@ -72,7 +72,7 @@ export function StockReport({ onChanged }: { onChanged: () => void }) {
         confirmDisabled={threshold === undefined}
         onConfirm={async () => {
           if (!editing || threshold === undefined) return;
-          await callIn('voucher-sales.stock.threshold', { planId: editing.planId, lowStock: threshold });
+          await callIn('vouchers.stock.threshold', { planId: editing.planId, lowStock: threshold });
           list.reload();
           onChanged();
         }}

@@ -15,7 +15,7 @@ type Tab = 'sales' | 'agents' | 'reports';
 /** The plans under their low-stock threshold, named in one warning above the tabs. */
 function LowStockAlert() {
   const { t } = useTranslation();
-  const low = useRpc('voucher-sales.stock', { page: 1, pageSize: 50, lowOnly: true });
+  const low = useRpc('vouchers.stock', { page: 1, pageSize: 50, lowOnly: true });
   const plans = low.data?.items ?? [];
   if (plans.length === 0) return null;
   return (

@@ -34,7 +34,7 @@ describe('voucher sales and agents on float', () => {
   it('a cashier sells 3 vouchers for cash: marked sold, in the collections by method and cashier, in the drawer, equal to the record', async () => {
     await asCashier('shifts.open', { openingFloatMinor: 1_000 });
     const requestKey = uuidv7();
-    const sale = await asCashier('voucher-sales.sell', { requestKey, pick: { by: 'plan', planId: plan.id, count: 3 }, buyer: { kind: 'walk-in', method: 'cash' } });
+    const sale = await asCashier('vouchers.sell', { requestKey, pick: { by: 'plan', planId: plan.id, count: 3 }, buyer: { kind: 'walk-in', method: 'cash' } });
     expect(sale.sale).toMatchObject({ buyerKind: 'walk-in', count: 3, listTotalMinor: 15_000, totalMinor: 15_000, method: 'cash', planName: '1 hour', soldBy: { id: cashier.id } });
     expect(sale.vouchers).toHaveLength(3);
     // Oldest batch first.
@@ -42,12 +42,12 @@ describe('voucher sales and agents on float', () => {
 
     // Retried with the same request key: the same sale, nothing new written.
     const before = await snapshot();
-    expect(await asCashier('voucher-sales.sell', { requestKey, pick: { by: 'plan', planId: plan.id, count: 3 }, buyer: { kind: 'walk-in', method: 'cash' } })).toEqual(sale);
+    expect(await asCashier('vouchers.sell', { requestKey, pick: { by: 'plan', planId: plan.id, count: 3 }, buyer: { kind: 'walk-in', method: 'cash' } })).toEqual(sale);
     expect(await snapshot()).toEqual(before);
 
     // An M-Pesa sale by the admin of one chosen voucher of batch B.
     const b = await admin('hotspot.vouchers.list', { batchId: batchB.id, page: 1, pageSize: 10 });
-    await admin('voucher-sales.sell', { requestKey: uuidv7(), pick: { by: 'vouchers', voucherIds: [b.items[0]!.id] }, buyer: { kind: 'walk-in', method: 'mpesa', reference: 'SKL1234XYZ' } });
+    await admin('vouchers.sell', { requestKey: uuidv7(), pick: { by: 'vouchers', voucherIds: [b.items[0]!.id] }, buyer: { kind: 'walk-in', method: 'mpesa', reference: 'SKL1234XYZ' } });
 
     const c = await admin('payments.collections', { day: today() });
     expect(c.byMethod).toEqual([{ method: 'cash', count: 1, totalMinor: 15_000 }, { method: 'mpesa', count: 1, totalMinor: 7_999 }]);
@@ -56,28 +56,28 @@ describe('voucher sales and agents on float', () => {
     // Totals equal the record of money received (income entries) and the sales.
     const income = await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.selectFrom('incomeEntries').select(['amountMinor']).execute());
     expect(income.reduce((n, r) => n + r.amountMinor, 0)).toBe(c.totalMinor);
-    const sales = await admin('voucher-sales.list', { page: 1, pageSize: 50 });
+    const sales = await admin('vouchers.sales.list', { page: 1, pageSize: 50 });
     expect(sales.items.reduce((n, s) => n + s.totalMinor, 0)).toBe(c.totalMinor);
     // The drawer holds the opening float and the cash sale, not the M-Pesa one.
     expect((await asCashier('shifts.current', {})).shift).toMatchObject({ cashMinor: 15_000, cashCount: 1, expectedMinor: 16_000 });
   });
 
   it('selling a sold or revoked voucher, or more than the stock, is refused with nothing written', async () => {
-    const sold = (await admin('voucher-sales.list', { page: 1, pageSize: 50, buyerKind: 'walk-in' })).items;
+    const sold = (await admin('vouchers.sales.list', { page: 1, pageSize: 50, buyerKind: 'walk-in' })).items;
     expect(sold.length).toBe(2);
     const [revokeMe, free] = (await admin('hotspot.vouchers.list', { batchId: batchA.id, page: 1, pageSize: 20, sort: { field: 'code', dir: 'desc' } })).items;
     await admin('hotspot.vouchers.revoke', { voucherId: revokeMe!.id });
-    const firstSale = await admin('voucher-sales.sell', { requestKey: uuidv7(), pick: { by: 'vouchers', voucherIds: [free!.id] }, buyer: { kind: 'walk-in', method: 'cash' } });
+    const firstSale = await admin('vouchers.sell', { requestKey: uuidv7(), pick: { by: 'vouchers', voucherIds: [free!.id] }, buyer: { kind: 'walk-in', method: 'cash' } });
     const before = await snapshot();
-    const again = await w.t.raw('voucher-sales.sell', { requestKey: uuidv7(), pick: { by: 'vouchers', voucherIds: [free!.id] }, buyer: { kind: 'walk-in', method: 'cash' } }, w.inst.adminToken);
+    const again = await w.t.raw('vouchers.sell', { requestKey: uuidv7(), pick: { by: 'vouchers', voucherIds: [free!.id] }, buyer: { kind: 'walk-in', method: 'cash' } }, w.inst.adminToken);
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'voucher-sale.not-available', params: { codes: firstSale.vouchers[0]!.code } } });
-    const revoked = await w.t.raw('voucher-sales.sell', { requestKey: uuidv7(), pick: { by: 'vouchers', voucherIds: [revokeMe!.id] }, buyer: { kind: 'walk-in', method: 'cash' } }, w.inst.adminToken);
+    const revoked = await w.t.raw('vouchers.sell', { requestKey: uuidv7(), pick: { by: 'vouchers', voucherIds: [revokeMe!.id] }, buyer: { kind: 'walk-in', method: 'cash' } }, w.inst.adminToken);
     expect(revoked).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'voucher-sale.not-available', params: { codes: revokeMe!.code } } });
     // 15 made − 3 − 1 − 1 sold − 1 revoked = 9 left.
-    const tooMany = await w.t.raw('voucher-sales.sell', { requestKey: uuidv7(), pick: { by: 'plan', planId: plan.id, count: 10 }, buyer: { kind: 'walk-in', method: 'cash' } }, w.inst.adminToken);
+    const tooMany = await w.t.raw('vouchers.sell', { requestKey: uuidv7(), pick: { by: 'plan', planId: plan.id, count: 10 }, buyer: { kind: 'walk-in', method: 'cash' } }, w.inst.adminToken);
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'voucher-sale.stock-short', params: { available: 9 } } });
     // The M-Pesa receipt of the earlier sale cannot pay for another.
-    const reused = await w.t.raw('voucher-sales.sell', { requestKey: uuidv7(), pick: { by: 'plan', planId: plan.id, count: 1 }, buyer: { kind: 'walk-in', method: 'mpesa', reference: 'SKL1234XYZ' } }, w.inst.adminToken);
+    const reused = await w.t.raw('vouchers.sell', { requestKey: uuidv7(), pick: { by: 'plan', planId: plan.id, count: 1 }, buyer: { kind: 'walk-in', method: 'mpesa', reference: 'SKL1234XYZ' } }, w.inst.adminToken);
     expect(reused).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'payment.duplicate' } });
     expect(await snapshot()).toEqual(before);
   });
@@ -92,7 +92,7 @@ describe('voucher sales and agents on float', () => {
     expect(await asCashier('agents.top-up', { agentId: agent.id, amountMinor: 30_000, method: 'cash', requestKey: key })).toEqual(top);
 
     // Batch B has 4 unsold vouchers at 79.99: 7,999 × 0.875 = 6,999.125 → 7,000 each (rounded up), 28,000 in all.
-    const sale = await admin('voucher-sales.sell', { requestKey: uuidv7(), pick: { by: 'batch', batchId: batchB.id }, buyer: { kind: 'agent', agentId: agent.id } });
+    const sale = await admin('vouchers.sell', { requestKey: uuidv7(), pick: { by: 'batch', batchId: batchB.id }, buyer: { kind: 'agent', agentId: agent.id } });
     expect(sale.sale).toMatchObject({ buyerKind: 'agent', agentName: 'Mama Njeri shop', count: 4, listTotalMinor: 31_996, discountBp: 1_250, totalMinor: 28_000, method: null });
     expect(sale.vouchers.every((v) => v.priceMinor === 7_000)).toBe(true);
     const st = await admin('agents.statement', { agentId: agent.id });
@@ -101,7 +101,7 @@ describe('voucher sales and agents on float', () => {
 
     // 2,000 left cannot buy one 50.00 voucher at 43.75: refused, nothing written.
     const before = await snapshot();
-    const short = await w.t.raw('voucher-sales.sell', { requestKey: uuidv7(), pick: { by: 'plan', planId: plan.id, count: 1 }, buyer: { kind: 'agent', agentId: agent.id } }, cashier.token);
+    const short = await w.t.raw('vouchers.sell', { requestKey: uuidv7(), pick: { by: 'plan', planId: plan.id, count: 1 }, buyer: { kind: 'agent', agentId: agent.id } }, cashier.token);
     expect(short).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'agent.float-short', params: { shortMinor: 2_375 } } });
     expect(await snapshot()).toEqual(before);
 
@@ -136,36 +136,36 @@ describe('voucher sales and agents on float', () => {
   });
 
   it('reports stock per plan with the low-stock alert, revenue per day / batch / agent, and CSV', async () => {
-    await admin('voucher-sales.stock.threshold', { planId: plan.id, lowStock: 10 });
-    const stock = await asCashier('voucher-sales.stock', { page: 1, pageSize: 25 });
+    await admin('vouchers.stock.threshold', { planId: plan.id, lowStock: 10 });
+    const stock = await asCashier('vouchers.stock', { page: 1, pageSize: 25 });
     // 15 made: 3 + 1 + 1 + 4 sold, 1 revoked, 5 left.
     expect(stock.items).toEqual([expect.objectContaining({ planId: plan.id, available: 5, sold: 9, revoked: 1, lowStock: 10, low: true })]);
-    expect((await asCashier('voucher-sales.stock', { page: 1, pageSize: 25, lowOnly: true })).total).toBe(1);
-    await admin('voucher-sales.stock.threshold', { planId: plan.id, lowStock: 5 });
-    expect((await asCashier('voucher-sales.stock', { page: 1, pageSize: 25, lowOnly: true })).total).toBe(0);
+    expect((await asCashier('vouchers.stock', { page: 1, pageSize: 25, lowOnly: true })).total).toBe(1);
+    await admin('vouchers.stock.threshold', { planId: plan.id, lowStock: 5 });
+    expect((await asCashier('vouchers.stock', { page: 1, pageSize: 25, lowOnly: true })).total).toBe(0);
 
     const day = today();
-    const byDay = await admin('voucher-sales.revenue', { from: day, to: day, by: 'day' });
+    const byDay = await admin('vouchers.revenue', { from: day, to: day, by: 'day' });
     expect(byDay).toMatchObject({ count: 9, totalMinor: 15_000 + 7_999 + 5_000 + 28_000, rows: [{ key: day, count: 9 }] });
-    const byBatch = await admin('voucher-sales.revenue', { from: day, to: day, by: 'batch' });
+    const byBatch = await admin('vouchers.revenue', { from: day, to: day, by: 'batch' });
     expect(byBatch.rows).toEqual([
       { key: batchA.id, label: `#${batchA.serial}`, count: 4, listTotalMinor: 20_000, totalMinor: 20_000 },
       { key: batchB.id, label: `#${batchB.serial}`, count: 5, listTotalMinor: 39_995, totalMinor: 7_999 + 28_000 },
     ]);
-    const byAgent = await admin('voucher-sales.revenue', { from: day, to: day, by: 'agent' });
+    const byAgent = await admin('vouchers.revenue', { from: day, to: day, by: 'agent' });
     expect(byAgent.rows.map((r) => [r.label, r.count, r.totalMinor])).toEqual([['', 5, 27_999], ['Mama Njeri shop', 4, 28_000]]);
-    expect(await w.t.raw('voucher-sales.revenue', { from: day, to: '2020-01-01', by: 'day' }, w.inst.adminToken))
+    expect(await w.t.raw('vouchers.revenue', { from: day, to: '2020-01-01', by: 'day' }, w.inst.adminToken))
       .toMatchObject({ ok: false, error: { code: 'VALIDATION', key: 'voucher-sale.bad-range' } });
 
-    const csv = await admin('voucher-sales.export.csv', { report: 'revenue', from: day, to: day, by: 'agent' });
+    const csv = await admin('vouchers.export.csv', { report: 'revenue', from: day, to: day, by: 'agent' });
     expect(csv.csv.trim().split('\n')).toEqual([
       'group,name,vouchers,listAmount,paidAmount,currency', 'agent,walk-in,5,279.99,279.99,KES', 'agent,Mama Njeri shop,4,319.96,280.00,KES', 'total,,9,599.95,559.99,KES',
     ]);
-    const stockCsv = await admin('voucher-sales.export.csv', { report: 'stock' });
+    const stockCsv = await admin('vouchers.export.csv', { report: 'stock' });
     expect(stockCsv.csv).toContain('1 hour,50.00,5,9,1,5,no');
     const agents = await admin('agents.list', { page: 1, pageSize: 10 });
     const njeri = agents.items.find((a) => a.name === 'Mama Njeri shop')!;
-    const statement = await admin('voucher-sales.export.csv', { report: 'statement', agentId: njeri.id });
+    const statement = await admin('vouchers.export.csv', { report: 'statement', agentId: njeri.id });
     expect(statement.fileName).toBe('agent-statement-mama-njeri-shop.csv');
     expect(statement.csv.trim().split('\n').map((l) => l.split(',').slice(0, 5).join(','))).toEqual([
       'seq,at,kind,amount,balanceAfter', expect.stringMatching(/^1,.*,top-up,300\.00,300\.00$/), expect.stringMatching(/^2,.*,purchase,-280\.00,20\.00$/),
@@ -175,7 +175,7 @@ describe('voucher sales and agents on float', () => {
 
   it('who may do what: a viewer reads nothing of sales, a cashier cannot create agents', async () => {
     const viewer = await addStaff(w.t, w.inst.adminToken, 'viewer@isp.test', ['VIEWER']);
-    expect(await w.t.raw('voucher-sales.sell', { requestKey: uuidv7(), pick: { by: 'plan', planId: plan.id, count: 1 }, buyer: { kind: 'walk-in', method: 'cash' } }, viewer.token))
+    expect(await w.t.raw('vouchers.sell', { requestKey: uuidv7(), pick: { by: 'plan', planId: plan.id, count: 1 }, buyer: { kind: 'walk-in', method: 'cash' } }, viewer.token))
       .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await w.t.raw('agents.create', { name: 'Nope', discountBp: 0 }, cashier.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await w.t.raw('agents.create', { name: 'mama njeri SHOP', discountBp: 0 }, w.inst.adminToken))
