@@ -9,7 +9,8 @@ import { paymentsPolicyHandlers } from './policy-handlers';
 /**
  * Payments and wallets (README "Money"): the payment inbox every source feeds through `ingestPayments`,
  * the append-only ledger, the renewal that extends expiry and reconnects in the same transaction, the
- * unmatched queue, cash at the desk, daily collections and the ledger check.
+ * unmatched queue, cash at the desk, money for no subscriber (other-income.ts: vouchers sold, agents' float),
+ * daily collections and the ledger check.
  */
 export const paymentsModule = defineModule({
   name: 'payments',

@@ -173,6 +173,15 @@ describe('voucher sales and agents on float', () => {
     ]);
   });
 
+  it('the float and the income record are append-only: the database refuses edits and deletions', async () => {
+    await w.t.booted.core.tenants.use(w.inst.tenantId, async (h) => {
+      await expect(h.db.updateTable('agentLedger').set({ amountMinor: 1 }).execute()).rejects.toThrow(/append-only/);
+      await expect(h.db.deleteFrom('agentLedger').execute()).rejects.toThrow(/append-only/);
+      await expect(h.db.updateTable('incomeEntries').set({ amountMinor: 1 }).execute()).rejects.toThrow(/append-only/);
+      await expect(h.db.deleteFrom('incomeEntries').execute()).rejects.toThrow(/append-only/);
+    });
+  });
+
   it('who may do what: a viewer reads nothing of sales, a cashier cannot create agents', async () => {
     const viewer = await addStaff(w.t, w.inst.adminToken, 'viewer@isp.test', ['VIEWER']);
     expect(await w.t.raw('vouchers.sell', { requestKey: uuidv7(), pick: { by: 'plan', planId: plan.id, count: 1 }, buyer: { kind: 'walk-in', method: 'cash' } }, viewer.token))
