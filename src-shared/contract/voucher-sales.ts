@@ -97,28 +97,40 @@ export const revenueRow = z.object({
 
 const agentFields = { name: agentName, phone: optionalPhone, discountBp };
 
+const sellInput = z.strictObject({
+  /** Chosen by the client per click: the same key again returns the sale already made. */
+  requestKey: id,
+  pick: z.discriminatedUnion('by', [
+    z.strictObject({ by: z.literal('plan'), planId: id, count: int(1, 10_000) }),
+    z.strictObject({ by: z.literal('batch'), batchId: id }),
+    z.strictObject({ by: z.literal('vouchers'), voucherIds: z.array(id).min(1, 'Choose at least one voucher').max(500, 'At most 500 vouchers') }),
+  ]),
+  buyer: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('walk-in'), method, reference: optionalText(60) }),
+    z.strictObject({ kind: z.literal('agent'), agentId: id }),
+  ]),
+  note: optionalText(200),
+});
+const sellOutput = z.object({ sale: voucherSaleSummary, vouchers: z.array(soldVoucher) });
+
 export const voucherSalesChannels = {
   'vouchers.sell': channel({
     summary: 'Sell unused vouchers (N of a plan, a whole batch, or chosen ones) to a walk-in customer for cash/M-Pesa/bank/card, or to an agent from its float.',
-    input: z.strictObject({
-      /** Chosen by the client per click: the same key again returns the sale already made. */
-      requestKey: id,
-      pick: z.discriminatedUnion('by', [
-        z.strictObject({ by: z.literal('plan'), planId: id, count: int(1, 10_000) }),
-        z.strictObject({ by: z.literal('batch'), batchId: id }),
-        z.strictObject({ by: z.literal('vouchers'), voucherIds: z.array(id).min(1, 'Choose at least one voucher').max(500, 'At most 500 vouchers') }),
-      ]),
-      buyer: z.discriminatedUnion('kind', [
-        z.strictObject({ kind: z.literal('walk-in'), method, reference: optionalText(60) }),
-        z.strictObject({ kind: z.literal('agent'), agentId: id }),
-      ]),
-      note: optionalText(200),
-    }),
-    output: z.object({ sale: voucherSaleSummary, vouchers: z.array(soldVoucher) }),
+    input: sellInput,
+    output: sellOutput,
     access: 'vouchers.sell',
     mutates: true,
   }).sample((r) => ({
     requestKey: '01900000-0000-7000-8000-000000000ccc', pick: { by: 'plan', planId: r.hotspotPlan, count: 1 }, buyer: { kind: 'walk-in', method: 'cash' },
+  })),
+  'vouchers.sell.preview': channel({
+    summary: 'Exactly what selling would take and charge (the same code, rolled back); its refusals are the sale\'s. Nothing is written.',
+    input: sellInput,
+    output: sellOutput,
+    access: 'vouchers.sell',
+    mutates: false,
+  }).sample((r) => ({
+    requestKey: '01900000-0000-7000-8000-000000000cce', pick: { by: 'plan', planId: r.hotspotPlan, count: 1 }, buyer: { kind: 'agent', agentId: r.agent },
   })),
   'vouchers.sales.list': channel({
     summary: 'Voucher sales, newest first, by agent, plan or buyer kind.',

@@ -3,12 +3,13 @@ import type { HandlersFor } from '../rpc/handlers';
 import { adjustAgent, agentStatement, createAgent, listAgents, reverseAgentEntry, topUpAgent, updateAgent } from './agents';
 import { exportVoucherCsv } from './csv';
 import { listSales, revenueReport, setThreshold, stockReport } from './reports';
-import { sellVouchers } from './sell';
+import { previewSale, sellVouchers } from './sell';
 
 type Channels = Extract<keyof typeof voucherSalesChannels, string>;
 
 export const voucherSalesHandlers: HandlersFor<Channels> = {
   'vouchers.sell': (i, ctx) => sellVouchers(ctx, i),
+  'vouchers.sell.preview': (i, ctx) => previewSale(ctx, i),
   'vouchers.sales.list': (q, ctx) => listSales(ctx, q),
   'vouchers.stock': (q, ctx) => stockReport(ctx, q),
   'vouchers.stock.threshold': (i, ctx) => setThreshold(ctx, i),

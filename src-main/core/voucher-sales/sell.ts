@@ -102,41 +102,62 @@ async function saleOutput(db: Kysely<TenantDB>, sale: SaleRow): Promise<SellOutp
  */
 export async function sellVouchers(scope: TenantScope, input: SellInput): Promise<SellOutput> {
   const now = scope.core.clock.now();
-  return scope.db.transaction().execute(async (trx) => {
-    const done = await trx.selectFrom('voucherSales').selectAll().where('requestKey', '=', input.requestKey).executeTakeFirst();
-    if (done) return saleOutput(trx, done);
-    const picked = await pickVouchers(trx, input.pick);
-    const agent = input.buyer.kind === 'agent' ? await getAgent(trx, input.buyer.agentId) : null;
-    const discountBp = agent?.discountBp ?? 0;
-    const prices = picked.map((p) => agentUnitPrice(p.priceMinor, discountBp));
-    const listTotal = picked.reduce((n, p) => n + p.priceMinor, 0);
-    const total = prices.reduce((n, p) => n + p, 0);
-    const id = uuidv7(now.getTime());
-    let incomeEntryId: string | null = null;
-    let agentEntryId: string | null = null;
-    let reference: string | null = null;
-    if (input.buyer.kind === 'walk-in') {
-      reference = input.buyer.reference ?? `VS-${id}`;
-      // Free vouchers (price 0) move no money.
-      if (total > 0) incomeEntryId = await recordIncome(trx, scope.actor, now, { source: 'voucher-sale', method: input.buyer.method, reference, amountMinor: total, note: input.note });
-    } else if (agent && total > 0) {
-      agentEntryId = (await appendAgentEntry(trx, agent.id, { kind: 'purchase', amountMinor: -total, saleId: id }, scope.actor, now)).id;
-    }
-    const sale: SaleRow = {
-      id, requestKey: input.requestKey, buyerKind: input.buyer.kind, agentId: agent?.id ?? null, planId: picked[0]!.planId, count: picked.length,
-      listTotalMinor: listTotal, discountBp, totalMinor: total, method: input.buyer.kind === 'walk-in' ? input.buyer.method : null, reference,
-      incomeEntryId, agentEntryId, note: input.note, actorType: scope.actor.kind, actorId: scope.actor.id, actorName: scope.actor.name, createdAt: now.toISOString(),
-    };
-    await trx.insertInto('voucherSales').values(sale).execute();
-    const items = picked.map((p, i) => ({ voucherId: p.id, saleId: id, batchId: p.batchId, planId: p.planId, priceMinor: prices[i]! }));
-    for (let i = 0; i < items.length; i += 500) await trx.insertInto('voucherSaleItems').values(items.slice(i, i + 500)).execute();
-    await appendAudit(trx, scope.core.clock, scope.actor, {
-      action: 'vouchers.sold',
-      summary: agent ? `Sold ${picked.length} vouchers to agent ${agent.name} for ${total} minor from the float`
-        : `Sold ${picked.length} vouchers for ${total} minor by ${sale.method} (${reference})`,
-      targetType: 'voucher-sale', targetId: id,
-      details: { count: picked.length, listTotalMinor: listTotal, totalMinor: total, discountBp, agentId: sale.agentId, method: sale.method, reference },
+  return scope.db.transaction().execute((trx) => sellIn(trx, scope, input, now));
+}
+
+/** Rolled back on purpose: the preview is exactly what the sale would do, computed by the same code. */
+class PreviewDone extends Error {
+  constructor(readonly out: SellOutput) { super('preview'); }
+}
+
+/** What `sellVouchers` would sell and charge, and its refusals, with nothing written (the transaction is rolled back). */
+export async function previewSale(scope: TenantScope, input: SellInput): Promise<SellOutput> {
+  const now = scope.core.clock.now();
+  try {
+    await scope.db.transaction().execute(async (trx) => {
+      throw new PreviewDone(await sellIn(trx, scope, input, now));
     });
-    return saleOutput(trx, sale);
+  } catch (e) {
+    if (e instanceof PreviewDone) return e.out;
+    throw e;
+  }
+  throw new Error('unreachable');
+}
+
+async function sellIn(trx: Kysely<TenantDB>, scope: TenantScope, input: SellInput, now: Date): Promise<SellOutput> {
+  const done = await trx.selectFrom('voucherSales').selectAll().where('requestKey', '=', input.requestKey).executeTakeFirst();
+  if (done) return saleOutput(trx, done);
+  const picked = await pickVouchers(trx, input.pick);
+  const agent = input.buyer.kind === 'agent' ? await getAgent(trx, input.buyer.agentId) : null;
+  const discountBp = agent?.discountBp ?? 0;
+  const prices = picked.map((p) => agentUnitPrice(p.priceMinor, discountBp));
+  const listTotal = picked.reduce((n, p) => n + p.priceMinor, 0);
+  const total = prices.reduce((n, p) => n + p, 0);
+  const id = uuidv7(now.getTime());
+  let incomeEntryId: string | null = null;
+  let agentEntryId: string | null = null;
+  let reference: string | null = null;
+  if (input.buyer.kind === 'walk-in') {
+    reference = input.buyer.reference ?? `VS-${id}`;
+    // Free vouchers (price 0) move no money.
+    if (total > 0) incomeEntryId = await recordIncome(trx, scope.actor, now, { source: 'voucher-sale', method: input.buyer.method, reference, amountMinor: total, note: input.note });
+  } else if (agent && total > 0) {
+    agentEntryId = (await appendAgentEntry(trx, agent.id, { kind: 'purchase', amountMinor: -total, saleId: id }, scope.actor, now)).id;
+  }
+  const sale: SaleRow = {
+    id, requestKey: input.requestKey, buyerKind: input.buyer.kind, agentId: agent?.id ?? null, planId: picked[0]!.planId, count: picked.length,
+    listTotalMinor: listTotal, discountBp, totalMinor: total, method: input.buyer.kind === 'walk-in' ? input.buyer.method : null, reference,
+    incomeEntryId, agentEntryId, note: input.note, actorType: scope.actor.kind, actorId: scope.actor.id, actorName: scope.actor.name, createdAt: now.toISOString(),
+  };
+  await trx.insertInto('voucherSales').values(sale).execute();
+  const items = picked.map((p, i) => ({ voucherId: p.id, saleId: id, batchId: p.batchId, planId: p.planId, priceMinor: prices[i]! }));
+  for (let i = 0; i < items.length; i += 500) await trx.insertInto('voucherSaleItems').values(items.slice(i, i + 500)).execute();
+  await appendAudit(trx, scope.core.clock, scope.actor, {
+    action: 'vouchers.sold',
+    summary: agent ? `Sold ${picked.length} vouchers to agent ${agent.name} for ${total} minor from the float`
+      : `Sold ${picked.length} vouchers for ${total} minor by ${sale.method} (${reference})`,
+    targetType: 'voucher-sale', targetId: id,
+    details: { count: picked.length, listTotalMinor: listTotal, totalMinor: total, discountBp, agentId: sale.agentId, method: sale.method, reference },
   });
+  return saleOutput(trx, sale);
 }

@@ -1,15 +1,16 @@
-import { NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '@shared/contract';
+import type { InputOf, OutputOf } from '@shared/contract';
 import { PAYMENT_PROVIDERS } from '@shared/contract/payments';
-import { agentUnitPrice } from '@shared/domain/agent-float';
 import { uuidv7 } from '@shared/domain/ids';
 import { useCall } from '../../app/scope-context';
 import { useRpc } from '../../app/use-rpc';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { ErrorAlert } from '../../components/error-alert';
 import { useMoney } from '../payments/use-money';
+import { emptyPick, SellPickFields, type PickState } from './sell-pick-fields';
 import { SoldVouchersModal } from './sold-vouchers-modal';
 
 type Method = (typeof PAYMENT_PROVIDERS)[number];
@@ -22,8 +23,7 @@ export function SellDialog({ opened, onClose, onDone }: { opened: boolean; onClo
   const { t } = useTranslation();
   const callIn = useCall();
   const money = useMoney();
-  const [planId, setPlanId] = useState<string | null>(null);
-  const [count, setCount] = useState<number | string>(1);
+  const [pick, setPick] = useState<PickState>(emptyPick);
   const [buyer, setBuyer] = useState<'walk-in' | 'agent'>('walk-in');
   const [agentId, setAgentId] = useState<string | null>(null);
   const [method, setMethod] = useState<Method>('cash');
@@ -33,8 +33,7 @@ export function SellDialog({ opened, onClose, onDone }: { opened: boolean; onClo
   const [sold, setSold] = useState<OutputOf<'vouchers.sell'> | null>(null);
   useEffect(() => {
     if (opened) {
-      setPlanId(null);
-      setCount(1);
+      setPick(emptyPick);
       setBuyer('walk-in');
       setAgentId(null);
       setMethod('cash');
@@ -46,14 +45,19 @@ export function SellDialog({ opened, onClose, onDone }: { opened: boolean; onClo
   const stock = useRpc('vouchers.stock', { page: 1, pageSize: 500 }, { enabled: opened });
   const agents = useRpc('agents.list', { page: 1, pageSize: 500 }, { enabled: opened && buyer === 'agent' });
   const plans = useMemo(() => (stock.data?.items ?? []).filter((p) => p.available > 0), [stock.data]);
-  const plan = plans.find((p) => p.planId === planId);
+  const plan = pick.by === 'plan' ? plans.find((p) => p.planId === pick.planId) : undefined;
   const agent = agents.data?.items.find((a) => a.id === agentId);
-  const n = typeof count === 'number' ? count : 0;
-  const countOk = Number.isInteger(n) && n >= 1 && (!plan || n <= plan.available);
+  const n = typeof pick.count === 'number' ? pick.count : 0;
+  const picked = pick.by === 'batch' ? pick.batchId !== null : !!plan && Number.isInteger(n) && n >= 1 && n <= plan.available;
   const needsReference = buyer === 'walk-in' && method !== 'cash' && reference.trim() === '';
-  const ready = !!plan && countOk && !needsReference && (buyer === 'walk-in' || !!agent);
-  // The plan's price: batches may differ, so main's total is the one recorded; this is the usual case.
-  const unit = plan ? agentUnitPrice(plan.priceMinor, buyer === 'agent' ? agent?.discountBp ?? 0 : 0) : 0;
+  const complete = picked && !needsReference && (buyer === 'walk-in' || !!agent);
+  const input: InputOf<'vouchers.sell'> = {
+    requestKey, pick: pick.by === 'batch' ? { by: 'batch', batchId: pick.batchId ?? '' } : { by: 'plan', planId: plan?.planId ?? '', count: n },
+    buyer: buyer === 'agent' ? { kind: 'agent', agentId: agentId ?? '' } : { kind: 'walk-in', method, reference: reference.trim() || undefined },
+  };
+  // The same code as the sale, rolled back: the exact vouchers, prices and any refusal, before Sell.
+  const preview = useRpc('vouchers.sell.preview', input, { enabled: opened && complete });
+  const p = complete ? preview.data?.sale : undefined;
 
   return (
     <>
@@ -62,29 +66,16 @@ export function SellDialog({ opened, onClose, onDone }: { opened: boolean; onClo
         onClose={onClose}
         title={t('voucherSales.sell.title')}
         confirmLabel={t('voucherSales.sell.confirm')}
-        confirmDisabled={!ready}
+        confirmDisabled={!p || preview.loading}
         onConfirm={async () => {
-          if (!plan) return;
-          const out = await callIn('vouchers.sell', {
-            requestKey, pick: { by: 'plan', planId: plan.planId, count: n },
-            buyer: buyer === 'agent' ? { kind: 'agent', agentId: agentId ?? '' } : { kind: 'walk-in', method, reference: reference.trim() || undefined },
-          });
+          const out = await callIn('vouchers.sell', input);
           notifications.show({ color: 'green', title: t('voucherSales.sell.doneTitle'), message: t('voucherSales.sell.soldTitle', { count: out.sale.count, total: money(out.sale.totalMinor) }) });
           setSold(out);
           onDone();
         }}
       >
         <Stack gap="sm">
-          {stock.data && plans.length === 0 && <Text size="sm" c="dimmed">{t('voucherSales.sell.noPlans')}</Text>}
-          <Select
-            label={t('voucherSales.sell.plan')}
-            data={plans.map((p) => ({ value: p.planId, label: t('voucherSales.sell.planOption', { name: p.planName, available: p.available }) }))}
-            value={planId}
-            onChange={setPlanId}
-            searchable
-            data-autofocus
-          />
-          <NumberInput label={t('voucherSales.sell.count')} value={count} onChange={setCount} min={1} max={plan?.available ?? 10_000} allowDecimal={false} />
+          <SellPickFields opened={opened} plans={plans} value={pick} onChange={setPick} />
           <SegmentedControl
             aria-label={t('voucherSales.sell.buyer')}
             value={buyer}
@@ -112,11 +103,12 @@ export function SellDialog({ opened, onClose, onDone }: { opened: boolean; onClo
                 onChange={(e) => setReference(e.currentTarget.value)} required={method !== 'cash'} />
             </>
           )}
-          {ready && plan && (
+          {complete && <ErrorAlert error={preview.error ?? null} />}
+          {p && (
             <Text size="sm" fw={600}>
-              {buyer === 'agent' && agent
-                ? t('voucherSales.sell.summaryAgent', { count: n, plan: plan.planName, agent: agent.name, discount: agent.discountBp / 100, balance: money(agent.balanceMinor) })
-                : t('voucherSales.sell.summaryWalkIn', { count: n, plan: plan.planName, total: money(unit * n), method: t(`payments.provider.${method}`) })}
+              {p.agentName
+                ? t('voucherSales.sell.summaryAgent', { count: p.count, plan: p.planName, agent: p.agentName, total: money(p.totalMinor), discount: p.discountBp / 100, list: money(p.listTotalMinor) })
+                : t('voucherSales.sell.summaryWalkIn', { count: p.count, plan: p.planName, total: money(p.totalMinor), method: t(`payments.provider.${method}`) })}
             </Text>
           )}
         </Stack>

@@ -190,4 +190,17 @@ describe('voucher sales and agents on float', () => {
     expect(await w.t.raw('agents.create', { name: 'mama njeri SHOP', discountBp: 0 }, w.inst.adminToken))
       .toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'agent.name-taken', fields: { name: 'taken' } } });
   });
+
+  it('the preview is exactly the sale (same vouchers and total), writes nothing, and refuses what the sale would', async () => {
+    const input = { requestKey: uuidv7(), pick: { by: 'plan' as const, planId: plan.id, count: 2 }, buyer: { kind: 'walk-in' as const, method: 'bank' as const, reference: 'BNK-77' } };
+    const before = await snapshot();
+    const preview = await asCashier('vouchers.sell.preview', input);
+    expect(await snapshot()).toEqual(before);
+    expect(preview.sale).toMatchObject({ count: 2, totalMinor: 10_000, method: 'bank' });
+    const sale = await asCashier('vouchers.sell', input);
+    expect(sale.vouchers).toEqual(preview.vouchers);
+    expect(sale.sale.totalMinor).toBe(preview.sale.totalMinor);
+    const tooMany = await w.t.raw('vouchers.sell.preview', { ...input, requestKey: uuidv7(), pick: { by: 'plan', planId: plan.id, count: 1_000 } }, cashier.token);
+    expect(tooMany).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'voucher-sale.stock-short' } });
+  });
 });
