@@ -24,6 +24,7 @@ describe('voucher sales: a cashier sells vouchers and the collections show it', 
     prepare: async ({ rpc }) => {
       inst = await setUpInstallation(rpc, { platformAdmin: { fullName: 'Pat Platform', email: 'pat@platform.example', password: 'platform pass 2026' }, tenant: TENANT, admin: ADMIN });
       await addStaff(rpc, inst, { ...CASHIER, roles: ['CASHIER'], ownPassword: CASHIER.own });
+      await rpc('agents.create', { name: 'Mama Njeri shop', phone: '0712000999', discountBp: 1000 }, inst.adminToken);
     },
   });
 
@@ -84,6 +85,28 @@ describe('voucher sales: a cashier sells vouchers and the collections show it', 
     await page.getByRole('table', { name: 'By method' }).getByRole('row', { name: /Cash\s*1\s*Ksh\s?150\.00/ }).waitFor();
     await page.getByRole('table', { name: 'By who recorded them' }).getByRole('row', { name: new RegExp(`${CASHIER.fullName}\\s*1\\s*Ksh\\s?150\\.00`) }).waitFor();
     await e2e.shot(page, 'collections');
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it("tops up an agent's float, which its statement and the reports show", async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Voucher sales' }).click();
+    await page.getByRole('tab', { name: 'Agents' }).click();
+    await page.getByRole('button', { name: 'Actions for Mama Njeri shop' }).click();
+    await page.getByRole('menuitem', { name: 'Top up float' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Top up the float of Mama Njeri shop' });
+    await dialog.getByRole('textbox', { name: /Amount/ }).fill('300');
+    await dialog.getByRole('button', { name: 'Top up' }).click();
+    await page.getByRole('table', { name: 'Agents' }).getByRole('row', { name: /Mama Njeri shop.*10 %.*Ksh\s?300\.00/ }).waitFor();
+    await page.getByRole('button', { name: 'Actions for Mama Njeri shop' }).click();
+    await page.getByRole('menuitem', { name: 'Statement' }).click();
+    const statement = page.getByRole('dialog', { name: 'Float statement of Mama Njeri shop' });
+    await statement.getByRole('row', { name: /Top-up\s*Ksh\s?300\.00\s*Ksh\s?300\.00/ }).waitFor();
+    await e2e.shot(page, 'agent-statement');
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Stock and revenue' }).click();
+    await page.getByRole('table', { name: 'Stock per plan' }).getByRole('row', { name: /Daily 24h.*7\s*3/ }).waitFor();
+    await page.getByRole('table', { name: 'Revenue' }).getByRole('row', { name: /Total\s*3\s*Ksh\s?150\.00\s*Ksh\s?150\.00/ }).waitFor();
+    await e2e.shot(page, 'reports');
     expect(e2e.pageErrors).toEqual([]);
   });
 });
