@@ -14,6 +14,7 @@ import { SyncPage } from '../features/sync/sync-page';
 import { SettingsPage } from '../features/tenancy/settings-page';
 import { TenantsPage } from '../features/tenancy/tenants-page';
 import { VoucherTemplatesPage } from '../features/voucher-templates/voucher-templates-page';
+import { VoucherSalesPage } from '../features/voucher-sales/voucher-sales-page';
 import type { AreaId } from './areas';
 
 /** The page of every area in areas.ts (the compiler insists each one has a page). */
@@ -26,6 +27,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   mpesa: MpesaPage,
   invoices: InvoicesPage,
   hotspot: HotspotPage,
+  voucherSales: VoucherSalesPage,
   'voucher-templates': VoucherTemplatesPage,
   routers: RoutersArea,
   sync: SyncPage,

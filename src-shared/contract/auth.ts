@@ -158,6 +158,13 @@ export const AUDIT_ACTIONS = [
   'voucher-template.created',
   'voucher-template.updated',
   'voucher-template.deleted',
+  'vouchers.sold',
+  'voucher-stock.threshold-set',
+  'agent.created',
+  'agent.updated',
+  'agent.topped-up',
+  'agent.adjusted',
+  'agent.reversed',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

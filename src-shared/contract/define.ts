@@ -28,6 +28,9 @@ export interface SampleRefs {
   voucher: string;
   /** An editable voucher template (documents domain). */
   voucherTemplate: string;
+  /** An agent (voucher-sales) and a top-up on its float that can be reversed. */
+  agent: string;
+  agentEntry: string;
 }
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {

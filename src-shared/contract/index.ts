@@ -19,6 +19,7 @@ import { documentsChannels } from './documents';
 import { hotspotChannels } from './hotspot';
 import { hotspotAdoptionChannels } from './hotspot-adoption';
 import { voucherTemplatesChannels } from './voucher-templates';
+import { voucherSalesChannels } from './voucher-sales';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -42,6 +43,7 @@ export const contract = {
   ...hotspotChannels,
   ...hotspotAdoptionChannels,
   ...voucherTemplatesChannels,
+  ...voucherSalesChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

@@ -175,6 +175,22 @@ export interface ErrorParams {
   'voucher-template.invalid': { problem: string; detail: string; count: number };
   /** Every voucher of the batch is revoked: nothing to print. */
   'voucher-template.no-vouchers': Record<never, never>;
+  'agent.not-found': Record<never, never>;
+  'agent.name-taken': { name: string };
+  /** The agent's float cannot pay (a purchase), or would go below zero (a debit, reversing a spent top-up). */
+  'agent.float-short': { shortMinor: number };
+  'agent-entry.not-found': Record<never, never>;
+  'agent-entry.already-reversed': Record<never, never>;
+  /** Purchases are undone by nobody (the vouchers are out); reversals are never reversed. */
+  'agent-entry.not-reversible': { kind: string };
+  /** Fewer unused, unsold vouchers than asked for (of the plan, or none left in the batch). */
+  'voucher-sale.stock-short': { available: number };
+  /** Chosen vouchers already sold or revoked: nothing was sold. */
+  'voucher-sale.not-available': { codes: string };
+  /** Chosen vouchers of more than one plan: a sale is of one plan. */
+  'voucher-sale.one-plan': Record<never, never>;
+  /** A report range longer than a year, or ending before it starts. */
+  'voucher-sale.bad-range': { maxDays: number };
   /** Reversal of a payment's credit refused: it is allocated to these invoices (void or re-issue them first). */
   'invoice.payment-allocated': { numbers: string };
 }

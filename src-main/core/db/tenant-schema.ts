@@ -41,6 +41,12 @@ export interface TenantDB {
   vouchers: VouchersTable;
   voucherUsage: VoucherUsageTable;
   voucherTemplates: VoucherTemplatesTable;
+  incomeEntries: IncomeEntriesTable;
+  agents: AgentsTable;
+  agentLedger: AgentLedgerTable;
+  voucherSales: VoucherSalesTable;
+  voucherSaleItems: VoucherSaleItemsTable;
+  voucherStockThresholds: VoucherStockThresholdsTable;
 }
 
 export interface TenantMetaTable {
@@ -608,5 +614,91 @@ export interface VoucherTemplatesTable {
   dnsName: string;
   createdBy: string | null;
   createdAt: string;
+  updatedAt: string;
+}
+/**
+ * Money received for no subscriber: vouchers sold at the desk, agents' float top-ups (payments domain,
+ * 0020-other-income). Append-only; receipt > 0, reversal = minus the receipt it reverses.
+ */
+export interface IncomeEntriesTable {
+  id: string;
+  kind: 'receipt' | 'reversal';
+  source: 'voucher-sale' | 'agent-float';
+  method: 'mpesa' | 'cash' | 'bank' | 'card';
+  reference: string;
+  amountMinor: number;
+  reversesEntryId: string | null;
+  note: string | null;
+  recordedByType: 'staff' | 'platform' | 'system' | 'anonymous';
+  recordedById: string | null;
+  recordedByName: string;
+  createdAt: string;
+}
+
+/** A reseller with a wholesale discount (basis points) and a prepaid float (voucher-sales domain, 0020-voucher-sales). */
+export interface AgentsTable {
+  id: string;
+  name: string;
+  phone: string | null;
+  discountBp: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An agent's float, append-only like the subscriber wallet: seq gapless per agent, balance never below 0. */
+export interface AgentLedgerTable {
+  id: string;
+  agentId: string;
+  seq: number;
+  kind: 'top-up' | 'purchase' | 'adjustment' | 'reversal';
+  amountMinor: number;
+  balanceAfterMinor: number;
+  method: 'mpesa' | 'cash' | 'bank' | 'card' | null;
+  reference: string | null;
+  incomeEntryId: string | null;
+  saleId: string | null;
+  reversesEntryId: string | null;
+  reason: string | null;
+  actorType: 'staff' | 'platform' | 'system' | 'anonymous';
+  actorId: string | null;
+  actorName: string;
+  createdAt: string;
+}
+
+/** One sale of vouchers: to a walk-in customer (income) or to an agent (from its float). */
+export interface VoucherSalesTable {
+  id: string;
+  requestKey: string;
+  buyerKind: 'walk-in' | 'agent';
+  agentId: string | null;
+  planId: string;
+  count: number;
+  listTotalMinor: number;
+  discountBp: number;
+  totalMinor: number;
+  method: 'mpesa' | 'cash' | 'bank' | 'card' | null;
+  reference: string | null;
+  incomeEntryId: string | null;
+  agentEntryId: string | null;
+  note: string | null;
+  actorType: 'staff' | 'platform' | 'system' | 'anonymous';
+  actorId: string | null;
+  actorName: string;
+  createdAt: string;
+}
+
+/** Which vouchers a sale sold (a voucher is sold at most once) and what was paid for each. */
+export interface VoucherSaleItemsTable {
+  voucherId: string;
+  saleId: string;
+  batchId: string;
+  planId: string;
+  priceMinor: number;
+}
+
+/** Low-stock threshold per hotspot plan (unused, unsold vouchers below it raise the alert). */
+export interface VoucherStockThresholdsTable {
+  planId: string;
+  lowStock: number;
   updatedAt: string;
 }

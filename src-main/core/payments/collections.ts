@@ -7,7 +7,8 @@ type Collections = OutputOf<'payments.collections'>;
 /**
  * A local day's collections, read from the LEDGER (so they equal it by construction): credits of payments
  * made that day, minus reversals of payment credits made that day, attributed to the payment's method and
- * to whoever recorded the payment (the cashier for cash; system:mpesa for M-Pesa). Payments received that
+ * to whoever recorded the payment (the cashier for cash; system:mpesa for M-Pesa), plus money received for no
+ * subscriber (income_entries: vouchers sold, agents' float top-ups) and its reversals. Payments received that
  * day that sit in no wallet (unmatched, set aside) are reported apart, not in the total.
  */
 export async function dailyCollections(scope: TenantScope, input: ParsedInputOf<'payments.collections'>): Promise<Collections> {
@@ -23,10 +24,14 @@ export async function dailyCollections(scope: TenantScope, input: ParsedInputOf<
     .innerJoin('payments', 'payments.id', 'c.paymentId')
     .select(['r.amountMinor', 'payments.provider', 'payments.recordedByType', 'payments.recordedById', 'payments.recordedByName'])
     .where('r.kind', '=', 'reversal').where('c.kind', '=', 'credit').where('r.createdAt', '>=', range[0]).where('r.createdAt', '<', range[1]).execute();
+  // Money for no subscriber (vouchers sold, agents' float top-ups) and its reversals, from its own append-only record.
+  const income = await scope.db.selectFrom('incomeEntries')
+    .select(['amountMinor', 'method as provider', 'recordedByType', 'recordedById', 'recordedByName'])
+    .where('createdAt', '>=', range[0]).where('createdAt', '<', range[1]).execute();
   const byMethod = new Map<Collections['byMethod'][number]['method'], { count: number; totalMinor: number }>();
   const byStaff = new Map<string, Collections['byStaff'][number]>();
   let total = 0;
-  for (const r of [...credits, ...reversals]) {
+  for (const r of [...credits, ...reversals, ...income]) {
     const counts = r.amountMinor > 0 ? 1 : -1;
     total += r.amountMinor;
     const m = byMethod.get(r.provider) ?? { count: 0, totalMinor: 0 };
@@ -38,7 +43,7 @@ export async function dailyCollections(scope: TenantScope, input: ParsedInputOf<
   const unapplied = await scope.db.selectFrom('payments').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amountMinor'), eb.lit(0)).as('n'))
     .where('status', 'in', ['unmatched', 'set-aside']).where('receivedAt', '>=', range[0]).where('receivedAt', '<', range[1]).executeTakeFirstOrThrow();
   return {
-    day: input.day, from: range[0], to: range[1], totalMinor: total, count: credits.length - reversals.length,
+    day: input.day, from: range[0], to: range[1], totalMinor: total, count: credits.length - reversals.length + income.reduce((n, r) => n + (r.amountMinor > 0 ? 1 : -1), 0),
     byMethod: [...byMethod].map(([method, v]) => ({ method, ...v })).sort((a, b) => a.method.localeCompare(b.method)),
     byStaff: [...byStaff.values()].sort((a, b) => a.name.localeCompare(b.name)),
     unappliedMinor: Number(unapplied.n),

@@ -15,8 +15,8 @@ function staffOf(actor: Actor): { id: string; name: string } {
 }
 
 /**
- * Cash this cashier took during [from, to]: the LEDGER credits of cash payments they recorded, minus reversals
- * of those credits made in the window (a cash entry recorded twice by mistake never reached the drawer). Read
+ * Cash this cashier took during [from, to]: the LEDGER credits of cash payments they recorded, and the cash they
+ * took for no subscriber (income_entries), minus reversals of either made in the window (a cash entry recorded twice by mistake never reached the drawer). Read
  * from the ledger like the day's collections, so a shift and the collections agree.
  */
 export async function cashTaken(db: Kysely<TenantDB>, staffId: string, from: string, to: string | null): Promise<{ totalMinor: number; count: number }> {
@@ -32,8 +32,13 @@ export async function cashTaken(db: Kysely<TenantDB>, staffId: string, from: str
     credits = credits.where('ledgerEntries.createdAt', '<=', to);
     reversals = reversals.where('r.createdAt', '<=', to);
   }
-  const [c, r] = await Promise.all([credits.executeTakeFirstOrThrow(), reversals.executeTakeFirstOrThrow()]);
-  return { totalMinor: Number(c.total) + Number(r.total), count: Number(c.n) - Number(r.n) };
+  // Cash for no subscriber (vouchers sold, float top-ups) goes in the same drawer: receipts minus reversals.
+  let income = db.selectFrom('incomeEntries')
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('amountMinor'), eb.lit(0)).as('total'), eb.fn.sum<number>(eb.case().when('kind', '=', 'receipt').then(1).else(-1).end()).as('n')])
+    .where('method', '=', 'cash').where('recordedById', '=', staffId).where('createdAt', '>=', from);
+  if (to !== null) income = income.where('createdAt', '<=', to);
+  const [c, r, i] = await Promise.all([credits.executeTakeFirstOrThrow(), reversals.executeTakeFirstOrThrow(), income.executeTakeFirstOrThrow()]);
+  return { totalMinor: Number(c.total) + Number(r.total) + Number(i.total), count: Number(c.n) - Number(r.n) + Number(i.n ?? 0) };
 }
 
 async function toShift(db: Kysely<TenantDB>, row: ShiftRow): Promise<CashShift> {

@@ -188,6 +188,22 @@ export const apiErrorsEn: ErrorWords = {
     invalid: 'The template was not saved: {{detail}} is not allowed. The preview lists every problem.',
     'no-vouchers': 'Every voucher of this batch is revoked; there is nothing to print.',
   },
+  agent: {
+    'not-found': 'That agent no longer exists.',
+    'name-taken': 'An agent named "{{name}}" already exists.',
+    'float-short': "The agent's float does not hold enough for this. Top up the float first.",
+  },
+  'agent-entry': {
+    'not-found': 'That float entry no longer exists.',
+    'already-reversed': 'This float entry has already been reversed.',
+    'not-reversible': 'A {{kind}} cannot be reversed. Record an adjustment instead.',
+  },
+  'voucher-sale': {
+    'stock-short': 'Not enough unsold vouchers: only {{available}} left. Make a new batch first.',
+    'not-available': 'Already sold or revoked, so nothing was sold: {{codes}}.',
+    'one-plan': 'Choose vouchers of one plan per sale.',
+    'bad-range': 'Choose a range that ends after it starts and spans at most {{maxDays}} days.',
+  },
   invoice: {
     'not-found': 'This invoice no longer exists.',
     'wrong-status': 'This invoice is {{status}} now, so that cannot be done. Refresh the list.',

@@ -16,6 +16,7 @@ import { mpesaEn } from '../../features/mpesa/locale.en';
 import { invoicesEn } from '../../features/invoices/locale.en';
 import { hotspotEn } from '../../features/hotspot/locale.en';
 import { voucherTemplatesEn } from '../../features/voucher-templates/locale.en';
+import { voucherSalesEn } from '../../features/voucher-sales/locale.en';
 import { walletEn } from '../../features/wallet/locale.en';
 import { walletPolicyEn } from '../../features/wallet/locale-policy.en';
 import { homeMoneyEn } from '../../features/home/locale-money.en';
@@ -42,6 +43,7 @@ export const en = {
   invoices: invoicesEn,
   hotspot: hotspotEn,
   voucherTemplates: voucherTemplatesEn,
+  voucherSales: voucherSalesEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
   errorCodes: errorCodesEn,
@@ -613,6 +615,9 @@ export const en = {
     'voucher-batch': { created: 'Voucher batch generated', adopted: 'Hotspot users adopted as vouchers', cancelled: 'Voucher batch push cancelled' },
     voucher: { revoked: 'Vouchers revoked', printed: 'Vouchers printed', 'counters-reset': 'Voucher counters reset' },
     'voucher-template': { created: 'Voucher template created', updated: 'Voucher template changed', deleted: 'Voucher template deleted' },
+    vouchers: { sold: 'Vouchers sold' },
+    'voucher-stock': { 'threshold-set': 'Low-stock alert changed' },
+    agent: { created: 'Agent added', updated: 'Agent edited', 'topped-up': 'Agent float topped up', adjusted: 'Agent float adjusted', reversed: 'Agent float entry reversed' },
     invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {
       'settings-updated': 'M-Pesa settings changed',

@@ -11,7 +11,7 @@ import { rpc, setUpOverHttp, startTestServer, type TestServer } from './harness'
  * learn nothing of their schemas — whatever they send, the answer is the same UNAUTHENTICATED.
  */
 const NON_PUBLIC = (Object.keys(contract) as ChannelName[]).filter((name) => contract[name].access !== 'public');
-const refs: SampleRefs = { tenant: randomUUID(), staff: randomUUID(), router: randomUUID(), routerBackup: randomUUID(), alert: randomUUID(), package: randomUUID(), subscriber: randomUUID(), payment: randomUUID(), ledgerEntry: randomUUID(), stkRequest: randomUUID(), invoice: randomUUID(), hotspotPlan: randomUUID(), voucherBatch: randomUUID(), voucher: randomUUID(), voucherTemplate: randomUUID() };
+const refs: SampleRefs = { tenant: randomUUID(), staff: randomUUID(), router: randomUUID(), routerBackup: randomUUID(), alert: randomUUID(), package: randomUUID(), subscriber: randomUUID(), payment: randomUUID(), ledgerEntry: randomUUID(), stkRequest: randomUUID(), invoice: randomUUID(), hotspotPlan: randomUUID(), voucherBatch: randomUUID(), voucher: randomUUID(), voucherTemplate: randomUUID(), agent: randomUUID(), agentEntry: randomUUID() };
 const INPUTS: [string, (name: ChannelName) => unknown][] = [
   ['its valid sample', (name) => contract[name].sample(refs)],
   ['a number', () => 42],
