@@ -57,6 +57,7 @@ export const SYSTEM_ACTORS = {
   'system:reconcile': 'Router reconcile',
   'system:enforcement': 'Router expiry enforcement',
   'system:invoicing': 'Invoicing',
+  'system:portal': 'Hotspot portal',
 } as const;
 export type SystemActorId = keyof typeof SYSTEM_ACTORS;
 

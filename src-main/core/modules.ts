@@ -17,6 +17,7 @@ import { paymentsModule } from './payments/module';
 import { invoicesModule } from './invoices/module';
 import { documentsModule } from './documents/module';
 import { hotspotModule } from './hotspot/module';
+import { hotspotPortalModule } from './hotspot-portal/module';
 
 /**
  * Every domain of the app, once. Boot starts them in this order (and stops them in reverse), the
@@ -38,6 +39,7 @@ export const coreModules = [
   invoicesModule,
   documentsModule,
   hotspotModule,
+  hotspotPortalModule,
   opsModule,
   adoptionModule,
   demoModule,

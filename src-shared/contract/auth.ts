@@ -150,6 +150,10 @@ export const AUDIT_ACTIONS = [
   'hotspot-plan.updated',
   'voucher-batch.created',
   'voucher.revoked',
+  'portal.settings-updated',
+  'portal.installed',
+  'portal.purchase-started',
+  'portal.voucher-issued',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

@@ -17,6 +17,7 @@ import { mpesaChannels } from './mpesa';
 import { invoicesChannels } from './invoices';
 import { documentsChannels } from './documents';
 import { hotspotChannels } from './hotspot';
+import { hotspotPortalChannels } from './hotspot-portal';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -38,6 +39,7 @@ export const contract = {
   ...invoicesChannels,
   ...documentsChannels,
   ...hotspotChannels,
+  ...hotspotPortalChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

@@ -161,6 +161,8 @@ export interface ErrorParams {
   /** The code length and charset cannot hold this many more unique codes (make codes longer). */
   'voucher-batch.code-space': { count: number };
   'voucher.not-found': Record<never, never>;
+  /** Installing the portal needs a LAN address for the app first (portal settings). */
+  'portal.not-configured': Record<never, never>;
   /** Reversal of a payment's credit refused: it is allocated to these invoices (void or re-issue them first). */
   'invoice.payment-allocated': { numbers: string };
 }

@@ -175,6 +175,9 @@ export const apiErrorsEn: ErrorWords = {
   voucher: {
     'not-found': 'That voucher no longer exists.',
   },
+  portal: {
+    'not-configured': 'Set the LAN address of this computer in the portal settings first.',
+  },
   invoice: {
     'not-found': 'This invoice no longer exists.',
     'wrong-status': 'This invoice is {{status}} now, so that cannot be done. Refresh the list.',

@@ -15,6 +15,7 @@ export const schedulerEn = {
     enforcement: { 'router-check': 'Router expiry enforcement check' },
     'router-sync': { reconcile: 'Router reconcile' },
     mpesa: { 'stk-follow-up': 'M-Pesa payment requests follow-up' },
+    portal: { 'purchase-follow-up': 'Hotspot portal purchases follow-up' },
     invoices: {
       monthly: 'Monthly postpaid invoices',
     },

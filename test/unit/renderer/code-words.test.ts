@@ -32,7 +32,7 @@ const ERROR_KEYS = Object.keys({
   'package-change.same-package': 1, 'package-change.no-price': 1, 'package-change.balance-short': 1, 'shift.already-open': 1, 'shift.not-open': 1,
   'invoice.not-found': 1, 'invoice.wrong-status': 1, 'invoice.has-payments': 1, 'invoice.payment-allocated': 1,
   'hotspot-plan.not-found': 1, 'hotspot-plan.name-taken': 1, 'hotspot-plan.profile-taken': 1, 'hotspot-plan.disabled': 1,
-  'voucher-batch.not-found': 1, 'voucher-batch.code-space': 1, 'voucher.not-found': 1,
+  'voucher-batch.not-found': 1, 'voucher-batch.code-space': 1, 'voucher.not-found': 1, 'portal.not-configured': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
 function lookup(path: string): unknown {
