@@ -109,7 +109,9 @@ export async function startPurchase(scope: TenantScope, req: BuyRequest): Promis
   }
   await scope.db.updateTable('portalPurchases').set({ stkRequestId: stk.id, updatedAt: scope.core.clock.now().toISOString() })
     .where('id', '=', id).where('stkRequestId', 'is', null).execute();
-  return refreshPurchase(scope, id);
+  // A push Daraja refused ends here; otherwise the page's poll asks about the payment (not at once: §4.4 spike arrest).
+  if (stk.status !== 'pending') await settleFailed(scope, id, stk.errorCode ?? stk.status);
+  return view((await findPurchase(scope, id))!);
 }
 
 async function settleFailed(scope: TenantScope, id: string, failure: string): Promise<void> {

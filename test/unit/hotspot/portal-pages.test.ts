@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, portalPages, type PortalPageInput } from '../../../src-main/core/hotspot-portal/pages';
+
+const base: PortalPageInput = {
+  title: 'Mama Mboga WiFi', colour: '#2b8a3e', supportPhone: '0712 000 111', logoDataUrl: null,
+  plans: [{ id: '01900000-0000-7000-8000-000000000001', name: '1 hour', price: 'Ksh 20.00' }],
+  buyUrl: 'http://192.168.88.10:4681/portal/01900000-0000-7000-8000-0000000000aa',
+};
+
+/** Every `<script …>` opening tag of a page. */
+const scripts = (html: string) => html.match(/<script\b[^>]*>/gi) ?? [];
+
+describe('captive portal pages', () => {
+  it('makes the RouterOS pages with the router variables they need', () => {
+    const pages = portalPages(base);
+    expect(Object.keys(pages)).toEqual(['login.html', 'alogin.html', 'status.html', 'logout.html', 'error.html']);
+    const login = pages['login.html'];
+    expect(login).toContain('action="$(link-login-only)"');
+    expect(login).toContain('name="dst" value="$(link-orig)"');
+    expect(login).toContain('$(if chap-id)');
+    expect(login).toContain('data-mac="$(mac)" data-ip="$(ip)"');
+    expect(login).toContain(`data-url="${base.buyUrl!}"`);
+    expect(login).toContain('1 hour &#8212; Ksh 20.00');
+    expect(pages['alogin.html']).toContain('url=$(link-redirect)');
+    expect(pages['status.html']).toContain('$(link-logout)');
+    expect(pages['error.html']).toContain('$(error)');
+  });
+
+  it('leaves the M-Pesa form out without plans or without the app address, keeping the voucher form', () => {
+    for (const input of [{ ...base, plans: [] }, { ...base, buyUrl: null }]) {
+      const login = portalPages(input)['login.html'];
+      expect(login).not.toContain('id="buy"');
+      expect(login).toContain('name="login"');
+    }
+  });
+
+  it('escapes a hostile tenant name, plan name and phone: no markup, no script, no RouterOS variable', () => {
+    const evil = '</title><script>alert(1)</script><img src=x onerror=alert(2)>$(link-login)"\'';
+    const pages = portalPages({
+      ...base, title: evil, supportPhone: evil,
+      plans: [{ id: '"><script>x()</script>', name: evil, price: evil }],
+    });
+    for (const html of Object.values(pages)) {
+      // Only our own two script tags (md5.js and the login script) on the login page, none elsewhere.
+      expect(scripts(html).every((s) => s === '<script>' || s === '<script src="/md5.js">')).toBe(true);
+      expect(html).not.toContain('<img src=x');
+      expect(html).not.toContain('$(link-login)"');
+      expect(html).toContain('&#60;/title&#62;&#60;script&#62;alert(1)&#60;/script&#62;');
+      expect(html).toContain('&#36;(link-login)&#34;&#39;');
+    }
+    expect(scripts(pages['login.html'])).toHaveLength(2);
+    expect(scripts(pages['status.html'])).toHaveLength(0);
+  });
+
+  it('escapes every character that could end an attribute or start markup or a variable', () => {
+    expect(escapeHtml(`<>&"'$\``)).toBe('&#60;&#62;&#38;&#34;&#39;&#36;&#96;');
+  });
+
+  it('keeps only an image data URL as the logo and a #rrggbb colour', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    expect(portalPages({ ...base, logoDataUrl: png })['login.html']).toContain(`<img class="logo" alt="" src="${png}">`);
+    const svg = portalPages({ ...base, logoDataUrl: 'data:image/svg+xml;base64,PHN2Zz4=' })['login.html'];
+    expect(svg).not.toContain('class="logo"');
+    const js = portalPages({ ...base, logoDataUrl: 'javascript:alert(1)', colour: 'red;}</style><script>x()</script>' })['login.html'];
+    expect(js).not.toContain('javascript:');
+    expect(js).not.toContain('x()');
+    expect(js).toContain('color:#1c7ed6');
+  });
+});
