@@ -10,7 +10,7 @@ import { hotspotPortalKey, portalRuntime } from './runtime';
  * vouchers bought from the portal with M-Pesa (public routes served by the headless root on the LAN).
  */
 export const hotspotPortalModule = defineModule({
-  name: 'hotspotPortal',
+  name: 'hotspot-portal',
   owns: { tenant: ['portalSettings', 'portalPurchases'] },
   tenantMigrations: { '0021-hotspot-portal': m0021HotspotPortal },
   handlers: hotspotPortalHandlers,

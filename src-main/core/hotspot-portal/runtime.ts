@@ -22,7 +22,7 @@ export interface HotspotPortalRuntime extends ModuleRuntime {
   changed(): void;
 }
 
-export const hotspotPortalKey = moduleKey<HotspotPortalRuntime>('hotspotPortal');
+export const hotspotPortalKey = moduleKey<HotspotPortalRuntime>('hotspot-portal');
 
 export function portalOf(core: Core): HotspotPortalRuntime {
   return core.modules.get(hotspotPortalKey);

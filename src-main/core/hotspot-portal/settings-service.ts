@@ -1,4 +1,4 @@
-import { AppError, type FieldErrors } from '@shared/domain/errors';
+import { AppError, notFound, type FieldErrors } from '@shared/domain/errors';
 import { formatMoney } from '@shared/domain/money';
 import type { ParsedInputOf } from '@shared/contract';
 import { PORTAL_FILES, type PortalFile, type PortalSettings } from '@shared/contract/hotspot-portal';
@@ -47,10 +47,12 @@ export async function getPortalSettings(scope: TenantScope): Promise<PortalSetti
 export async function updatePortalSettings(scope: TenantScope, input: ParsedInputOf<'portal.settings.update'>): Promise<PortalSettings> {
   const ids = [...new Set(input.offeredPlanIds)];
   const plans = ids.length === 0 ? [] : await scope.db.selectFrom('hotspotPlans').select(['id', 'status', 'priceMinor']).where('id', 'in', ids).execute();
+  // Another tenant's (or a deleted) plan is not found, like any id this tenant does not have.
+  if (plans.length !== ids.length) throw notFound('hotspot-plan.not-found');
   const fields: FieldErrors = {};
   ids.forEach((id, i) => {
     const p = plans.find((x) => x.id === id);
-    if (!p || p.status !== 'active' || p.priceMinor < 100 || p.priceMinor % 100 !== 0) fields[`offeredPlanIds.${i}`] = 'invalid-value';
+    if (p?.status !== 'active' || p.priceMinor < 100 || p.priceMinor % 100 !== 0) fields[`offeredPlanIds.${i}`] = 'invalid-value';
   });
   if (input.enabled && !input.lanAddress) fields.lanAddress = 'required';
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', 'request.invalid', { fields });

@@ -97,11 +97,17 @@ describe('captive portal: install on the router, buy a voucher with M-Pesa from 
 
   it('refuses a plan M-Pesa cannot sell and writes nothing', async () => {
     const before = await call('portal.settings.get', {});
-    const r = await raw('portal.settings.update', {
-      enabled: true, lanAddress: '127.0.0.1', lanPort: portalPort, offeredPlanIds: [plan.id, '01900000-0000-7000-8000-00000000dead'],
-      title: 'Mama Mboga WiFi', colour: '#2b8a3e', supportPhone: '0712 000 111',
+    const cents = await call('hotspot.plans.create', {
+      routerId, rateLimit: { rxKbps: 1000, txKbps: 1000 }, limit: { kind: 'none' }, name: 'Odd price', profileName: 'hs-odd', priceMinor: 2050,
     });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'offeredPlanIds.1': 'invalid-value' } } });
+    const settings = { enabled: true, lanAddress: '127.0.0.1', lanPort: portalPort, title: 'Mama Mboga WiFi', colour: '#2b8a3e', supportPhone: '0712 000 111' };
+    // STK takes whole shillings only.
+    expect(await raw('portal.settings.update', { ...settings, offeredPlanIds: [plan.id, cents.id] }))
+      .toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'offeredPlanIds.1': 'invalid-value' } } });
+    expect(await raw('portal.settings.update', { ...settings, offeredPlanIds: [plan.id, '01900000-0000-7000-8000-00000000dead'] }))
+      .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await raw('portal.settings.update', { ...settings, lanAddress: null, offeredPlanIds: [] }))
+      .toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { lanAddress: 'required' } } });
     expect(await call('portal.settings.get', {})).toEqual(before);
   });
 
