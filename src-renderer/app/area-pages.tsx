@@ -7,6 +7,7 @@ import { PackagesPage } from '../features/packages/packages-page';
 import { PaymentsPage } from '../features/payments/payments-page';
 import { InvoicesPage } from '../features/invoices/invoices-page';
 import { HotspotVouchersPage } from '../features/routers/hotspot-vouchers-page';
+import { PortalPage } from '../features/hotspot-portal/portal-page';
 import { RoutersArea } from '../features/routers/routers-area';
 import { SchedulerPage } from '../features/scheduler/scheduler-page';
 import { SubscribersArea } from '../features/subscribers/subscribers-area';
@@ -25,6 +26,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   mpesa: MpesaPage,
   invoices: InvoicesPage,
   hotspot: HotspotVouchersPage,
+  portal: PortalPage,
   routers: RoutersArea,
   sync: SyncPage,
   staff: StaffPage,

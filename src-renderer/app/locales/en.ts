@@ -12,6 +12,7 @@ import { syncEn } from '../../features/sync/locale.en';
 import { adoptionEn } from '../../features/adoption/locale.en';
 import { paymentsEn } from '../../features/payments/locale.en';
 import { mpesaEn } from '../../features/mpesa/locale.en';
+import { portalEn } from '../../features/hotspot-portal/locale.en';
 import { invoicesEn } from '../../features/invoices/locale.en';
 import { walletEn } from '../../features/wallet/locale.en';
 import { walletPolicyEn } from '../../features/wallet/locale-policy.en';
@@ -35,6 +36,7 @@ export const en = {
   adoption: adoptionEn,
   payments: paymentsEn,
   mpesa: mpesaEn,
+  portal: portalEn,
   invoices: invoicesEn,
   apiErrors: apiErrorsEn,
   fieldErrors: fieldErrorsEn,
@@ -606,6 +608,7 @@ export const en = {
     'hotspot-plan': { created: 'Hotspot plan created', updated: 'Hotspot plan changed' },
     'voucher-batch': { created: 'Voucher batch generated' },
     voucher: { revoked: 'Vouchers revoked' },
+    portal: { 'settings-updated': 'Hotspot portal settings changed', installed: 'Hotspot portal installed on a router', 'purchase-started': 'Voucher purchase started from the portal', 'voucher-issued': 'Voucher issued for a portal purchase' },
     invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {
       'settings-updated': 'M-Pesa settings changed',
