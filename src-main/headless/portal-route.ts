@@ -101,7 +101,7 @@ async function servedHere(ctx: PortalServeContext, tenantId: string): Promise<bo
   const tenant = ctx.core.registry.get(tenantId);
   if (!tenant || !ctx.core.registry.isRunnable(tenantId)) return false;
   const row = await withTenantScope(ctx.core, tenantId, systemActor('system:portal'), (scope) => readPortalRow(scope));
-  return row.enabled === 1 && row.lanAddress === ctx.bound.address && row.lanPort === ctx.bound.port;
+  return row.lanAddress === ctx.bound.address && row.lanPort === ctx.bound.port;
 }
 
 export async function handlePortal(ctx: PortalServeContext, route: PortalRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {

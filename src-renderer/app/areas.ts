@@ -30,7 +30,7 @@ export const AREAS = [
   { id: 'invoices', scope: 'tenant', path: 'invoices', labelKey: 'invoices.nav.label', descriptionKey: 'invoices.nav.hint', icon: IconFileInvoice, requires: 'payments.read' },
   // Roles that sell vouchers reach them here without reading routers (a cashier); admins also have the router tab.
   { id: 'hotspot', scope: 'tenant', path: 'hotspot', labelKey: 'routerTabs.hotspotArea.label', descriptionKey: 'routerTabs.hotspotArea.hint', icon: IconTicket, requires: 'vouchers.sell' },
-  { id: 'portal', scope: 'tenant', path: 'hotspot-portal', labelKey: 'portal.nav.label', descriptionKey: 'portal.nav.hint', icon: IconWifi, requires: 'hotspot.read' },
+  { id: 'portal', scope: 'tenant', path: 'hotspot-portal', labelKey: 'portal.nav.label', descriptionKey: 'portal.nav.hint', icon: IconWifi, requires: 'vouchers.sell' },
   { id: 'routers', scope: 'tenant', path: 'routers', labelKey: 'routers.nav.label', descriptionKey: 'routers.nav.hint', icon: IconRouter, requires: 'routers.read' },
   { id: 'sync', scope: 'tenant', path: 'sync', labelKey: 'sync.nav.label', descriptionKey: 'sync.nav.hint', icon: IconArrowsExchange, requires: 'routers.read' },
   { id: 'staff', scope: 'tenant', path: 'staff', labelKey: 'nav.staff', descriptionKey: 'nav.staffHint', icon: IconUsersGroup, requires: 'staff.read' },

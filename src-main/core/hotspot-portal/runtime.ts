@@ -16,7 +16,7 @@ export interface PortalEndpoint {
  * endpoints and listen for changes here, since core never opens sockets of its own.
  */
 export interface HotspotPortalRuntime extends ModuleRuntime {
-  /** Enabled tenants' LAN endpoints. */
+  /** Tenants' LAN endpoints (pages are served for installing even while M-Pesa selling is off). */
   endpoints(): Promise<PortalEndpoint[]>;
   onChange(listener: () => void): () => void;
   changed(): void;
@@ -37,7 +37,7 @@ export function portalRuntime(core: Core, jobs: HotspotPortalRuntime['scheduledJ
       for (const t of core.registry.all()) {
         if (!core.registry.isRunnable(t.id)) continue;
         const row = await withTenantScope(core, t.id, systemActor('system:portal'), (scope) => readPortalRow(scope));
-        if (row.enabled === 1 && row.lanAddress) out.push({ tenantId: t.id, address: row.lanAddress, port: row.lanPort });
+        if (row.lanAddress) out.push({ tenantId: t.id, address: row.lanAddress, port: row.lanPort });
       }
       return out;
     },

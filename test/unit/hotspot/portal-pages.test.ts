@@ -23,6 +23,8 @@ describe('captive portal pages', () => {
     expect(login).toContain('data-mac="$(mac)" data-ip="$(ip)"');
     expect(login).toContain(`data-url="${base.buyUrl!}"`);
     expect(login).toContain('1 hour &#8212; Ksh 20.00');
+    // With the app off (or the LAN path broken) the page says so in plain words; voucher login still works.
+    expect(login).toContain('The payment service is not reachable right now. You can still log in with a voucher.');
     expect(pages['alogin.html']).toContain('url=$(link-redirect)');
     expect(pages['status.html']).toContain('$(link-logout)');
     expect(pages['error.html']).toContain('$(error)');
