@@ -72,6 +72,7 @@ ${support}</div></body></html>
 `;
 }
 
+// Polls every 4 s for about 3 minutes: Daraja's STK query advice (integrations.md §4.4) and its 2-minute prompt.
 const LOGIN_SCRIPT = `<script>
 (function(){
 var f=document.forms.login,s=document.forms.sendin;
@@ -89,8 +90,8 @@ var down='The payment service is not reachable right now. You can still log in w
 function poll(id,n){fetch(base+'/purchase/'+encodeURIComponent(id)).then(function(r){return r.json();}).then(function(r){
 if(r.status==='paid'&&r.code){say('Paid. Your voucher: '+r.code+' - logging you in...','ok');f.username.value=r.code;f.password.value=r.password||r.code;setTimeout(function(){if(go()!==false)f.submit();},1500);return;}
 if(r.status==='failed'){say('The payment did not go through ('+(r.reason||'failed')+'). You were not charged.','err');return;}
-if(n>60){say('Still waiting for M-Pesa. If you paid, reopen this page: your voucher will be shown.','err');return;}
-setTimeout(function(){poll(id,n+1);},3000);}).catch(function(){say(down,'err');});}
+if(n>45){say('Still waiting for M-Pesa. If you paid, reopen this page: your voucher will be shown.','err');return;}
+setTimeout(function(){poll(id,n+1);},4000);}).catch(function(){say(down,'err');});}
 b.onsubmit=function(){var p=b.querySelector('input[name=plan]:checked');
 if(!p){say('Choose a package.','err');return false;}
 say('Sending the M-Pesa request to your phone...');

@@ -199,6 +199,19 @@ describe('captive portal: install on the router, buy a voucher with M-Pesa from 
     expect(row!.code).toMatch(/^[a-z2-9]{6}$/);
   });
 
+  it('finds the STK request by its account reference when a crash came between the push and noting it', async () => {
+    clock.advance(60_000);
+    daraja.scriptStk({ resultCode: 0, pendingQueries: 0 });
+    const started = await buy({ planId: plan.id, phone: '0708374149', mac: 'AA:00:00:00:00:79', ip: '10.5.50.79' });
+    const id = String(started.json!.purchaseId);
+    // As if the process died right after Daraja accepted the push: the purchase does not know its request.
+    await server.booted.core.tenants.use(tenantId, (h) => h.db.updateTable('portalPurchases').set({ stkRequestId: null }).where('id', '=', id).execute());
+    const polled = await http(portalPort, 'GET', `${base()}/purchase/${id}`);
+    expect(polled.json).toMatchObject({ status: 'paid' });
+    expect(String(polled.json!.code)).toMatch(/^[a-z2-9]{6}$/);
+    expect(daraja.stkRequests.filter((r) => r.body.AccountReference === daraja.stkRequests.at(-1)!.body.AccountReference)).toHaveLength(1);
+  });
+
   it('ends a cancelled prompt as failed with its reason and no voucher', async () => {
     daraja.scriptStk({ resultCode: 1032, pendingQueries: 0 });
     const started = await buy({ planId: plan.id, phone: '0708374149', ...DEVICE });
