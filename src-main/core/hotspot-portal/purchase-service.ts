@@ -17,6 +17,7 @@ import { createBatch } from '../hotspot/batch-service';
 import { routersOf } from '../routers/runtime';
 import { routerSyncOf } from '../router-sync/runtime';
 import { pageQuery } from '../paging';
+import { containsText } from '../db/query-helpers';
 import { readPortalRow, sellablePlans } from './settings-service';
 
 export interface BuyRequest {
@@ -234,8 +235,8 @@ export async function listPurchases(scope: TenantScope, q: ParsedInputOf<'portal
   let base = scope.db.selectFrom('portalPurchases').innerJoin('hotspotPlans', 'hotspotPlans.id', 'portalPurchases.planId');
   if (q.status) base = base.where('portalPurchases.status', '=', q.status);
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([eb('portalPurchases.phone', 'like', like), eb('portalPurchases.code', 'like', like), eb('portalPurchases.mac', 'like', like)]));
+    const text = q.q;
+    base = base.where((eb) => eb.or(['portalPurchases.phone', 'portalPurchases.code', 'portalPurchases.mac'].map((c) => containsText(c, text))));
   }
   const page = await pageQuery(base, {
     page: q,

@@ -183,6 +183,8 @@ describe('captive portal: install on the router, buy a voucher with M-Pesa from 
 
     const list = await call('portal.purchases.list', { page: 1, pageSize: 10 });
     expect(list.items).toEqual([expect.objectContaining({ id, planName: '1 hour', status: 'paid', code, login: 'done', amountMinor: 2000 })]);
+    expect((await call('portal.purchases.list', { page: 1, pageSize: 10, q: code.toUpperCase() })).items.map((p) => p.id)).toEqual([id]);
+    expect((await call('portal.purchases.list', { page: 1, pageSize: 10, q: '0708_' })).total).toBe(0);
   });
 
   it('gives a customer whose page went away their voucher through the follow-up job', async () => {
