@@ -88,9 +88,10 @@ var base=b.getAttribute('data-url'),msg=document.getElementById('buy-msg');
 function say(t,c){msg.textContent=t;msg.className=c||'';}
 var down='The payment service is not reachable right now. You can still log in with a voucher.';
 function poll(id,n){fetch(base+'/purchase/'+encodeURIComponent(id)).then(function(r){return r.json();}).then(function(r){
-if(r.status==='paid'&&r.code){say('Paid. Your voucher: '+r.code+' - logging you in...','ok');f.username.value=r.code;f.password.value=r.password||r.code;setTimeout(function(){if(go()!==false)f.submit();},1500);return;}
-if(r.status==='failed'){say('The payment did not go through ('+(r.reason||'failed')+'). You were not charged.','err');return;}
-if(n>45){say('Still waiting for M-Pesa. If you paid, reopen this page: your voucher will be shown.','err');return;}
+if(!r.ok){localStorage.removeItem('ispdesk-purchase');say('');return;}
+if(r.status==='paid'&&r.code){localStorage.removeItem('ispdesk-purchase');say('Paid. Your voucher: '+r.code+' - logging you in...','ok');f.username.value=r.code;f.password.value=r.password||r.code;setTimeout(function(){if(go()!==false)f.submit();},1500);return;}
+if(r.status==='failed'){localStorage.removeItem('ispdesk-purchase');say('The payment did not go through ('+(r.reason||'failed')+'). You were not charged.','err');return;}
+if(n>45){say('Still waiting. If you paid, open this page again later: your voucher will be shown here.','err');return;}
 setTimeout(function(){poll(id,n+1);},4000);}).catch(function(){say(down,'err');});}
 b.onsubmit=function(){var p=b.querySelector('input[name=plan]:checked');
 if(!p){say('Choose a package.','err');return false;}
@@ -100,8 +101,9 @@ localStorage.setItem('ispdesk-buy-key',key);
 fetch(base+'/buy',{method:'POST',headers:{'content-type':'text/plain'},body:JSON.stringify({planId:p.value,phone:b.phone.value,mac:b.getAttribute('data-mac'),ip:b.getAttribute('data-ip'),key:key})})
 .then(function(r){return r.json();}).then(function(r){localStorage.removeItem('ispdesk-buy-key');
 if(!r.ok){say(r.field==='phone'?'Enter a Safaricom number like 0712345678.':'That package cannot be bought here right now.','err');return;}
-say('Enter your M-Pesa PIN on your phone to pay.');poll(r.purchaseId,0);}).catch(function(){say(down,'err');});
+localStorage.setItem('ispdesk-purchase',r.purchaseId);say('Enter your M-Pesa PIN on your phone to pay.');poll(r.purchaseId,0);}).catch(function(){say(down,'err');});
 return false;};
+var open=localStorage.getItem('ispdesk-purchase');if(open){say('Checking your last payment...');poll(open,0);}
 })();
 </script>`;
 

@@ -128,6 +128,7 @@ export async function refreshPurchase(scope: TenantScope, id: string): Promise<P
   let p = await findPurchase(scope, id);
   if (!p) throw new PortalInputError('portal');
   if (p.status === 'paying') await followPayment(scope, p);
+  else if (p.status === 'paid' && !p.voucherId && p.stkRequestId) await issueOrNote(scope, p, p.stkRequestId);
   p = (await findPurchase(scope, id))!;
   if (p.status === 'paid' && p.login === 'waiting') await logDeviceIn(scope, p);
   return view((await findPurchase(scope, id))!);
@@ -151,7 +152,21 @@ async function followPayment(scope: TenantScope, p: PortalPurchasesTable): Promi
     await settleFailed(scope, p.id, stk.errorCode ?? stk.status);
     return;
   }
-  await issueVoucher(scope, p, stkId);
+  await issueOrNote(scope, p, stkId);
+}
+
+/**
+ * Paid: the voucher is issued, or — if the hotspot domain refuses (the plan was disabled meanwhile) — the
+ * purchase is marked paid without a code and the reason kept; the follow-up job tries again until staff fix it.
+ */
+async function issueOrNote(scope: TenantScope, p: PortalPurchasesTable, stkId: string): Promise<void> {
+  try {
+    await issueVoucher(scope, p, stkId);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    await scope.db.updateTable('portalPurchases').set({ status: 'paid', failure: `voucher-refused:${e.key}`, updatedAt: scope.core.clock.now().toISOString() })
+      .where('id', '=', p.id).where('voucherId', 'is', null).execute();
+  }
 }
 
 /** One voucher for a paid purchase; the batch's request key is the STK request id, so it is made once. */
@@ -164,8 +179,8 @@ async function issueVoucher(scope: TenantScope, p: PortalPurchasesTable, stkId: 
   const v = await scope.db.selectFrom('vouchers').select(['id', 'code', 'password']).where('batchId', '=', batch.id).executeTakeFirstOrThrow();
   await scope.db.transaction().execute(async (trx) => {
     const done = await trx.updateTable('portalPurchases')
-      .set({ status: 'paid', batchId: batch.id, voucherId: v.id, code: v.code, password: v.password, login: 'waiting', updatedAt: scope.core.clock.now().toISOString() })
-      .where('id', '=', p.id).where('status', '=', 'paying').executeTakeFirst();
+      .set({ status: 'paid', failure: null, batchId: batch.id, voucherId: v.id, code: v.code, password: v.password, login: 'waiting', updatedAt: scope.core.clock.now().toISOString() })
+      .where('id', '=', p.id).where('voucherId', 'is', null).executeTakeFirst();
     if (Number(done.numUpdatedRows) === 1) {
       await appendAudit(trx, scope.core.clock, scope.actor, {
         action: 'portal.voucher-issued', summary: `Portal purchase paid: voucher ${v.code} for ${p.phone}`, targetType: 'portal-purchase', targetId: p.id,
@@ -212,12 +227,12 @@ export async function purchaseStatus(scope: TenantScope, id: string): Promise<Pu
 }
 
 /**
- * The follow-up job: every purchase not finished (paying, or paid but the device not yet logged in), so a
+ * The follow-up job: every purchase not finished (paying; paid without a voucher yet; or the device not yet logged in), so a
  * page closed mid-payment still ends with a voucher. One purchase's fault never stops the others.
  */
 export async function followOpenPurchases(scope: TenantScope): Promise<{ checked: number; paid: number; failed: number }> {
   const open = await scope.db.selectFrom('portalPurchases').select('id')
-    .where((eb) => eb.or([eb('status', '=', 'paying'), eb.and([eb('status', '=', 'paid'), eb('login', '=', 'waiting')])]))
+    .where((eb) => eb.or([eb('status', '=', 'paying'), eb.and([eb('status', '=', 'paid'), eb.or([eb('login', '=', 'waiting'), eb('voucherId', 'is', null)])])]))
     .orderBy('createdAt').execute();
   let paid = 0;
   let failed = 0;

@@ -214,6 +214,24 @@ describe('captive portal: install on the router, buy a voucher with M-Pesa from 
     expect(daraja.stkRequests.filter((r) => r.body.AccountReference === daraja.stkRequests.at(-1)!.body.AccountReference)).toHaveLength(1);
   });
 
+  it('keeps a paid purchase whose plan was disabled meanwhile, and issues its voucher once the plan is back', async () => {
+    clock.advance(60_000);
+    daraja.scriptStk({ resultCode: 0, pendingQueries: 0 });
+    const started = await buy({ planId: plan.id, phone: '0708374149', mac: 'AA:00:00:00:00:7A', ip: '10.5.50.80' });
+    const id = String(started.json!.purchaseId);
+    await call('hotspot.plans.update', { planId: plan.id, status: 'disabled' });
+    const held = await http(portalPort, 'GET', `${base()}/purchase/${id}`);
+    expect(held.json).toMatchObject({ status: 'paid', code: null, reason: 'voucher-refused:hotspot-plan.disabled' });
+    await call('hotspot.plans.update', { planId: plan.id, status: 'active' });
+    const { followOpenPurchases } = await import('../../../src-main/core/hotspot-portal/purchase-service');
+    const { withTenantScope } = await import('../../../src-main/core/tenancy/scope');
+    const { systemActor } = await import('../../../src-main/core/context');
+    await withTenantScope(server.booted.core, tenantId, systemActor('system:portal'), (s) => followOpenPurchases(s));
+    const issued = await http(portalPort, 'GET', `${base()}/purchase/${id}`);
+    expect(issued.json).toMatchObject({ status: 'paid', reason: null });
+    expect(String(issued.json!.code)).toMatch(/^[a-z2-9]{6}$/);
+  });
+
   it('ends a cancelled prompt as failed with its reason and no voucher', async () => {
     daraja.scriptStk({ resultCode: 1032, pendingQueries: 0 });
     const started = await buy({ planId: plan.id, phone: '0708374149', ...DEVICE });
