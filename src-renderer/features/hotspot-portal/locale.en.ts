@@ -53,5 +53,6 @@ export const portalEn = {
     status: { paying: 'Waiting for M-Pesa', paid: 'Paid', failed: 'Not paid' },
     login: { none: '—', waiting: 'Waiting', done: 'Yes', failed: 'No (code shown to the customer)' },
     filterAll: 'All',
+    notIssued: 'Paid, voucher not issued yet: check that the plan is active',
   },
 };

@@ -32,7 +32,12 @@ export function PortalPurchases() {
       id: 'status', header: t('portal.purchases.col.status'), meta: { nowrap: true },
       cell: ({ row: { original: p } }) => <Badge variant="light" color={COLORS[p.status]} title={p.failure ?? undefined}>{t(`portal.purchases.status.${p.status}`)}</Badge>,
     },
-    { id: 'code', header: t('portal.purchases.col.code'), meta: { nowrap: true }, cell: ({ row }) => <Text size="sm" ff="monospace">{row.original.code ?? ''}</Text> },
+    {
+      id: 'code', header: t('portal.purchases.col.code'), meta: { nowrap: true },
+      cell: ({ row: { original: p } }) => (p.status === 'paid' && !p.code
+        ? <Text size="sm" c="orange" title={p.failure ?? undefined}>{t('portal.purchases.notIssued')}</Text>
+        : <Text size="sm" ff="monospace">{p.code ?? ''}</Text>),
+    },
     { id: 'device', header: t('portal.purchases.col.device'), meta: { nowrap: true }, cell: ({ row }) => <Text size="xs" c="dimmed">{`${row.original.mac} · ${row.original.ip}`}</Text> },
     {
       id: 'login', header: t('portal.purchases.col.login'),
