@@ -35,9 +35,12 @@ export interface PortalPageInput {
   buyUrl: string | null;
 }
 
-/** HTML text and attribute escaping, plus `$` so RouterOS sees no variable in people's text. */
+/**
+ * HTML text and attribute escaping, plus `$` so RouterOS sees no variable in people's text, and every
+ * non-ASCII character as a numeric reference: the files stay plain ASCII whatever the router does with bytes.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'$`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"'$`]|[^\x20-\x7e]/gu, (c) => `&#${c.codePointAt(0)};`);
 }
 
 const SAFE_LOGO = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/;

@@ -58,8 +58,11 @@ describe('captive portal pages', () => {
     expect(scripts(pages['status.html'])).toHaveLength(0);
   });
 
-  it('escapes every character that could end an attribute or start markup or a variable', () => {
+  it('escapes every character that could end an attribute or start markup or a variable, and keeps files ASCII', () => {
     expect(escapeHtml(`<>&"'$\``)).toBe('&#60;&#62;&#38;&#34;&#39;&#36;&#96;');
+    expect(escapeHtml('Ksh\u00a020 Caf\u00e9 \u{1F4F6}')).toBe('Ksh&#160;20 Caf&#233; &#128246;');
+    const pages = portalPages({ ...base, title: 'Caf\u00e9 \u{1F4F6}', plans: [{ ...base.plans[0]!, price: 'Ksh\u00a020.00' }] });
+    for (const html of Object.values(pages)) expect(/^[\x09\x0a\x0d\x20-\x7e]*$/.test(html)).toBe(true);
   });
 
   it('keeps only an image data URL as the logo and a #rrggbb colour', () => {
