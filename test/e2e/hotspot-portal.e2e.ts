@@ -155,7 +155,7 @@ describe('Hotspot portal: set up, install, preview, and a customer buying a vouc
     expect(e2e.pageErrors).toEqual([]);
   });
 
-  it('tells the customer in plain words when the app cannot be reached, and voucher login still works', async () => {
+  it('tells the customer in plain words when the app cannot be reached; voucher and QR login still work', async () => {
     const phone = await e2e.browser.context.newPage();
     await phone.goto(hotspotUrl);
     await e2e.rpc('portal.settings.update', {
@@ -168,5 +168,9 @@ describe('Hotspot portal: set up, install, preview, and a customer buying a vouc
     await phone.getByRole('button', { name: 'Connect' }).click();
     await visible(phone, 'You are logged in');
     expect(logins.at(-1)).toContain('username=abc234');
+    // A voucher's QR code opens the login page with the code in the address: it logs in by itself.
+    await phone.goto(`${hotspotUrl}login?username=qr7xk2&password=pin42`);
+    await visible(phone, 'You are logged in');
+    expect(logins.at(-1)).toMatch(/username=qr7xk2.*password=pin42|password=pin42.*username=qr7xk2/);
   });
 });
