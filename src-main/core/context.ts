@@ -58,6 +58,7 @@ export const SYSTEM_ACTORS = {
   'system:enforcement': 'Router expiry enforcement',
   'system:invoicing': 'Invoicing',
   'system:hotspot': 'Hotspot voucher sync',
+  'system:portal': 'Hotspot portal',
 } as const;
 export type SystemActorId = keyof typeof SYSTEM_ACTORS;
 

@@ -18,6 +18,7 @@ import { invoicesModule } from './invoices/module';
 import { documentsModule } from './documents/module';
 import { hotspotModule } from './hotspot/module';
 import { voucherSalesModule } from './voucher-sales/module';
+import { hotspotPortalModule } from './hotspot-portal/module';
 
 /**
  * Every domain of the app, once. Boot starts them in this order (and stops them in reverse), the
@@ -40,6 +41,7 @@ export const coreModules = [
   documentsModule,
   hotspotModule,
   voucherSalesModule,
+  hotspotPortalModule,
   opsModule,
   adoptionModule,
   demoModule,

@@ -1,6 +1,7 @@
 import { app, BrowserWindow } from 'electron';
 import { activateTenants, bootCore, type BootedCore } from '../core/boot';
 import { consoleLogger } from '../core/ports';
+import { startPortalListeners, type PortalListeners } from '../headless/portal-listeners';
 import { registerIpc } from './ipc';
 import { registerFilePicker } from './file-picker';
 import { registerPdfPrinting } from './pdf-printing';
@@ -10,6 +11,7 @@ import { createMainWindow } from './windows';
 
 const log = consoleLogger('info');
 let booted: BootedCore | null = null;
+let portal: PortalListeners | null = null;
 
 // A router or network fault must never take the app down.
 process.on('uncaughtException', (e) => log.error('uncaught exception', { error: e, stack: e.stack }));
@@ -33,6 +35,8 @@ if (!app.requestSingleInstanceLock()) {
     registerFilePicker(booted);
     registerPdfPrinting(log);
     await activateTenants(booted.core);
+    // The captive portal's LAN routes (plain node:http, shared with the headless root) while the app runs.
+    portal = startPortalListeners(booted.core, log);
     createMainWindow();
     initAutoUpdater(log);
     app.on('activate', () => {
@@ -52,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
     if (closing || !booted) return;
     e.preventDefault();
     closing = true;
-    booted.close().finally(() => app.exit(0));
+    const stopPortal = portal ? portal.close() : Promise.resolve();
+    stopPortal.then(() => booted?.close()).finally(() => app.exit(0));
   });
 }

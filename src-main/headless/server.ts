@@ -10,6 +10,7 @@ import { handleDownload, handleUpload } from './uploads';
 import { handleEvents } from './sse';
 import { serveStatic } from './static-files';
 import { c2bRouteOf, handleC2b } from './c2b-route';
+import { startPortalListeners, type PortalListeners } from './portal-listeners';
 
 export interface HeadlessOptions extends Partial<Omit<BootOptions, 'dataDir' | 'log'>> {
   dataDir: string;
@@ -27,6 +28,8 @@ export interface HeadlessServer {
   booted: BootedCore;
   /** Bytes taken off sockets and bodies being read, per path. */
   bodyStats: { rpc: BodyStats; upload: BodyStats };
+  /** The captive portal's LAN listeners (portal-listeners.ts), one per address:port in tenants' portal settings. */
+  portal: PortalListeners;
   close(): Promise<void>;
 }
 
@@ -152,13 +155,17 @@ export async function startHeadlessServer(opts: HeadlessOptions): Promise<Headle
   });
   port = (server.address() as AddressInfo).port;
   await activateTenants(booted.core);
+  const portal = startPortalListeners(booted.core, opts.log);
+  await portal.refresh();
   const urlHost = host === '::1' ? '[::1]' : host;
   return {
     url: `http://${urlHost}:${port}/`,
     port,
     booted,
     bodyStats: { rpc: rpcGate.stats, upload: uploadGate.stats },
+    portal,
     async close() {
+      await portal.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await booted.close();

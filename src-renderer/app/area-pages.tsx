@@ -7,6 +7,7 @@ import { PackagesPage } from '../features/packages/packages-page';
 import { PaymentsPage } from '../features/payments/payments-page';
 import { InvoicesPage } from '../features/invoices/invoices-page';
 import { HotspotPage } from '../features/hotspot/hotspot-page';
+import { PortalPage } from '../features/hotspot-portal/portal-page';
 import { RoutersArea } from '../features/routers/routers-area';
 import { SchedulerPage } from '../features/scheduler/scheduler-page';
 import { SubscribersArea } from '../features/subscribers/subscribers-area';
@@ -29,6 +30,7 @@ export const AREA_PAGES: Record<AreaId, ComponentType> = {
   hotspot: HotspotPage,
   voucherSales: VoucherSalesPage,
   'voucher-templates': VoucherTemplatesPage,
+  portal: PortalPage,
   routers: RoutersArea,
   sync: SyncPage,
   staff: StaffPage,

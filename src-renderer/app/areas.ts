@@ -1,4 +1,4 @@
-import { IconArrowsExchange, IconBuildingCommunity, IconCalendarTime, IconCash, IconDeviceMobileDollar, IconFileInvoice, IconHome, IconListSearch, IconPackage, IconReceipt2, IconRouter, IconSettings, IconTemplate, IconTicket, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBuildingCommunity, IconCalendarTime, IconCash, IconDeviceMobileDollar, IconFileInvoice, IconHome, IconListSearch, IconPackage, IconReceipt2, IconRouter, IconSettings, IconTemplate, IconTicket, IconUsers, IconUsersGroup, IconWifi, type Icon } from '@tabler/icons-react';
 import type { Principal } from '@shared/contract/auth';
 import type { Permission } from '@shared/domain/permissions';
 
@@ -32,6 +32,7 @@ export const AREAS = [
   { id: 'hotspot', scope: 'tenant', path: 'hotspot', labelKey: 'routerTabs.hotspotArea.label', descriptionKey: 'routerTabs.hotspotArea.hint', icon: IconTicket, requires: 'vouchers.sell' },
   { id: 'voucherSales', scope: 'tenant', path: 'voucher-sales', labelKey: 'voucherSales.nav.label', descriptionKey: 'voucherSales.nav.hint', icon: IconReceipt2, requires: 'vouchers.sell' },
   { id: 'voucher-templates', scope: 'tenant', path: 'voucher-templates', labelKey: 'voucherTemplates.nav.label', descriptionKey: 'voucherTemplates.nav.hint', icon: IconTemplate, requires: 'vouchers.sell' },
+  { id: 'portal', scope: 'tenant', path: 'hotspot-portal', labelKey: 'portal.nav.label', descriptionKey: 'portal.nav.hint', icon: IconWifi, requires: 'vouchers.sell' },
   { id: 'routers', scope: 'tenant', path: 'routers', labelKey: 'routers.nav.label', descriptionKey: 'routers.nav.hint', icon: IconRouter, requires: 'routers.read' },
   { id: 'sync', scope: 'tenant', path: 'sync', labelKey: 'sync.nav.label', descriptionKey: 'sync.nav.hint', icon: IconArrowsExchange, requires: 'routers.read' },
   { id: 'staff', scope: 'tenant', path: 'staff', labelKey: 'nav.staff', descriptionKey: 'nav.staffHint', icon: IconUsersGroup, requires: 'staff.read' },

@@ -165,6 +165,10 @@ export const AUDIT_ACTIONS = [
   'agent.topped-up',
   'agent.adjusted',
   'agent.reversed',
+  'portal.settings-updated',
+  'portal.installed',
+  'portal.purchase-started',
+  'portal.voucher-issued',
 ] as const;
 
 const staffRef = z.strictObject({ staffId: id });

@@ -20,6 +20,7 @@ import { hotspotChannels } from './hotspot';
 import { hotspotAdoptionChannels } from './hotspot-adoption';
 import { voucherTemplatesChannels } from './voucher-templates';
 import { voucherSalesChannels } from './voucher-sales';
+import { hotspotPortalChannels } from './hotspot-portal';
 
 /** The whole RPC contract: every channel declared once, with zod input/output and the access it needs. */
 export const contract = {
@@ -44,6 +45,7 @@ export const contract = {
   ...hotspotAdoptionChannels,
   ...voucherTemplatesChannels,
   ...voucherSalesChannels,
+  ...hotspotPortalChannels,
 } as const;
 
 /** Live streams (chunk, end, error), each pushed to the one session that started it. */

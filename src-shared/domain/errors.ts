@@ -191,6 +191,8 @@ export interface ErrorParams {
   'voucher-sale.one-plan': Record<never, never>;
   /** A report range longer than a year, or ending before it starts. */
   'voucher-sale.bad-range': { maxDays: number };
+  /** Installing the portal needs a LAN address for the app first (portal settings). */
+  'portal.not-configured': Record<never, never>;
   /** Reversal of a payment's credit refused: it is allocated to these invoices (void or re-issue them first). */
   'invoice.payment-allocated': { numbers: string };
 }

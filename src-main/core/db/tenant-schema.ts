@@ -47,6 +47,8 @@ export interface TenantDB {
   voucherSales: VoucherSalesTable;
   voucherSaleItems: VoucherSaleItemsTable;
   voucherStockThresholds: VoucherStockThresholdsTable;
+  portalSettings: PortalSettingsTable;
+  portalPurchases: PortalPurchasesTable;
 }
 
 export interface TenantMetaTable {
@@ -700,5 +702,50 @@ export interface VoucherSaleItemsTable {
 export interface VoucherStockThresholdsTable {
   planId: string;
   lowStock: number;
+  updatedAt: string;
+}
+/** The captive-portal kit's settings, one row (hotspot-portal domain, 0021-hotspot-portal). */
+export interface PortalSettingsTable {
+  id: number;
+  enabled: number;
+  /** The LAN address the app serves the portal on (the router fetches pages and the page calls it there). */
+  lanAddress: string | null;
+  lanPort: number;
+  /** JSON array of hotspot plan ids sold from the portal. */
+  offeredPlanIds: string;
+  title: string;
+  /** `#rrggbb`. */
+  colour: string;
+  supportPhone: string;
+  updatedAt: string;
+}
+
+/** One voucher bought from the portal with M-Pesa, keyed by its STK request (hotspot-portal domain). */
+export interface PortalPurchasesTable {
+  id: string;
+  /** The page's own key for one press of "Pay": the same key again is the same purchase. */
+  clientKey: string | null;
+  /** The account reference in the M-Pesa prompt (`HS…`): links the STK request even if we crashed before noting its id. */
+  accountRef: string;
+  /** Null only between writing the purchase and Daraja's answer to the push. */
+  stkRequestId: string | null;
+  planId: string;
+  routerId: string;
+  phone: string;
+  mac: string;
+  ip: string;
+  amountMinor: number;
+  status: 'paying' | 'paid' | 'failed';
+  /** Why it failed: the STK outcome code (`cancelled`, `timeout`, …). */
+  failure: string | null;
+  batchId: string | null;
+  voucherId: string | null;
+  code: string | null;
+  password: string | null;
+  /** Logging the device in on the router: not yet, waiting for the user to reach the router, done, given up. */
+  login: 'none' | 'waiting' | 'done' | 'failed';
+  loginError: string | null;
+  loginAttempts: number;
+  createdAt: string;
   updatedAt: string;
 }

@@ -204,6 +204,9 @@ export const apiErrorsEn: ErrorWords = {
     'one-plan': 'Choose vouchers of one plan per sale.',
     'bad-range': 'Choose a range that ends after it starts and spans at most {{maxDays}} days.',
   },
+  portal: {
+    'not-configured': 'Set the LAN address of this computer in the portal settings first.',
+  },
   invoice: {
     'not-found': 'This invoice no longer exists.',
     'wrong-status': 'This invoice is {{status}} now, so that cannot be done. Refresh the list.',

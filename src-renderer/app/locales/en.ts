@@ -13,6 +13,7 @@ import { adoptionEn } from '../../features/adoption/locale.en';
 import { hotspotAdoptEn } from '../../features/hotspot/locale-adopt.en';
 import { paymentsEn } from '../../features/payments/locale.en';
 import { mpesaEn } from '../../features/mpesa/locale.en';
+import { portalEn } from '../../features/hotspot-portal/locale.en';
 import { invoicesEn } from '../../features/invoices/locale.en';
 import { hotspotEn } from '../../features/hotspot/locale.en';
 import { voucherTemplatesEn } from '../../features/voucher-templates/locale.en';
@@ -40,6 +41,7 @@ export const en = {
   hotspotAdopt: hotspotAdoptEn,
   payments: paymentsEn,
   mpesa: mpesaEn,
+  portal: portalEn,
   invoices: invoicesEn,
   hotspot: hotspotEn,
   voucherTemplates: voucherTemplatesEn,
@@ -618,6 +620,7 @@ export const en = {
     vouchers: { sold: 'Vouchers sold' },
     'voucher-stock': { 'threshold-set': 'Low-stock alert changed' },
     agent: { created: 'Agent added', updated: 'Agent edited', 'topped-up': 'Agent float topped up', adjusted: 'Agent float adjusted', reversed: 'Agent float entry reversed' },
+    portal: { 'settings-updated': 'Hotspot portal settings changed', installed: 'Hotspot portal installed on a router', 'purchase-started': 'Voucher purchase started from the portal', 'voucher-issued': 'Voucher issued for a portal purchase' },
     invoice: { created: 'Draft invoice created', issued: 'Invoice issued', voided: 'Invoice voided', 'settings-updated': 'Invoice settings changed', 'postpaid-changed': 'Postpaid billing changed' },
     mpesa: {
       'settings-updated': 'M-Pesa settings changed',

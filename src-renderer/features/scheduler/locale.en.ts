@@ -16,6 +16,7 @@ export const schedulerEn = {
     'router-sync': { reconcile: 'Router reconcile' },
     mpesa: { 'stk-follow-up': 'M-Pesa payment requests follow-up' },
     hotspot: { 'status-sync': 'Hotspot voucher statuses from the routers' },
+    portal: { 'purchase-follow-up': 'Hotspot portal purchases follow-up' },
     invoices: {
       monthly: 'Monthly postpaid invoices',
     },

@@ -18,7 +18,7 @@ function call<K extends ChannelName>(channel: K, input: InputOf<K>): Promise<Out
 describe('Scheduled tasks channels', () => {
   it('lists the jobs of the app with schedule, enabled, last run and next run in the tenant zone', async () => {
     const list = await call('jobs.list', { page: 1, pageSize: 25 });
-    expect(list.items.map((j) => j.key)).toEqual(['enforcement.router-check', 'hotspot.status-sync', 'invoices.monthly', 'mpesa.stk-follow-up', 'router-sync.reconcile', 'routers.config-backup', 'routers.health', 'subscribers.expiry-sweep']);
+    expect(list.items.map((j) => j.key)).toEqual(['enforcement.router-check', 'hotspot.status-sync', 'invoices.monthly', 'mpesa.stk-follow-up', 'portal.purchase-follow-up', 'router-sync.reconcile', 'routers.config-backup', 'routers.health', 'subscribers.expiry-sweep']);
     const byKey = (k: string) => list.items.find((j) => j.key === k)!;
     const backup = byKey('routers.config-backup');
     expect(backup).toMatchObject({ schedule: { kind: 'cron', cron: '0 2 * * *' }, enabled: true, missed: 'run-once', maxAttempts: 3, lastRun: null, running: false });

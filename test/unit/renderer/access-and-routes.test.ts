@@ -17,7 +17,7 @@ const ids = (p: Principal) => visibleAreas(p).map((a) => a.id);
 
 describe('sidebar areas follow the shared permission matrix', () => {
   it('shows a cashier Home, the subscriber areas they may read, Payments, M-Pesa, Invoices and the hotspot vouchers they sell, not routers or staff', () => {
-    expect(ids(staff(['CASHIER']))).toEqual(['home', 'subscribers', 'packages', 'payments', 'mpesa', 'invoices', 'hotspot', 'voucherSales', 'voucher-templates']);
+    expect(ids(staff(['CASHIER']))).toEqual(['home', 'subscribers', 'packages', 'payments', 'mpesa', 'invoices', 'hotspot', 'voucherSales', 'voucher-templates', 'portal']);
   });
 
   it('shows Hotspot vouchers only to roles that may sell them', () => {
@@ -27,7 +27,7 @@ describe('sidebar areas follow the shared permission matrix', () => {
   });
 
   it('shows an admin every tenant area and a platform admin only Tenants', () => {
-    expect(ids(staff(['ADMIN']))).toEqual(['home', 'subscribers', 'packages', 'payments', 'mpesa', 'invoices', 'hotspot', 'voucherSales', 'voucher-templates', 'routers', 'sync', 'staff', 'audit', 'scheduler', 'settings']);
+    expect(ids(staff(['ADMIN']))).toEqual(['home', 'subscribers', 'packages', 'payments', 'mpesa', 'invoices', 'hotspot', 'voucherSales', 'voucher-templates', 'portal', 'routers', 'sync', 'staff', 'audit', 'scheduler', 'settings']);
     expect(ids({ kind: 'platform', userId: TENANT.id, fullName: 'P', email: 'p@example.com', mustChangePassword: false })).toEqual(['tenants']);
   });
 

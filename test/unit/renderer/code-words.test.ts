@@ -37,6 +37,7 @@ const ERROR_KEYS = Object.keys({
   'voucher-template.not-found': 1, 'voucher-template.name-taken': 1, 'voucher-template.invalid': 1, 'voucher-template.no-vouchers': 1,
   'agent.not-found': 1, 'agent.name-taken': 1, 'agent.float-short': 1, 'agent-entry.not-found': 1, 'agent-entry.already-reversed': 1,
   'agent-entry.not-reversible': 1, 'voucher-sale.stock-short': 1, 'voucher-sale.not-available': 1, 'voucher-sale.one-plan': 1, 'voucher-sale.bad-range': 1,
+  'portal.not-configured': 1,
 } satisfies Record<ErrorKey, 1>) as ErrorKey[];
 
 function lookup(path: string): unknown {
