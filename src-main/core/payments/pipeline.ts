@@ -9,6 +9,7 @@ import { applyPayment } from './apply';
 import { buildPhoneHashIndex, matchSubscriber, type PhoneHashIndex } from './match';
 import { countUnmatched } from './payment-repo';
 import { ingestChunkBatched } from './ingest-batch';
+import { withOneCheckpoint } from '../db/json-rows';
 import type { DetailedOutcome, IncomingPayment, IngestOutcome } from './payment-types';
 
 export type { DetailedOutcome, IncomingPayment, IngestOutcome } from './payment-types';
@@ -48,7 +49,9 @@ export async function ingestDetailed(scope: TenantScope, list: readonly Incoming
     throw e;
   }));
   try {
-    for (let i = 0; i < list.length; i += CHUNK) await ingestChunk(list.slice(i, i + CHUNK));
+    const all = async () => { for (let i = 0; i < list.length; i += CHUNK) await ingestChunk(list.slice(i, i + CHUNK)); };
+    if (list.length > CHUNK) await withOneCheckpoint(scope.db, all);
+    else await all();
   } finally {
     if (unmatchedChanged) await notifyUnmatchedChanged(scope);
   }
