@@ -449,6 +449,8 @@ export interface StkRequestsTable {
   requestedByName: string;
   requestedAt: string;
   finishedAt: string | null;
+  /** `voucher`: a portal voucher purchase, recorded as voucher-sale income instead of a wallet payment (0024). */
+  purpose: 'wallet' | 'voucher';
 }
 
 /** A cashier's drawer shift: opening float, counted cash at close (payments domain, 0016-cash-shifts). */

@@ -102,7 +102,7 @@ export async function startPurchase(scope: TenantScope, req: BuyRequest): Promis
   });
   let stk;
   try {
-    stk = await requestStk(scope, { subscriberId: null, phone, amountMinor: plan.priceMinor, accountRef });
+    stk = await requestStk(scope, { subscriberId: null, phone, amountMinor: plan.priceMinor, accountRef, purpose: 'voucher' });
   } catch (e) {
     // M-Pesa not set up, or the push refused before reaching Daraja: nobody was asked to pay.
     await settleFailed(scope, id, e instanceof AppError ? e.key : 'stk-error');

@@ -36,6 +36,9 @@ async function existingReferences(scope: TenantScope, refs: readonly string[]): 
     for (const r of rows) seen.add(r.reference);
     const stk = await scope.db.selectFrom('stkRequests').select('receipt').where('receipt', 'in', chunk).where('paymentReference', 'is not', null).execute();
     for (const r of stk) if (r.receipt) seen.add(r.receipt);
+    // Receipts already taken as voucher-sale or agent-float income (a cashier typed the M-Pesa code): not a second payment.
+    const income = await scope.db.selectFrom('incomeEntries').select('reference').where('method', '=', 'mpesa').where('reference', 'in', chunk).execute();
+    for (const r of income) seen.add(r.reference);
   }
   return seen;
 }

@@ -2,6 +2,7 @@ import { systemActor } from '../context';
 import { defineModule } from '../module';
 import { mpesaHandlers } from './handlers';
 import { m0014Mpesa } from './migrations/0014-mpesa';
+import { m0024StkPurpose } from './migrations/0024-stk-purpose';
 import { followPendingStk } from './stk-flow';
 
 /**
@@ -11,7 +12,7 @@ import { followPendingStk } from './stk-flow';
 export const mpesaModule = defineModule({
   name: 'mpesa',
   owns: { tenant: ['mpesaSettings', 'stkRequests'] },
-  tenantMigrations: { '0014-mpesa': m0014Mpesa },
+  tenantMigrations: { '0014-mpesa': m0014Mpesa, '0024-stk-purpose': m0024StkPurpose },
   handlers: mpesaHandlers,
   start: () => ({
     scheduledJobs: [{

@@ -12,6 +12,7 @@ import type { TenantScope } from '../context';
 import type { StkRequestsTable } from '../db/tenant-schema';
 import { appendAudit } from '../auth/audit';
 import { ingestPayments } from '../payments/pipeline';
+import { recordIncome } from '../payments/other-income';
 import { DarajaClientError } from './daraja-client';
 import { darajaTimeToUtc } from './daraja-time';
 import { darajaClientOf, getMpesaSettings } from './settings';
@@ -31,6 +32,8 @@ export interface StkRequestInput {
   amountMinor: number;
   /** Account reference shown in the prompt; defaults to the subscriber's account number. */
   accountRef: string | null;
+  /** `voucher` for a portal voucher purchase (see finishStk); default `wallet`. */
+  purpose?: 'wallet' | 'voucher';
 }
 
 /** `Amount` is a whole number of shillings ≥ 1 and ≤ 250,000 (§4.3). */
@@ -63,7 +66,7 @@ export async function requestStk(scope: TenantScope, input: StkRequestInput, tim
   const row: StkRequestRow = {
     id: uuidv7(now.getTime()), subscriberId: input.subscriberId, phone: phone!, amountMinor: input.amountMinor, accountRef: accountRef!,
     checkoutRequestId: null, merchantRequestId: null, status: 'pending', resultCode: null, resultDesc: null, errorCode: null,
-    receipt: null, paymentReference: null, paymentId: null,
+    receipt: null, paymentReference: null, paymentId: null, purpose: input.purpose ?? 'wallet',
     requestedById: scope.actor.id, requestedByName: scope.actor.name, requestedAt: now.toISOString(), finishedAt: null,
   };
   await scope.db.transaction().execute(async (trx) => {
@@ -158,7 +161,9 @@ export async function finishStk(scope: TenantScope, row: StkRequestRow, f: Finis
     }
   });
   const current = await getStkRequest(scope, row.id);
-  if (current.status === 'succeeded' && current.paymentReference) {
+  if (current.status === 'succeeded' && current.paymentReference && current.purpose === 'voucher') {
+    await recordVoucherIncome(scope, current, f.paidAt ?? current.finishedAt ?? now);
+  } else if (current.status === 'succeeded' && current.paymentReference) {
     const [outcome] = await ingestPayments(scope, [{
       provider: 'mpesa', reference: current.paymentReference, amountMinor: current.amountMinor, paidAt: f.paidAt ?? current.finishedAt ?? now,
       accountRef: current.accountRef, phone: current.phone, phoneHash: null, payerName: null, channel: 'stk', subscriberId: current.subscriberId,
@@ -168,6 +173,21 @@ export async function finishStk(scope: TenantScope, row: StkRequestRow, f: Finis
     }
   }
   return getStkRequest(scope, row.id);
+}
+
+/**
+ * A portal voucher purchase paid: the money is voucher-sale income (collections by method, README "Money"),
+ * never a wallet credit — the payer's phone may belong to a subscriber, who must not be renewed by it.
+ * Idempotent like the pipeline: the reference claimed on the row is recorded once, whichever of poll,
+ * callback or follow-up job gets here first or again.
+ */
+async function recordVoucherIncome(scope: TenantScope, row: StkRequestRow, paidAt: string): Promise<void> {
+  const reference = row.paymentReference!;
+  await scope.db.transaction().execute(async (trx) => {
+    const known = await trx.selectFrom('incomeEntries').select('id').where('method', '=', 'mpesa').where('reference', '=', reference).executeTakeFirst();
+    if (known) return;
+    await recordIncome(trx, scope.actor, new Date(paidAt), { source: 'voucher-sale', method: 'mpesa', reference, amountMinor: row.amountMinor, note: `portal ${row.accountRef}` });
+  });
 }
 
 /**

@@ -56,7 +56,7 @@ describe('captive portal: install on the router, buy a voucher with M-Pesa from 
   let plan: OutputOf<'hotspot.plans.create'>;
   let other: OutputOf<'hotspot.plans.create'>;
   const base = () => `/portal/${tenantId}`;
-  const count = async (table: 'portalPurchases' | 'stkRequests' | 'voucherBatches') =>
+  const count = async (table: 'portalPurchases' | 'stkRequests' | 'voucherBatches' | 'payments' | 'incomeEntries') =>
     server.booted.core.tenants.use(tenantId, async (h) => Number((await h.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n));
   const buy = (body: Record<string, unknown>) => http(portalPort, 'POST', `${base()}/buy`, JSON.stringify(body));
 
@@ -180,6 +180,11 @@ describe('captive portal: install on the router, buy a voucher with M-Pesa from 
     expect((await buy(body)).json).toMatchObject({ purchaseId: id, status: 'paid', code });
     expect([await count('portalPurchases'), await count('stkRequests'), await count('voucherBatches')]).toEqual([1, 1, 1]);
     expect(daraja.stkRequests).toHaveLength(1);
+    // The money is a voucher sale in the day's collections, not a wallet payment: the payer's phone may be a
+    // subscriber's, who must not be renewed by it (nor may it wait in Unmatched).
+    expect(await count('payments')).toBe(0);
+    const income = await server.booted.core.tenants.use(tenantId, (h) => h.db.selectFrom('incomeEntries').selectAll().execute());
+    expect(income).toEqual([expect.objectContaining({ kind: 'receipt', source: 'voucher-sale', method: 'mpesa', amountMinor: 2000 })]);
 
     const list = await call('portal.purchases.list', { page: 1, pageSize: 10 });
     expect(list.items).toEqual([expect.objectContaining({ id, planName: '1 hour', status: 'paid', code, login: 'done', amountMinor: 2000 })]);

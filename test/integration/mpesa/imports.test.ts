@@ -54,6 +54,21 @@ describe('M-Pesa statement, SMS and C2B imports through the payments pipeline', 
     expect(await w.scope((s) => applyStatement(s, fixture('statement-bad-rows.csv'), 'bad.csv'))).toEqual({ applied: 0, unmatched: 1, duplicate: 0, errorCount: 5 });
   });
 
+  it('takes a receipt already recorded as voucher-sale income as a duplicate, not a second payment', async () => {
+    const s = await w.subscriber();
+    const { recordIncome } = await import('../../../src-main/core/payments/other-income');
+    await w.scope((sc) => sc.db.transaction().execute((trx) => recordIncome(trx, sc.actor, new Date(), {
+      source: 'voucher-sale', method: 'mpesa', reference: 'UAV1XXXX42', amountMinor: 5000, note: null,
+    })));
+    const path = join(temp.dir, 'voucher-receipt.csv');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, `Receipt No,Completion Time,Details,Transaction Status,Paid In (KSHs),Withdrawn (KSHs),Balance (KSHs)\r\nUAV1XXXX42,15-01-2026 10:00:00,Pay Bill Online from 2547****149 - JOHN DOE Acc. ${s.accountNumber},Completed,"50.00",0.00,"0.00"\r\n`);
+    const before = await countPayments();
+    expect(await w.scope((sc) => previewStatement(sc, path))).toMatchObject({ newCount: 0, duplicateCount: 1 });
+    expect(await w.scope((sc) => applyStatement(sc, path, 'voucher.csv'))).toMatchObject({ applied: 0, unmatched: 0, duplicate: 1 });
+    expect(await countPayments()).toBe(before);
+  });
+
   it('links a statement row to the STK payment already credited without a receipt, instead of crediting twice', async () => {
     const s = await w.subscriber();
     w.daraja.scriptStk({ resultCode: 0, pendingQueries: 0 });
