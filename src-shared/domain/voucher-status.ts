@@ -55,3 +55,15 @@ export function stampedExpiryMs(comment: string | undefined): number | null {
 export function isStampedComment(routerValue: string, desired: string): boolean {
   return routerValue.startsWith(desired) && /^;exp=\d{1,12}$/.test(routerValue.slice(desired.length));
 }
+
+/**
+ * A Mikhmon batch comment (`vc-482-06.14.24-note`, `up-…`: integrations.md §6.3) on a voucher the app adopted,
+ * and on the router Mikhmon's own on-login script has since replaced it with the voucher's expiry, in the
+ * scheduler's `next-run` form (`jan/02/2027 10:00:00` on RouterOS 6, `2027-01-02 10:00:00` on 7). Mikhmon's
+ * sweeper reads that date, so it is the router agreeing with us: writing the batch comment back would
+ * give the voucher its validity again.
+ */
+export function isMikhmonExpiryStamp(routerValue: string, desired: string): boolean {
+  return /^(vc|up)-\d+-\d{2}\.\d{2}\.\d{2}-/.test(desired)
+    && /^([a-z]{3}\/\d{2}\/\d{4}|\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}$/i.test(routerValue);
+}

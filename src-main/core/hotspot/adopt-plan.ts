@@ -36,6 +36,11 @@ export interface ProfilePlan {
   /** Profile props the plan would write differently from the router: the profile is then not adopted. */
   differs: string[];
   vouchers: number;
+  /**
+   * The profile's on-login on the router (Mikhmon's metadata and expiry script), recorded as desired so the
+   * adopted plan reads back equal; the app's own on-login replaces it only when staff edit the plan.
+   */
+  routerOnLogin: string | null;
 }
 
 export interface AdoptedUser {
@@ -163,7 +168,8 @@ function candidatePlan(row: RosRow, users: readonly RosRow[], view: HotspotTenan
     priceMinor: meta?.priceMinor ?? 0, status: 'active', createdAt: at, updatedAt: at,
   };
   // What the contract would refuse for a plan typed in is not adopted either; the rest must read back equal.
-  const differs = differing(planProfileObject(plan, true).props!, row, view.now);
+  // Mikhmon's on-login is kept as it is (createAdoptedPlan), so it is not a difference.
+  const differs = differing(planProfileObject(plan, true).props!, row, view.now).filter((k) => k !== 'on-login');
   if (plan.rateRxKbps === 0 || plan.rateTxKbps === 0) differs.push('rate-limit');
   if (!inRange(plan.sharedUsers, 1, 100)) differs.push('shared-users');
   if (plan.idleTimeoutSec !== null && !inRange(plan.idleTimeoutSec, 60, 86_400)) differs.push('idle-timeout');
@@ -222,7 +228,7 @@ export function planHotspotAdoption(snap: HotspotSnapshot, view: HotspotTenantVi
     const fresh = users.filter((u) => !view.codeKeys.has(codeKey(t(u, 'name'))));
     existingVouchers += users.length - fresh.length;
     const { plan, differs } = current ? { plan: current, differs: [] } : candidatePlan(row!, fresh, view, taken);
-    const entry: ProfilePlan = { profile, plan, existing: current !== undefined, differs, vouchers: 0 };
+    const entry: ProfilePlan = { profile, plan, existing: current !== undefined, differs, vouchers: 0, routerOnLogin: row ? t(row, 'on-login') || null : null };
     plans.push(entry);
     if (differs.length > 0) {
       for (const u of fresh) skip(u, 'profile-unsupported');

@@ -90,7 +90,9 @@ async function createAdoptedPlan(scope: TenantScope, p: ProfilePlan, routerName:
   const now = scope.core.clock.now();
   await scope.db.transaction().execute(async (trx) => {
     await trx.insertInto('hotspotPlans').values(row).execute();
-    await recordAlreadyOnRouter(trx, [planProfileObject(row, true)], now);
+    const profile = planProfileObject(row, true);
+    if (p.routerOnLogin !== null) profile.props!['on-login'] = p.routerOnLogin;
+    await recordAlreadyOnRouter(trx, [profile], now);
     await appendAudit(trx, scope.core.clock, scope.actor, {
       action: 'hotspot-plan.adopted', summary: `Adopted hotspot profile ${row.profileName} of router ${routerName} as plan ${row.name}`,
       targetType: 'hotspot-plan', targetId: row.id, details: { profile: row.profileName, priceMinor: row.priceMinor, limit: row.limitKind },

@@ -1,5 +1,5 @@
 import { parseEnforcementTag, withoutCutStamp } from '@shared/domain/enforcement-tag';
-import { isStampedComment } from '@shared/domain/voucher-status';
+import { isMikhmonExpiryStamp, isStampedComment } from '@shared/domain/voucher-status';
 import { sameRosValue, type RosRow } from '../routeros/client';
 
 /**
@@ -64,7 +64,8 @@ export function sameDesiredValue(prop: string, routerValue: string | undefined, 
     if (tag && tag.expiresAtSec * 1000 <= now.getTime() && withoutCutStamp(routerValue) === desired) return true;
     // A voucher's batch comment with the `;exp=` its plan's on-login script stamped at first login
     // (hotspot/voucher-scripts.ts): writing the bare comment back would restart its validity.
-    return isStampedComment(routerValue, desired);
+    // An adopted Mikhmon voucher whose comment Mikhmon's on-login replaced with its expiry date: likewise.
+    return isStampedComment(routerValue, desired) || isMikhmonExpiryStamp(routerValue, desired);
   }
   if (RATE_PROPS.has(prop) && routerValue !== undefined) return sameRate(routerValue, desired);
   if (desired === 'yes' || desired === 'no') return sameRosValue(prop, routerValue, desired === 'yes');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isStampedComment, stampedExpiryMs, voucherState, type VoucherCounters } from '../../../src-shared/domain/voucher-status';
+import { isMikhmonExpiryStamp, isStampedComment, stampedExpiryMs, voucherState, type VoucherCounters } from '../../../src-shared/domain/voucher-status';
 
 const NOW = Date.parse('2026-12-03T12:00:00Z');
 const base: VoucherCounters = { revoked: false, active: false, uptimeSec: 0, bytesIn: 0, bytesOut: 0, limitUptimeSec: null, limitBytesTotal: null, expiresAtMs: null };
@@ -64,5 +64,14 @@ describe('the first-login expiry stamp on a router comment', () => {
     expect(isStampedComment('vc-001-12.03.26-x;exp=1796284800', 'vc-001-12.03.26-')).toBe(false);
     expect(isStampedComment('vc-002-12.03.26-;exp=1796284800', 'vc-001-12.03.26-')).toBe(false);
     expect(isStampedComment('vc-001-12.03.26-;exp=', 'vc-001-12.03.26-')).toBe(false);
+  });
+
+  it("takes Mikhmon's expiry date written over an adopted batch comment as agreeing, in both RouterOS date forms", () => {
+    expect(isMikhmonExpiryStamp('jan/02/2027 10:00:00', 'vc-482-06.14.24-')).toBe(true);
+    expect(isMikhmonExpiryStamp('2027-01-02 10:00:00', 'up-017-11.20.26-shop')).toBe(true);
+    expect(isMikhmonExpiryStamp('2027-01-02', 'vc-482-06.14.24-')).toBe(false);
+    expect(isMikhmonExpiryStamp('free wifi', 'vc-482-06.14.24-')).toBe(false);
+    // Only for a voucher's batch comment: an enforcement or hand-written comment is not Mikhmon's.
+    expect(isMikhmonExpiryStamp('2027-01-02 10:00:00', 'ispdesk:exp=1796284800')).toBe(false);
   });
 });
