@@ -78,6 +78,8 @@ export const stockRow = z.object({
   /** Unused and not sold: what can still be sold. */
   available: z.number().int(),
   sold: z.number().int(),
+  /** Logged in with at least once (router counters, last status sync). */
+  used: z.number().int(),
   revoked: z.number().int(),
   /** The plan's low-stock threshold; null = no alert for this plan. */
   lowStock: z.number().int().nullable(),

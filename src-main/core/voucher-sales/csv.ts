@@ -24,9 +24,9 @@ export async function exportVoucherCsv(scope: TenantScope, input: ParsedInputOf<
   const money = (m: number) => decimal(m, currency);
   if (input.report === 'stock') {
     const rows = await all((page) => stockReport(scope, { page, pageSize: PAGE }));
-    const cells: Cell[][] = rows.map((r) => [r.planName, money(r.priceMinor), r.available, r.sold, r.revoked, r.lowStock ?? '', r.low ? 'yes' : 'no']);
+    const cells: Cell[][] = rows.map((r) => [r.planName, money(r.priceMinor), r.available, r.sold, r.used, r.revoked, r.lowStock ?? '', r.low ? 'yes' : 'no']);
     const day = scope.core.clock.now().toISOString().slice(0, 10);
-    return { fileName: `voucher-stock-${day}.csv`, csv: toCsv(['plan', 'price', 'available', 'sold', 'revoked', 'lowStock', 'low'], cells), rows: cells.length };
+    return { fileName: `voucher-stock-${day}.csv`, csv: toCsv(['plan', 'price', 'available', 'sold', 'used', 'revoked', 'lowStock', 'low'], cells), rows: cells.length };
   }
   if (input.report === 'revenue') {
     const r = await revenueReport(scope, input);

@@ -12,10 +12,32 @@ import { toSaleSummaries } from './sell';
 
 type PlanEb = ExpressionBuilder<TenantDB, 'hotspotPlans' | 'voucherStockThresholds'>;
 
-/** Vouchers of the plan still to sell: unused on the router side and in no sale. */
+/** States the status sync reads from the router for a voucher someone has logged in with. */
+const USED_STATES = ['in-use', 'used-up', 'expired'] as const;
+
+const usedExists = (e: ExpressionBuilder<TenantDB, 'vouchers'>) => e.exists(e.selectFrom('voucherUsage').select('voucherUsage.voucherId')
+  .whereRef('voucherUsage.voucherId', '=', 'vouchers.id').where('voucherUsage.state', 'in', USED_STATES));
+
+/**
+ * Vouchers of the plan still to sell: not revoked, in no sale, and never logged in with on the router (an
+ * adopted voucher that was already used is not stock).
+ */
 const availableOf = (eb: PlanEb) => eb.selectFrom('vouchers').select((e) => e.fn.countAll<number>().as('n'))
   .whereRef('vouchers.planId', '=', 'hotspotPlans.id').where('vouchers.status', '=', 'unused')
-  .where((e) => e.not(e.exists(e.selectFrom('voucherSaleItems').select('voucherSaleItems.voucherId').whereRef('voucherSaleItems.voucherId', '=', 'vouchers.id'))));
+  .where((e) => e.not(e.exists(e.selectFrom('voucherSaleItems').select('voucherSaleItems.voucherId').whereRef('voucherSaleItems.voucherId', '=', 'vouchers.id'))))
+  .where((e) => e.not(usedExists(e)));
+
+/** The columns of a stock row, for the report and for the row answered after a threshold change. */
+const stockColumns = (eb: PlanEb) => [
+  'hotspotPlans.id as planId', 'hotspotPlans.name as planName', 'hotspotPlans.routerId', 'hotspotPlans.priceMinor', 'voucherStockThresholds.lowStock',
+  availableOf(eb).as('available'),
+  eb.selectFrom('voucherSaleItems').select((e) => e.fn.countAll<number>().as('n')).whereRef('voucherSaleItems.planId', '=', 'hotspotPlans.id').as('sold'),
+  // Used = logged in with at least once, by the last status sync (hotspot.status-sync).
+  eb.selectFrom('vouchers').select((e) => e.fn.countAll<number>().as('n')).whereRef('vouchers.planId', '=', 'hotspotPlans.id')
+    .where('vouchers.status', '=', 'unused').where((e) => usedExists(e)).as('used'),
+  eb.selectFrom('vouchers').select((e) => e.fn.countAll<number>().as('n')).whereRef('vouchers.planId', '=', 'hotspotPlans.id')
+    .where('vouchers.status', '=', 'revoked').as('revoked'),
+] as const;
 
 function stockBase(db: Kysely<TenantDB>) {
   return db.selectFrom('hotspotPlans').leftJoin('voucherStockThresholds', 'voucherStockThresholds.planId', 'hotspotPlans.id');
@@ -29,23 +51,16 @@ export async function stockReport(scope: TenantScope, q: ParsedInputOf<'vouchers
   const sort = q.sort ?? { field: 'planName', dir: 'asc' as const };
   const page = await pageQuery(base, {
     page: q,
-    select: (qb) => qb.select((eb) => [
-      'hotspotPlans.id as planId', 'hotspotPlans.name as planName', 'hotspotPlans.routerId', 'hotspotPlans.priceMinor',
-      'voucherStockThresholds.lowStock',
-      availableOf(eb).as('available'),
-      eb.selectFrom('voucherSaleItems').select((e) => e.fn.countAll<number>().as('n')).whereRef('voucherSaleItems.planId', '=', 'hotspotPlans.id').as('sold'),
-      eb.selectFrom('vouchers').select((e) => e.fn.countAll<number>().as('n')).whereRef('vouchers.planId', '=', 'hotspotPlans.id')
-        .where('vouchers.status', '=', 'revoked').as('revoked'),
-    ]),
+    select: (qb) => qb.select(stockColumns),
     sort: [{ by: sort.field === 'planName' ? sql`hotspot_plans.name collate nocase` : sql`available`, dir: sort.dir }, { by: 'hotspotPlans.id', dir: 'asc' }],
   });
   return { ...page, items: page.items.map(toStockRow) };
 }
 
-function toStockRow(r: { planId: string; planName: string; routerId: string; priceMinor: number; lowStock: number | null; available: unknown; sold: unknown; revoked: unknown }): StockRow {
+function toStockRow(r: { planId: string; planName: string; routerId: string; priceMinor: number; lowStock: number | null; available: unknown; sold: unknown; used: unknown; revoked: unknown }): StockRow {
   const available = Number(r.available ?? 0);
   return {
-    planId: r.planId, planName: r.planName, routerId: r.routerId, priceMinor: r.priceMinor, available, sold: Number(r.sold ?? 0),
+    planId: r.planId, planName: r.planName, routerId: r.routerId, priceMinor: r.priceMinor, available, sold: Number(r.sold ?? 0), used: Number(r.used ?? 0),
     revoked: Number(r.revoked ?? 0), lowStock: r.lowStock, low: r.lowStock !== null && available < r.lowStock,
   };
 }
@@ -62,12 +77,7 @@ export async function setThreshold(scope: TenantScope, input: ParsedInputOf<'vou
       action: 'voucher-stock.threshold-set', summary: `Low-stock alert of ${plan.name}: ${input.lowStock ?? 'off'}`,
       targetType: 'hotspot-plan', targetId: plan.id, details: { lowStock: input.lowStock },
     });
-    const row = await stockBase(trx).where('hotspotPlans.id', '=', plan.id).select((eb) => [
-      'hotspotPlans.id as planId', 'hotspotPlans.name as planName', 'hotspotPlans.routerId', 'hotspotPlans.priceMinor', 'voucherStockThresholds.lowStock',
-      availableOf(eb).as('available'),
-      eb.selectFrom('voucherSaleItems').select((e) => e.fn.countAll<number>().as('n')).whereRef('voucherSaleItems.planId', '=', 'hotspotPlans.id').as('sold'),
-      eb.selectFrom('vouchers').select((e) => e.fn.countAll<number>().as('n')).whereRef('vouchers.planId', '=', 'hotspotPlans.id').where('vouchers.status', '=', 'revoked').as('revoked'),
-    ]).executeTakeFirstOrThrow();
+    const row = await stockBase(trx).where('hotspotPlans.id', '=', plan.id).select(stockColumns).executeTakeFirstOrThrow();
     return toStockRow(row);
   });
 }

@@ -101,7 +101,7 @@ export const voucherSalesEn = {
   reports: {
     stockTitle: 'Stock per plan',
     stockEmpty: 'No hotspot plans yet.',
-    col: { plan: 'Plan', price: 'Price', available: 'Left to sell', sold: 'Sold', revoked: 'Revoked', lowStock: 'Alert below' },
+    col: { plan: 'Plan', price: 'Price', available: 'Left to sell', sold: 'Sold', used: 'Used', revoked: 'Revoked', lowStock: 'Alert below' },
     low: 'Low',
     noAlert: 'No alert',
     setThreshold: 'Alert below',

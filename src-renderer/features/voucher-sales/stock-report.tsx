@@ -21,7 +21,7 @@ export function thresholdFromText(text: string): number | null | undefined {
   return n <= 100_000 ? n : undefined;
 }
 
-/** Stock per plan: left to sell, sold, revoked, the low-stock threshold (set by admins) and the alert. */
+/** Stock per plan: left to sell, sold, used, revoked, the low-stock threshold (set by admins) and the alert. */
 export function StockReport({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const money = useMoney();
@@ -41,6 +41,7 @@ export function StockReport({ onChanged }: { onChanged: () => void }) {
       cell: ({ row: { original: r } }) => <Group gap={6} justify="flex-end">{r.low && <Badge color="orange" size="sm">{t('voucherSales.reports.low')}</Badge>}<Text size="sm">{r.available}</Text></Group>,
     },
     { id: 'sold', header: t('voucherSales.reports.col.sold'), meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.sold}</Text> },
+    { id: 'used', header: t('voucherSales.reports.col.used'), meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.used}</Text> },
     { id: 'revoked', header: t('voucherSales.reports.col.revoked'), meta: { align: 'right' }, cell: ({ row }) => <Text size="sm">{row.original.revoked}</Text> },
     {
       id: 'lowStock', header: t('voucherSales.reports.col.lowStock'), meta: { align: 'right' },

@@ -144,6 +144,16 @@ describe('voucher sales and agents on float', () => {
     await admin('vouchers.stock.threshold', { planId: plan.id, lowStock: 5 });
     expect((await asCashier('vouchers.stock', { page: 1, pageSize: 25, lowOnly: true })).total).toBe(0);
 
+    // A voucher the status sync saw used on the router (e.g. adopted, already used) is used, not stock.
+    const unsold = (await admin('hotspot.vouchers.list', { planId: plan.id, status: 'unused', page: 1, pageSize: 50 })).items;
+    const sold = new Set((await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.selectFrom('voucherSaleItems').select('voucherId').execute())).map((r) => r.voucherId));
+    const spare = unsold.find((v) => !sold.has(v.id))!;
+    const at = w.t.clock.now().toISOString();
+    await w.t.booted.core.tenants.use(w.inst.tenantId, (h) => h.db.insertInto('voucherUsage').values({
+      voucherId: spare.id, uptimeSec: 3600, bytesIn: 0, bytesOut: 0, firstLoginAt: at, lastSeenAt: at, expiresAt: null, active: 0, mac: null, state: 'used-up', syncedAt: at,
+    }).execute());
+    expect((await asCashier('vouchers.stock', { page: 1, pageSize: 25 })).items).toEqual([expect.objectContaining({ available: 4, sold: 9, used: 1, revoked: 1 })]);
+
     const day = today();
     const byDay = await admin('vouchers.revenue', { from: day, to: day, by: 'day' });
     expect(byDay).toMatchObject({ count: 9, totalMinor: 15_000 + 7_999 + 5_000 + 28_000, rows: [{ key: day, count: 9 }] });
@@ -162,7 +172,7 @@ describe('voucher sales and agents on float', () => {
       'group,name,vouchers,listAmount,paidAmount,currency', 'agent,walk-in,5,279.99,279.99,KES', 'agent,Mama Njeri shop,4,319.96,280.00,KES', 'total,,9,599.95,559.99,KES',
     ]);
     const stockCsv = await admin('vouchers.export.csv', { report: 'stock' });
-    expect(stockCsv.csv).toContain('1 hour,50.00,5,9,1,5,no');
+    expect(stockCsv.csv).toContain('1 hour,50.00,4,9,1,1,5,yes');
     const agents = await admin('agents.list', { page: 1, pageSize: 10 });
     const njeri = agents.items.find((a) => a.name === 'Mama Njeri shop')!;
     const statement = await admin('vouchers.export.csv', { report: 'statement', agentId: njeri.id });
