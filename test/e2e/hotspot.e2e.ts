@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { gridCell, VOUCHER_LAYOUT_SPECS } from '../../src-main/core/documents';
 import type { GridSpec } from '../../src-main/core/documents/voucher-layouts';
-import { startRouterSimulator, type RouterSimulator } from '../../src-main/routeros-simulator';
+import { seedMikhmonHotspot, startRouterSimulator, type RouterSimulator } from '../../src-main/routeros-simulator';
 import { renderPdf } from '../unit/documents/render-pdf';
 import { decodeQrIn } from '../unit/documents/voucher-samples';
 import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from './fixture';
@@ -12,8 +12,10 @@ import { e2eSpec, setUpInstallation, signInUi, visible, type Installation } from
  * The Hotspot area in Chromium against the headless server and a simulated router: a plan is created
  * through its form (a missing speed shows next to its field first), a 100-voucher batch is generated and
  * its progress bar fills as the outbox worker puts 100 hotspot users on the simulator; the batch prints as
- * an A4 sheet and as an 80 mm roll whose text and QR codes are read back; a voucher found by its code is
- * revoked after a confirmation and leaves the router.
+ * an A4 sheet and as an 80 mm roll whose text and QR codes are read back; a simulated login makes a voucher
+ * "In use" and its hour passing on the router's clock "Used up" (Refresh from router); a voucher found by
+ * its code is revoked after a confirmation and leaves the router; a second router holding Mikhmon batches
+ * is adopted from the "On the router" tab and its batches appear.
  */
 
 const TENANT = { name: 'Kahawa WiFi', ownerName: 'Otieno Owner', ownerEmail: 'owner@kahawa.example', ownerPhone: '0712 345 678' };
@@ -21,6 +23,7 @@ const ADMIN = { fullName: 'Wanjiru Admin', email: 'wanjiru@kahawa.example', pass
 const API = { name: 'api', password: 'router api pw 7' };
 
 let sim: RouterSimulator;
+let mikhmon: RouterSimulator;
 let page: Page;
 let inst: Installation;
 
@@ -42,13 +45,15 @@ describe('hotspot: plan, batch, push progress, print, revoke', () => {
   const users = () => sim.state.menu('/ip/hotspot/user').all().filter((u) => (u.comment ?? '').startsWith('vc-'));
 
   beforeAll(async () => {
-    sim = await startRouterSimulator({ host: '127.0.0.1', port: 0, users: [{ name: API.name, password: API.password, group: 'full' }], seed: 'minimal' });
+    // The router's own clock is virtual: a voucher's hour of use passes when the test says so.
+    sim = await startRouterSimulator({ host: '127.0.0.1', port: 0, users: [{ name: API.name, password: API.password, group: 'full' }], seed: 'minimal', clock: 'virtual' });
     await e2e.rpc('routers.create', { name: 'Kahawa core', host: '127.0.0.1', port: sim.port, username: API.name, password: API.password }, inst.adminToken);
     page = e2e.page;
   });
 
   afterAll(async () => {
     await sim?.stop();
+    await mikhmon?.stop();
   });
 
   it('creates a plan through its form, showing a field error first', async () => {
@@ -122,6 +127,24 @@ describe('hotspot: plan, batch, push progress, print, revoke', () => {
     await dialog.waitFor({ state: 'hidden' });
   });
 
+  it('shows a voucher in use after a login on the hotspot, and used up once its hour has passed on the router', async () => {
+    const v = (await e2e.rpc('hotspot.vouchers.list', { page: 1, pageSize: 1, sort: { field: 'code', dir: 'desc' } }, inst.adminToken)).items[0]!;
+    expect(sim.loginHotspot(v.code, v.password, { mac: '02:00:00:00:00:31', ip: '10.5.50.31' })).toMatchObject({ ok: true });
+    sim.clock.advance(10 * 60_000);
+    await page.getByRole('tab', { name: 'Vouchers' }).click();
+    await page.getByPlaceholder('Search code').fill(v.code);
+    const table = page.getByRole('table', { name: 'Vouchers' });
+    await eventually(() => table.getByRole('row').count()).toBe(2);
+    await visible(table, 'Unused');
+    await page.getByRole('button', { name: 'Refresh from router' }).click();
+    await visible(table, 'In use');
+    sim.clock.advance(51 * 60_000);
+    await page.getByRole('button', { name: 'Refresh from router' }).click();
+    await visible(table, 'Used up');
+    await e2e.shot(page, 'voucher-used-up');
+    await page.getByPlaceholder('Search code').fill('');
+  });
+
   it('finds a voucher by its code and revokes it after a confirmation: it leaves the router', async () => {
     const one = (await e2e.rpc('hotspot.vouchers.list', { page: 1, pageSize: 1 }, inst.adminToken)).items[0]!;
     await page.getByRole('tab', { name: 'Vouchers' }).click();
@@ -136,6 +159,32 @@ describe('hotspot: plan, batch, push progress, print, revoke', () => {
     await visible(table, 'Revoked');
     await eventually(() => users().some((u) => u.name === one.code)).toBe(false);
     expect(users()).toHaveLength(99);
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('adopts the Mikhmon batches of a second router from the "On the router" tab: its batches appear', async () => {
+    mikhmon = await startRouterSimulator({ host: '127.0.0.1', port: 0, users: [{ name: API.name, password: API.password, group: 'full' }], seed: 'minimal' });
+    const seeded = seedMikhmonHotspot(mikhmon.state, { randomSeed: 11, usersPerProfile: 10, batchSize: 10 });
+    await e2e.rpc('routers.create', { name: 'Mikhmon shop', host: '127.0.0.1', port: mikhmon.port, username: API.name, password: API.password }, inst.adminToken);
+    await page.reload();
+    await page.getByRole('tab', { name: 'On the router' }).click();
+    await page.getByRole('combobox', { name: 'Router' }).click();
+    await page.getByRole('option', { name: 'Mikhmon shop' }).click();
+    await page.getByRole('tab', { name: 'Users (vouchers)' }).click();
+    await page.getByRole('button', { name: 'Adopt hotspot users' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Adopt the hotspot users of this router' });
+    const adopt = dialog.getByRole('button', { name: /^Adopt \d+ vouchers$/ });
+    await adopt.waitFor();
+    await e2e.shot(page, 'adopt-preview');
+    await adopt.click();
+    const confirm = page.getByRole('dialog', { name: /^Adopt \d+ hotspot users\?$/ });
+    await confirm.getByRole('button', { name: 'Adopt', exact: true }).click();
+    await visible(page, 'Hotspot users adopted');
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Batches' }).click();
+    const table = page.getByRole('table', { name: 'Batches' });
+    const first = Object.values(seeded.batches).flat()[0]!;
+    await table.getByText(first, { exact: true }).waitFor();
     expect(e2e.pageErrors).toEqual([]);
   });
 });
