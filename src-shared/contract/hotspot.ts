@@ -37,6 +37,8 @@ const planFields = {
   rateLimit: z.strictObject({ rxKbps: kbps, txKbps: kbps }),
   /** Devices logged in at once with one voucher (`shared-users`). */
   sharedUsers: int(1, 100).default(1),
+  /** The router's `/ip/pool` the profile hands addresses from (`address-pool`); null = the hotspot server's own. */
+  addressPool: rosName.nullable().default(null),
   sessionTimeoutSec: int(60, 366 * 86_400).nullable().default(null),
   idleTimeoutSec: int(60, 86_400).nullable().default(null),
   limit: voucherLimit,
@@ -65,6 +67,7 @@ export const hotspotPlanSummary = z.object({
   profileName: z.string(),
   rateLimit: z.object({ rxKbps: z.number().int(), txKbps: z.number().int() }),
   sharedUsers: z.number().int(),
+  addressPool: z.string().nullable(),
   sessionTimeoutSec: z.number().int().nullable(),
   idleTimeoutSec: z.number().int().nullable(),
   limit: z.discriminatedUnion('kind', [

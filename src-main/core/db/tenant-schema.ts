@@ -547,6 +547,8 @@ export interface HotspotPlansTable {
   /** 1 = the on-login script locks a voucher to the first device's MAC (migration 0018). */
   macLock: ColumnType<number, number | undefined, number>;
   /** The hotspot's `dns-name` (host of the QR login URL on printed vouchers); null until staff set it. */
+  /** `/ip/pool` of the plan's profile (`address-pool`); null = none (migration 0025). */
+  addressPool: string | null;
   dnsName: string | null;
   createdAt: string;
   updatedAt: string;

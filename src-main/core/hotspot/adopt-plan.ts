@@ -163,6 +163,7 @@ function candidatePlan(row: RosRow, users: readonly RosRow[], view: HotspotTenan
     rateRxKbps: kbps(rxBits), rateTxKbps: kbps(txBits), sharedUsers: Number(t(row, 'shared-users') || '1'),
     sessionTimeoutSec: session !== null && session > 0 ? session : null,
     idleTimeoutSec: idle === '' || idle === 'none' ? null : rosDurationSeconds(idle), macLock: 0, dnsName: null,
+    addressPool: t(row, 'address-pool') && t(row, 'address-pool') !== 'none' ? t(row, 'address-pool') : null,
     limitKind: limit.kind, limitSec: limit.kind === 'none' ? null : limit.seconds,
     limitBytesTotal: inRange(bytes, 1_048_576, 10 * 1024 ** 4) ? bytes : null,
     priceMinor: meta?.priceMinor ?? 0, status: 'active', createdAt: at, updatedAt: at,

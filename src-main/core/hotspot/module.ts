@@ -6,6 +6,7 @@ import { m0017Hotspot } from './migrations/0017-hotspot';
 import { m0018VoucherUsage } from './migrations/0018-voucher-usage';
 import { m0019HotspotAdoption } from './migrations/0019-hotspot-adoption';
 import { m0022HotspotPrintCancel } from './migrations/0022-hotspot-print-cancel';
+import { m0025PlanAddressPool } from './migrations/0025-plan-address-pool';
 import { syncAllVoucherStatuses } from './status-sync';
 
 /**
@@ -17,7 +18,7 @@ export const hotspotModule = defineModule({
   owns: { tenant: ['hotspotPlans', 'voucherBatches', 'vouchers', 'voucherUsage'] },
   tenantMigrations: {
     '0017-hotspot': m0017Hotspot, '0018-voucher-usage': m0018VoucherUsage, '0019-hotspot-adoption': m0019HotspotAdoption,
-    '0022-hotspot-print-cancel': m0022HotspotPrintCancel,
+    '0022-hotspot-print-cancel': m0022HotspotPrintCancel, '0025-plan-address-pool': m0025PlanAddressPool,
   },
   handlers: { ...hotspotHandlers, ...hotspotAdoptionHandlers },
   start: () => ({

@@ -10,7 +10,7 @@ import { routerSyncOf } from '../router-sync/runtime';
 import { appendAudit } from '../auth/audit';
 import { containsText } from '../db/query-helpers';
 import { pageQuery } from '../paging';
-import { planOnLogin, planProfileObject, planSweepObject, voucherUserObject, type PlanRow } from './router-objects';
+import { planProfileObject, planSweepObject, voucherUserObject, type PlanRow } from './router-objects';
 
 type PlanInput = ParsedInputOf<'hotspot.plans.create'>;
 
@@ -26,7 +26,7 @@ function toSummary(p: PlanRow, voucherCount: number): HotspotPlanSummary {
     id: p.id, name: p.name, routerId: p.routerId, server: p.server, profileName: p.profileName,
     rateLimit: { rxKbps: p.rateRxKbps, txKbps: p.rateTxKbps }, sharedUsers: p.sharedUsers,
     sessionTimeoutSec: p.sessionTimeoutSec, idleTimeoutSec: p.idleTimeoutSec, limit: limitOf(p), limitBytesTotal: p.limitBytesTotal,
-    priceMinor: p.priceMinor, status: p.status, macLock: p.macLock === 1, dnsName: p.dnsName, voucherCount, createdAt: p.createdAt, updatedAt: p.updatedAt,
+    priceMinor: p.priceMinor, status: p.status, macLock: p.macLock === 1, dnsName: p.dnsName, addressPool: p.addressPool, voucherCount, createdAt: p.createdAt, updatedAt: p.updatedAt,
   };
 }
 
@@ -36,7 +36,7 @@ function toInput(p: PlanRow): PlanInput {
     name: s.name, routerId: s.routerId, server: s.server, profileName: s.profileName, rateLimit: s.rateLimit, sharedUsers: s.sharedUsers,
     sessionTimeoutSec: s.sessionTimeoutSec, idleTimeoutSec: s.idleTimeoutSec, limit: s.limit, limitBytesTotal: s.limitBytesTotal, priceMinor: s.priceMinor, status: s.status,
     macLock: s.macLock,
-    dnsName: s.dnsName,
+    dnsName: s.dnsName, addressPool: s.addressPool,
   };
 }
 
@@ -46,7 +46,7 @@ function rowValues(v: PlanInput): Omit<HotspotPlansTable, 'id' | 'createdAt' | '
     sharedUsers: v.sharedUsers, sessionTimeoutSec: v.sessionTimeoutSec, idleTimeoutSec: v.idleTimeoutSec, limitKind: v.limit.kind,
     limitSec: v.limit.kind === 'none' ? null : v.limit.seconds, limitBytesTotal: v.limitBytesTotal, priceMinor: v.priceMinor, status: v.status,
     macLock: v.macLock ? 1 : 0,
-    dnsName: v.dnsName,
+    dnsName: v.dnsName, addressPool: v.addressPool,
   };
 }
 
@@ -126,7 +126,7 @@ export async function updatePlan(scope: TenantScope, input: ParsedInputOf<'hotsp
   await scope.db.transaction().execute(async (trx) => {
     await trx.updateTable('hotspotPlans').set({ ...rowValues(merged), updatedAt: nowDate.toISOString() }).where('id', '=', planId).execute();
     const after = await trx.selectFrom('hotspotPlans').selectAll().where('id', '=', planId).executeTakeFirstOrThrow();
-    await enqueueRouterChanges(trx, [planProfileObject(after, true, planOnLogin(before) !== null), planSweepObject(after, true)], nowDate);
+    await enqueueRouterChanges(trx, [planProfileObject(after, true, before), planSweepObject(after, true)], nowDate);
     const userProps = ['profileName', 'server', 'limit', 'limitBytesTotal'];
     if (changed.some((k) => userProps.includes(k))) {
       const live = await trx.selectFrom('vouchers').innerJoin('voucherBatches', 'voucherBatches.id', 'vouchers.batchId')

@@ -29,7 +29,7 @@ export function planOnLogin(p: PlanRow): string | null {
  * is only written when the plan sets one; `on-login` only when the plan needs one (voucher-scripts.ts), or
  * emptied when an edit took the need away (`hadOnLogin`): a profile taken over from the router keeps its own.
  */
-export function planProfileObject(p: PlanRow, present: boolean, hadOnLogin = false): DesiredObject {
+export function planProfileObject(p: PlanRow, present: boolean, before: PlanRow | null = null): DesiredObject {
   const props: Record<string, string> = {
     name: p.profileName,
     'rate-limit': `${p.rateRxKbps}k/${p.rateTxKbps}k`,
@@ -37,9 +37,12 @@ export function planProfileObject(p: PlanRow, present: boolean, hadOnLogin = fal
     'idle-timeout': p.idleTimeoutSec === null ? 'none' : rosDuration(p.idleTimeoutSec),
   };
   if (p.sessionTimeoutSec !== null) props['session-timeout'] = rosDuration(p.sessionTimeoutSec);
+  // Written only when set, or as `none` when an edit clears it (a profile the app never gave a pool is left alone).
+  if (p.addressPool !== null) props['address-pool'] = p.addressPool;
+  else if (before?.addressPool) props['address-pool'] = 'none';
   const onLogin = planOnLogin(p);
   if (onLogin !== null) props['on-login'] = onLogin;
-  else if (hadOnLogin) props['on-login'] = '';
+  else if (before && planOnLogin(before) !== null) props['on-login'] = '';
   return { routerId: p.routerId, menu: '/ip/hotspot/user/profile', tag: `name=${p.profileName}`, owner: { type: 'hotspot-plan', id: p.id }, props: present ? props : null };
 }
 

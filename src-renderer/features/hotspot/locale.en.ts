@@ -37,6 +37,8 @@ export const hotspotEn = {
     serverHint: '"all" = every hotspot server of the router',
     profileName: 'User profile on the router',
     dnsName: 'Hotspot DNS name',
+    addressPool: 'Address pool (optional)',
+    addressPoolHint: "An /ip/pool on the router that gives the devices their addresses; empty = the hotspot server's own pool.",
     macLock: 'Lock each voucher to the first device that uses it',
     macLockHint: 'The router remembers the device (MAC address) of the first login; the code then works on that device only.',
     dnsNameHint: "The router's /ip/hotspot/profile dns-name, e.g. wifi.example.net: the QR code on each voucher logs in through it.",

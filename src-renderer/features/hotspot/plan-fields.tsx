@@ -23,6 +23,7 @@ export function PlanFields({ routers, currency, editing }: PlanFieldsProps) {
         <FormTextInput name="profileName" label={t('hotspot.field.profileName')} placeholder="hs-1h" />
         <FormTextInput name="server" label={t('hotspot.field.server')} description={t('hotspot.field.serverHint')} />
       </SimpleGrid>
+      <FormTextInput name="addressPool" label={t('hotspot.field.addressPool')} description={t('hotspot.field.addressPoolHint')} placeholder="hs-pool" />
       <FormTextInput name="dnsName" label={t('hotspot.field.dnsName')} description={t('hotspot.field.dnsNameHint')} placeholder="wifi.example.net" />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <FormNumberInput name="rxMbps" label={t('hotspot.field.upload')} min={0} decimalScale={3} />

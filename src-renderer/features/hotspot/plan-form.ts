@@ -19,6 +19,7 @@ export interface PlanFormValues {
   rxMbps: number | string;
   txMbps: number | string;
   sharedUsers: number | string;
+  addressPool: string;
   limitKind: 'uptime' | 'validity' | 'none';
   limitAmount: number | string;
   limitUnit: SpanUnit;
@@ -31,7 +32,7 @@ export interface PlanFormValues {
 }
 
 export const emptyPlanForm: PlanFormValues = {
-  name: '', routerId: '', server: 'all', profileName: '', dnsName: '', rxMbps: '', txMbps: '', sharedUsers: 1, limitKind: 'uptime',
+  name: '', routerId: '', server: 'all', profileName: '', dnsName: '', rxMbps: '', txMbps: '', sharedUsers: 1, addressPool: '', limitKind: 'uptime',
   limitAmount: 1, limitUnit: 'hours', dataMb: '', sessionMin: '', idleMin: '', price: '', status: 'active', macLock: false,
 };
 
@@ -46,7 +47,7 @@ export function planFormFrom(p: HotspotPlanSummary, currency: string): PlanFormV
   const span = p.limit.kind === 'none' ? { amount: 1, unit: 'hours' as const } : spanOf(p.limit.seconds);
   return {
     name: p.name, routerId: p.routerId, server: p.server, profileName: p.profileName, dnsName: p.dnsName ?? '',
-    rxMbps: p.rateLimit.rxKbps / 1000, txMbps: p.rateLimit.txKbps / 1000, sharedUsers: p.sharedUsers, limitKind: p.limit.kind,
+    rxMbps: p.rateLimit.rxKbps / 1000, txMbps: p.rateLimit.txKbps / 1000, sharedUsers: p.sharedUsers, addressPool: p.addressPool ?? '', limitKind: p.limit.kind,
     limitAmount: span.amount, limitUnit: span.unit, dataMb: p.limitBytesTotal === null ? '' : Math.round(p.limitBytesTotal / 1024 ** 2),
     sessionMin: p.sessionTimeoutSec === null ? '' : Math.round(p.sessionTimeoutSec / 60), idleMin: p.idleTimeoutSec === null ? '' : Math.round(p.idleTimeoutSec / 60),
     price: minorToAmountText(p.priceMinor, currency), status: p.status, macLock: p.macLock,
@@ -72,7 +73,7 @@ export function toPlanInput(v: PlanFormValues, currency: string): { input: Input
     input: {
       name: v.name, routerId: v.routerId, server: v.server, profileName: v.profileName, dnsName: v.dnsName,
       rateLimit: { rxKbps: Math.round(num(v.rxMbps) * 1000), txKbps: Math.round(num(v.txMbps) * 1000) },
-      sharedUsers: num(v.sharedUsers),
+      sharedUsers: num(v.sharedUsers), addressPool: v.addressPool.trim() === '' ? null : v.addressPool.trim(),
       limit: v.limitKind === 'none' ? { kind: 'none' } : { kind: v.limitKind, seconds },
       limitBytesTotal: optional(v.dataMb, 1024 ** 2), sessionTimeoutSec: optional(v.sessionMin, 60), idleTimeoutSec: optional(v.idleMin, 60),
       priceMinor, status: v.status, macLock: v.macLock,

@@ -59,7 +59,7 @@ describe('planning a hotspot adoption', () => {
       ],
     }, view({ plans: [{
       id: 'plan-1', name: 'One hour', routerId: 'r1', server: 'all', profileName: 'P1', rateRxKbps: 2000, rateTxKbps: 2000, sharedUsers: 1, sessionTimeoutSec: null,
-      idleTimeoutSec: null, limitKind: 'uptime', limitSec: 3600, limitBytesTotal: null, priceMinor: 2000, status: 'active', macLock: 0, dnsName: null, createdAt: '', updatedAt: '',
+      idleTimeoutSec: null, limitKind: 'uptime', limitSec: 3600, limitBytesTotal: null, priceMinor: 2000, status: 'active', macLock: 0, dnsName: null, addressPool: null, createdAt: '', updatedAt: '',
     }] }));
     expect(new Map(p.skipped.map((s) => [s.name, s.reason]))).toEqual(new Map([
       ['nopass', 'password-unreadable'], ['Dup', 'duplicate-on-router'], ['dup', 'duplicate-on-router'], ['off', 'disabled'],
@@ -72,7 +72,7 @@ describe('planning a hotspot adoption', () => {
   it('counts users the app already has as vouchers instead of adopting them again, and finds adopted batches', () => {
     const plan = {
       id: 'plan-1', name: 'P1', routerId: 'r1', server: 'all', profileName: 'P1', rateRxKbps: 2000, rateTxKbps: 2000, sharedUsers: 1, sessionTimeoutSec: null,
-      idleTimeoutSec: null, limitKind: 'uptime' as const, limitSec: 3600, limitBytesTotal: null, priceMinor: 0, status: 'active' as const, macLock: 0, dnsName: null, createdAt: '', updatedAt: '',
+      idleTimeoutSec: null, limitKind: 'uptime' as const, limitSec: 3600, limitBytesTotal: null, priceMinor: 0, status: 'active' as const, macLock: 0, dnsName: null, addressPool: null, createdAt: '', updatedAt: '',
     };
     const p = planHotspotAdoption({ profiles: [profile('P1')], users: [user('A1'), user('a2')] }, view({
       plans: [plan], codeKeys: new Set(['a1']), adoptedBatches: new Map([['plan-1\u0000vc-123-11.20.26-', 'batch-1']]),

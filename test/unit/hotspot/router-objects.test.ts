@@ -4,10 +4,17 @@ import { batchComment, planProfileObject, rosDuration, voucherUserObject, type P
 const plan: PlanRow = {
   id: 'p1', name: 'Day', routerId: 'r1', server: 'hotspot1', profileName: 'day', rateRxKbps: 1000, rateTxKbps: 3000, sharedUsers: 1,
   sessionTimeoutSec: null, idleTimeoutSec: null, limitKind: 'validity', limitSec: 86_400, limitBytesTotal: null, priceMinor: 5000,
-  status: 'active', macLock: 0, dnsName: null, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
+  status: 'active', macLock: 0, dnsName: null, addressPool: null, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
 };
 
 describe('hotspot router objects', () => {
+  it("gives the profile the plan's address pool, and `none` once an edit clears it; a plan that never had one leaves it alone", () => {
+    const pooled = { ...plan, addressPool: 'hs-pool' };
+    expect(planProfileObject(pooled, true).props?.['address-pool']).toBe('hs-pool');
+    expect(planProfileObject(plan, true, pooled).props?.['address-pool']).toBe('none');
+    expect(planProfileObject(plan, true, plan).props).not.toHaveProperty('address-pool');
+  });
+
   it('writes durations the way RouterOS prints them', () => {
     expect(rosDuration(0)).toBe('0s');
     expect(rosDuration(3600)).toBe('1h');

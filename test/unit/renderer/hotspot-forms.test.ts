@@ -34,7 +34,7 @@ describe('hotspot plan form', () => {
     const plan = {
       id: R1, name: '2 hours', routerId: R1, server: 'all', profileName: 'hs-2h', rateLimit: { rxKbps: 1000, txKbps: 2000 }, sharedUsers: 1,
       sessionTimeoutSec: null, idleTimeoutSec: 600, limit: { kind: 'uptime', seconds: 7200 }, limitBytesTotal: null, priceMinor: 2000, status: 'active',
-      macLock: false, dnsName: null, voucherCount: 0, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
+      macLock: false, dnsName: null, addressPool: null, voucherCount: 0, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
     } satisfies HotspotPlanSummary;
     expect(planFormFrom(plan, 'KES')).toMatchObject({ limitAmount: 2, limitUnit: 'hours', idleMin: 10, sessionMin: '', dnsName: '', price: '20', txMbps: 2 });
   });
