@@ -119,10 +119,10 @@ describe('foundation: staff, roles and suspension', () => {
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Home' }).waitFor();
     // A cashier reads subscribers and plans, takes payments (M-Pesa too), reads invoices, and reaches the hotspot vouchers they sell (issue 8).
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Subscribers', 'Packages', 'Payments', 'M-Pesa', 'Invoices', 'Hotspot vouchers', 'Voucher templates']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Subscribers', 'Packages', 'Payments', 'M-Pesa', 'Invoices', 'Hotspot vouchers', 'Voucher sales', 'Voucher templates', 'Hotspot portal']);
     await shot(page, 'cashier-home');
     // Every area in their sidebar opens for them: no "no access" page and no refused call.
-    for (const [area, heading] of [['Subscribers', 'Subscribers'], ['Packages', 'Packages'], ['Payments', 'Payments'], ['M-Pesa', 'M-Pesa'], ['Invoices', 'Invoices'], ['Voucher templates', 'Voucher templates'], ['Hotspot vouchers', 'Hotspot vouchers']] as const) {
+    for (const [area, heading] of [['Subscribers', 'Subscribers'], ['Packages', 'Packages'], ['Payments', 'Payments'], ['M-Pesa', 'M-Pesa'], ['Invoices', 'Invoices'], ['Voucher templates', 'Voucher templates'], ['Voucher sales', 'Voucher sales'], ['Hotspot portal', 'Hotspot portal'], ['Hotspot vouchers', 'Hotspot vouchers']] as const) {
       await nav.getByRole('link', { name: area }).click();
       await page.getByRole('heading', { name: heading, exact: true }).waitFor();
       expect(await page.getByRole('heading', { name: "You don't have access to this page" }).count()).toBe(0);
