@@ -27,42 +27,42 @@ export const templateIssue = z.object({ problem: z.enum(TEMPLATE_PROBLEMS), deta
 const templateFields = { name: templateName, html: templateHtml, layout: layout.default('a4-3x8'), dnsName };
 
 export const voucherTemplatesChannels = {
-  'voucher-templates.list': channel({
+  'hotspot.templates.list': channel({
     summary: 'Editable voucher templates, by name.',
     input: pageInput(['name', 'updatedAt'], {}),
     output: pageOutput(voucherTemplate),
     access: 'vouchers.sell',
     mutates: false,
   }).sample(() => ({ page: 1, pageSize: 25 })),
-  'voucher-templates.get': channel({
+  'hotspot.templates.get': channel({
     summary: 'One voucher template with its HTML.',
     input: z.strictObject({ templateId: id }),
     output: voucherTemplate,
     access: 'vouchers.sell',
     mutates: false,
   }).sample((r) => ({ templateId: r.voucherTemplate })),
-  'voucher-templates.create': channel({
+  'hotspot.templates.create': channel({
     summary: 'Save a new voucher template; HTML with a script, an event handler, an outside URL, CSS off the allow-list or an unknown variable is refused (field `html`).',
     input: z.strictObject(templateFields),
     output: voucherTemplate,
     access: 'subscribers.manage',
     mutates: true,
   }).sample(() => ({ name: 'Sample card', html: '<div style="font-weight: bold">{{code}}</div><div style="width: 50pt">{{qr}}</div>', dnsName: 'wifi.sample.net' })),
-  'voucher-templates.update': channel({
+  'hotspot.templates.update': channel({
     summary: 'Change a voucher template; checked like a new one.',
     input: z.strictObject({ templateId: id, name: templateName.optional(), html: templateHtml.optional(), layout: layout.optional(), dnsName: dnsName.optional() }),
     output: voucherTemplate,
     access: 'subscribers.manage',
     mutates: true,
   }).sample((r) => ({ templateId: r.voucherTemplate, name: 'Sample card renamed' })),
-  'voucher-templates.delete': channel({
+  'hotspot.templates.delete': channel({
     summary: 'Delete a voucher template (built-in layouts are not templates and stay).',
     input: z.strictObject({ templateId: id }),
     output: z.object({ deleted: z.literal(true) }),
     access: 'subscribers.manage',
     mutates: true,
   }).sample((r) => ({ templateId: r.voucherTemplate })),
-  'voucher-templates.preview': channel({
+  'hotspot.templates.preview': channel({
     summary: 'The unsaved HTML checked and sanitised, filled with the first vouchers of a batch (the newest when none is named): a whole document for a sandboxed iframe.',
     input: z.strictObject({ html: templateHtml, layout, dnsName: z.string().max(253), batchId: id.optional(), count: z.number().int().min(1).max(12).default(4) }),
     output: z.object({
@@ -75,7 +75,7 @@ export const voucherTemplatesChannels = {
     access: 'vouchers.sell',
     mutates: false,
   }).sample((r) => ({ html: '<b>{{code}}</b>', layout: 'roll80', dnsName: 'wifi.sample.net', batchId: r.voucherBatch })),
-  'voucher-templates.pdf': channel({
+  'hotspot.templates.pdf': channel({
     summary: 'The vouchers of a batch printed with a saved template as a PDF (the same PDF path as receipts); revoked vouchers are left out.',
     input: z.strictObject({ templateId: id, batchId: id, layout: layout.optional() }),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), count: z.number().int() }),

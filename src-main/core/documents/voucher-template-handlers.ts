@@ -5,11 +5,11 @@ import { createTemplate, deleteTemplate, getTemplate, listTemplates, previewTemp
 type Channels = Extract<keyof typeof voucherTemplatesChannels, string>;
 
 export const voucherTemplateHandlers: HandlersFor<Channels> = {
-  'voucher-templates.list': (q, ctx) => listTemplates(ctx, q),
-  'voucher-templates.get': (i, ctx) => getTemplate(ctx, i.templateId),
-  'voucher-templates.create': (i, ctx) => createTemplate(ctx, i),
-  'voucher-templates.update': (i, ctx) => updateTemplate(ctx, i),
-  'voucher-templates.delete': (i, ctx) => deleteTemplate(ctx, i.templateId),
-  'voucher-templates.preview': (i, ctx) => previewTemplate(ctx, i),
-  'voucher-templates.pdf': (i, ctx) => templatePdf(ctx, i),
+  'hotspot.templates.list': (q, ctx) => listTemplates(ctx, q),
+  'hotspot.templates.get': (i, ctx) => getTemplate(ctx, i.templateId),
+  'hotspot.templates.create': (i, ctx) => createTemplate(ctx, i),
+  'hotspot.templates.update': (i, ctx) => updateTemplate(ctx, i),
+  'hotspot.templates.delete': (i, ctx) => deleteTemplate(ctx, i.templateId),
+  'hotspot.templates.preview': (i, ctx) => previewTemplate(ctx, i),
+  'hotspot.templates.pdf': (i, ctx) => templatePdf(ctx, i),
 };

@@ -52,7 +52,7 @@ export async function getTemplate(scope: TenantScope, id: string): Promise<Vouch
   return toTemplate(await findTemplate(scope, id));
 }
 
-export async function listTemplates(scope: TenantScope, q: ParsedInputOf<'voucher-templates.list'>): Promise<OutputOf<'voucher-templates.list'>> {
+export async function listTemplates(scope: TenantScope, q: ParsedInputOf<'hotspot.templates.list'>): Promise<OutputOf<'hotspot.templates.list'>> {
   let base = scope.db.selectFrom('voucherTemplates');
   if (q.q) base = base.where(containsText('name', q.q));
   const sort = q.sort ?? { field: 'name', dir: 'asc' as const };
@@ -60,7 +60,7 @@ export async function listTemplates(scope: TenantScope, q: ParsedInputOf<'vouche
   return { ...page, items: page.items.map(toTemplate) };
 }
 
-export async function createTemplate(scope: TenantScope, input: ParsedInputOf<'voucher-templates.create'>): Promise<VoucherTemplate> {
+export async function createTemplate(scope: TenantScope, input: ParsedInputOf<'hotspot.templates.create'>): Promise<VoucherTemplate> {
   assertClean(input.html);
   await assertNameFree(scope, input.name);
   const id = uuidv7();
@@ -76,7 +76,7 @@ export async function createTemplate(scope: TenantScope, input: ParsedInputOf<'v
   return getTemplate(scope, id);
 }
 
-export async function updateTemplate(scope: TenantScope, input: ParsedInputOf<'voucher-templates.update'>): Promise<VoucherTemplate> {
+export async function updateTemplate(scope: TenantScope, input: ParsedInputOf<'hotspot.templates.update'>): Promise<VoucherTemplate> {
   const before = await findTemplate(scope, input.templateId);
   if (input.html !== undefined) assertClean(input.html);
   if (input.name !== undefined) await assertNameFree(scope, input.name, before.id);
@@ -108,7 +108,7 @@ export async function deleteTemplate(scope: TenantScope, id: string): Promise<{ 
  * The unsaved HTML as the editor shows it while typing: its problems, or a whole sandboxed document with
  * the first vouchers of the batch (the newest batch when none is named, sample values before any batch).
  */
-export async function previewTemplate(scope: TenantScope, input: ParsedInputOf<'voucher-templates.preview'>): Promise<OutputOf<'voucher-templates.preview'>> {
+export async function previewTemplate(scope: TenantScope, input: ParsedInputOf<'hotspot.templates.preview'>): Promise<OutputOf<'hotspot.templates.preview'>> {
   const issues: TemplateIssue[] = templateIssues(input.html);
   // A host the QR code cannot carry is the form's own field error; the preview uses a placeholder meanwhile.
   const dnsName = isDnsName(input.dnsName.trim()) ? input.dnsName.trim().toLowerCase() : 'hotspot.local';
@@ -122,7 +122,7 @@ export async function previewTemplate(scope: TenantScope, input: ParsedInputOf<'
 }
 
 /** Every live voucher of a batch printed with a saved template (re-checked: it is drawn only when clean). */
-export async function templatePdf(scope: TenantScope, input: ParsedInputOf<'voucher-templates.pdf'>): Promise<OutputOf<'voucher-templates.pdf'>> {
+export async function templatePdf(scope: TenantScope, input: ParsedInputOf<'hotspot.templates.pdf'>): Promise<OutputOf<'hotspot.templates.pdf'>> {
   const t = await findTemplate(scope, input.templateId);
   assertClean(t.html);
   const batch = await templateBatch(scope, input.batchId, t.dnsName);

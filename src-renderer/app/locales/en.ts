@@ -118,6 +118,12 @@ export const en = {
     tag: 'e.g. estate-b',
     csvFile: 'e.g. subscribers.csv',
     noticeUrl: 'e.g. http://10.0.0.5:8080/pay',
+    batchNote: 'e.g. shop',
+    hotspotPlanName: 'e.g. 1 hour',
+    hotspotProfile: 'e.g. hs-1h',
+    hotspotPool: 'e.g. hs-pool',
+    hotspotDnsName: 'e.g. wifi.example.net',
+    voucherPrice: 'e.g. 50',
   },
   /** Words for zod issues whose schema has no message of its own (app/zod-messages.ts). */
   validation: {

@@ -77,7 +77,7 @@ export function BatchFormModal({ opened, plans, currency, onClose, onDone }: Bat
           <FormSelect name="planId" label={t('hotspot.batchField.plan')} data={plans} allowDeselect={false} />
           <FormNumberInput name="count" label={t('hotspot.batchField.count')} min={1} max={10_000} allowDecimal={false} />
           <FormTextInput name="price" label={t('hotspot.batchField.price', { currency })} description={t('hotspot.batchField.priceHint')} />
-          <FormTextInput name="note" label={t('hotspot.batchField.note')} placeholder="shop" />
+          <FormTextInput name="note" label={t('hotspot.batchField.note')} placeholder={t('examples.batchNote')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <FormNumberInput name="length" label={t('hotspot.batchField.length')} min={4} max={16} allowDecimal={false} />

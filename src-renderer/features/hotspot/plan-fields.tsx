@@ -18,13 +18,13 @@ export function PlanFields({ routers, currency, editing }: PlanFieldsProps) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <FormTextInput name="name" label={t('hotspot.field.name')} placeholder="1 hour" />
+        <FormTextInput name="name" label={t('hotspot.field.name')} placeholder={t('examples.hotspotPlanName')} />
         <FormSelect name="routerId" label={t('hotspot.field.router')} data={routers} disabled={editing} allowDeselect={false} />
-        <FormTextInput name="profileName" label={t('hotspot.field.profileName')} placeholder="hs-1h" />
+        <FormTextInput name="profileName" label={t('hotspot.field.profileName')} placeholder={t('examples.hotspotProfile')} />
         <FormTextInput name="server" label={t('hotspot.field.server')} description={t('hotspot.field.serverHint')} />
       </SimpleGrid>
-      <FormTextInput name="addressPool" label={t('hotspot.field.addressPool')} description={t('hotspot.field.addressPoolHint')} placeholder="hs-pool" />
-      <FormTextInput name="dnsName" label={t('hotspot.field.dnsName')} description={t('hotspot.field.dnsNameHint')} placeholder="wifi.example.net" />
+      <FormTextInput name="addressPool" label={t('hotspot.field.addressPool')} description={t('hotspot.field.addressPoolHint')} placeholder={t('examples.hotspotPool')} />
+      <FormTextInput name="dnsName" label={t('hotspot.field.dnsName')} description={t('hotspot.field.dnsNameHint')} placeholder={t('examples.hotspotDnsName')} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <FormNumberInput name="rxMbps" label={t('hotspot.field.upload')} min={0} decimalScale={3} />
         <FormNumberInput name="txMbps" label={t('hotspot.field.download')} min={0} decimalScale={3} />
@@ -46,7 +46,7 @@ export function PlanFields({ routers, currency, editing }: PlanFieldsProps) {
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <FormNumberInput name="sessionMin" label={t('hotspot.field.sessionMin')} min={1} allowDecimal={false} />
         <FormNumberInput name="idleMin" label={t('hotspot.field.idleMin')} min={1} allowDecimal={false} />
-        <FormTextInput name="price" label={t('hotspot.field.price', { currency })} placeholder="50" />
+        <FormTextInput name="price" label={t('hotspot.field.price', { currency })} placeholder={t('examples.voucherPrice')} />
       </SimpleGrid>
       <FormCheckbox name="macLock" label={t('hotspot.field.macLock')} description={t('hotspot.field.macLockHint')} />
       <FormSegmented name="status" label={t('hotspot.field.status')}

@@ -37,8 +37,8 @@ export function TemplateEditorModal({ editing, onClose, onSaved }: TemplateEdito
 
   const submit = form.handleSubmit(async (values) => {
     try {
-      if (current) await callIn('voucher-templates.update', { templateId: current.id, ...values });
-      else await callIn('voucher-templates.create', values);
+      if (current) await callIn('hotspot.templates.update', { templateId: current.id, ...values });
+      else await callIn('hotspot.templates.create', values);
       notifications.show({ color: 'green', message: t('voucherTemplates.editor.saved') });
       onSaved();
       onClose();
@@ -62,7 +62,7 @@ export function TemplateEditorModal({ editing, onClose, onSaved }: TemplateEdito
               )} />
               <BatchSelect label={t('voucherTemplates.editor.batch')} placeholder={t('voucherTemplates.editor.newestBatch')} value={batchId} onChange={setBatchId} clearable />
             </Group>
-            <TextInput label={t('voucherTemplates.editor.dnsName')} description={t('voucherTemplates.editor.dnsNameHint')} required placeholder="wifi.example.net"
+            <TextInput label={t('voucherTemplates.editor.dnsName')} description={t('voucherTemplates.editor.dnsNameHint')} required placeholder={t('examples.hotspotDnsName')}
               {...form.register('dnsName')} error={form.formState.errors.dnsName?.message} />
             <div>
               <Text size="sm" fw={500}>{t('voucherTemplates.editor.variables')}</Text>

@@ -20,7 +20,7 @@ export function TemplatePdfModal({ template, onClose }: { template: VoucherTempl
 
   const fetchPdf = () => {
     if (!template || !batchId) return Promise.reject(new ApiError({ code: 'VALIDATION', message: t('voucherTemplates.pdf.batchRequired') }));
-    return callIn('voucher-templates.pdf', { templateId: template.id, batchId, layout });
+    return callIn('hotspot.templates.pdf', { templateId: template.id, batchId, layout });
   };
   return (
     <PdfDocumentModal

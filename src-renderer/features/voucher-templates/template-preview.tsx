@@ -22,7 +22,7 @@ export function TemplatePreview({ html, layout, dnsName, batchId }: TemplatePrev
   const { t } = useTranslation();
   // Debounced as a string: a new object every render would restart the timer forever.
   const [key] = useDebouncedValue(JSON.stringify({ html, layout, dnsName, ...(batchId ? { batchId } : {}), count: 4 }), 400);
-  const preview = useRpc('voucher-templates.preview', JSON.parse(key) as InputOf<'voucher-templates.preview'>);
+  const preview = useRpc('hotspot.templates.preview', JSON.parse(key) as InputOf<'hotspot.templates.preview'>);
   const data = preview.data;
   return (
     <Stack gap="xs" h="100%">

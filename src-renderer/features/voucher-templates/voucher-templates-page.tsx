@@ -24,7 +24,7 @@ export function VoucherTemplatesPage() {
   const principal = usePrincipal();
   const canManage = principal.kind === 'staff' && principal.permissions.includes('subscribers.manage');
   const query = useTableQuery<never, Record<never, never>>({ filters: {} });
-  const list = useRpc('voucher-templates.list', query.input);
+  const list = useRpc('hotspot.templates.list', query.input);
   const [editing, setEditing] = useState<VoucherTemplate | 'new' | null>(null);
   const [printing, setPrinting] = useState<VoucherTemplate | null>(null);
   const [deleting, setDeleting] = useState<VoucherTemplate | null>(null);
@@ -58,7 +58,7 @@ export function VoucherTemplatesPage() {
         confirmLabel={t('voucherTemplates.deleteConfirm')} color="red"
         onConfirm={async () => {
           if (!deleting) return;
-          await callIn('voucher-templates.delete', { templateId: deleting.id });
+          await callIn('hotspot.templates.delete', { templateId: deleting.id });
           notifications.show({ color: 'green', message: t('voucherTemplates.deleted') });
           list.reload();
         }}>

@@ -20,7 +20,7 @@ describe('editable voucher templates: saved checked, previewed on real vouchers,
   let w: SyncWorld;
   let call: <K extends Parameters<SyncWorld['t']['call']>[0]>(channel: K, input: InputOf<K>) => Promise<OutputOf<K>>;
   let batch: OutputOf<'hotspot.batches.create'>;
-  let template: OutputOf<'voucher-templates.create'>;
+  let template: OutputOf<'hotspot.templates.create'>;
 
   beforeAll(async () => {
     w = await syncWorld();
@@ -36,23 +36,23 @@ describe('editable voucher templates: saved checked, previewed on real vouchers,
   afterAll(() => w.t.close());
 
   it('refuses a template with a script on save with a field error, and stores nothing', async () => {
-    const bad = await w.t.raw('voucher-templates.create', { name: 'Evil', html: '<div>{{code}}</div><script>fetch("//x")</script>', dnsName: 'wifi.kilimani.net' }, w.inst.adminToken);
+    const bad = await w.t.raw('hotspot.templates.create', { name: 'Evil', html: '<div>{{code}}</div><script>fetch("//x")</script>', dnsName: 'wifi.kilimani.net' }, w.inst.adminToken);
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', key: 'voucher-template.invalid', params: { problem: 'script', detail: '<script>' }, fields: { html: 'template-script' } } });
-    const unknown = await w.t.raw('voucher-templates.create', { name: 'Typo', html: '<b>{{cod}}</b>', dnsName: 'wifi.kilimani.net' }, w.inst.adminToken);
+    const unknown = await w.t.raw('hotspot.templates.create', { name: 'Typo', html: '<b>{{cod}}</b>', dnsName: 'wifi.kilimani.net' }, w.inst.adminToken);
     expect(unknown).toMatchObject({ ok: false, error: { params: { problem: 'unknown-variable', detail: 'cod' }, fields: { html: 'template-unknown-variable' } } });
-    const handler = await w.t.raw('voucher-templates.create', { name: 'Img', html: '<img src=x onerror=alert(1)>', dnsName: 'wifi.kilimani.net' }, w.inst.adminToken);
+    const handler = await w.t.raw('hotspot.templates.create', { name: 'Img', html: '<img src=x onerror=alert(1)>', dnsName: 'wifi.kilimani.net' }, w.inst.adminToken);
     expect(handler).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect((await call('voucher-templates.list', { page: 1, pageSize: 10 })).total).toBe(0);
+    expect((await call('hotspot.templates.list', { page: 1, pageSize: 10 })).total).toBe(0);
   });
 
   it('saves (names unique whatever their case) and previews the unsaved HTML on the batch’s first vouchers', async () => {
-    template = await call('voucher-templates.create', { name: 'Shop card', html: TEMPLATE, dnsName: 'WiFi.Kilimani.net' });
+    template = await call('hotspot.templates.create', { name: 'Shop card', html: TEMPLATE, dnsName: 'WiFi.Kilimani.net' });
     expect(template).toMatchObject({ layout: 'a4-3x8', dnsName: 'wifi.kilimani.net' });
-    const clash = await w.t.raw('voucher-templates.create', { name: 'SHOP CARD', html: '<b>{{code}}</b>', dnsName: 'wifi.kilimani.net' }, w.inst.adminToken);
+    const clash = await w.t.raw('hotspot.templates.create', { name: 'SHOP CARD', html: '<b>{{code}}</b>', dnsName: 'wifi.kilimani.net' }, w.inst.adminToken);
     expect(clash).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { name: 'taken' } } });
 
     const vouchers = (await call('hotspot.vouchers.list', { batchId: batch.id, page: 1, pageSize: 100, sort: { field: 'createdAt', dir: 'asc' } })).items;
-    const preview = await call('voucher-templates.preview', { html: `${TEMPLATE}<i>{{validity}}</i>`, layout: 'roll80', dnsName: 'wifi.kilimani.net', batchId: batch.id, count: 3 });
+    const preview = await call('hotspot.templates.preview', { html: `${TEMPLATE}<i>{{validity}}</i>`, layout: 'roll80', dnsName: 'wifi.kilimani.net', batchId: batch.id, count: 3 });
     expect(preview.issues).toEqual([]);
     expect(preview.batch).toEqual({ id: batch.id, comment: batch.comment });
     expect(preview.document.match(/class="card"/g)).toHaveLength(3);
@@ -62,14 +62,14 @@ describe('editable voucher templates: saved checked, previewed on real vouchers,
     expect(shown).toHaveLength(3);
 
     // While typing, a bad template answers with its problems and no document; the newest batch is the default.
-    const typing = await call('voucher-templates.preview', { html: '<div onclick="x()">{{cod}}</div>', layout: 'a4-4x10', dnsName: 'wifi.kil' });
+    const typing = await call('hotspot.templates.preview', { html: '<div onclick="x()">{{cod}}</div>', layout: 'a4-4x10', dnsName: 'wifi.kil' });
     expect(typing.issues).toEqual([{ problem: 'event-handler', detail: 'onclick' }, { problem: 'unknown-variable', detail: 'cod' }]);
     expect(typing).toMatchObject({ document: '', batch: { id: batch.id } });
   });
 
   it('prints the batch with the saved template: every voucher’s text, and QR codes that decode to the login URL', async () => {
     const vouchers = (await call('hotspot.vouchers.list', { batchId: batch.id, page: 1, pageSize: 100 })).items;
-    const r = await call('voucher-templates.pdf', { templateId: template.id, batchId: batch.id });
+    const r = await call('hotspot.templates.pdf', { templateId: template.id, batchId: batch.id });
     expect(r.count).toBe(26);
     expect(r.fileName).toMatch(/^vc-001-.*-Shop-card-a4-3x8\.pdf$|^up-001-.*-Shop-card-a4-3x8\.pdf$/);
     const pages = renderPdf(Buffer.from(r.pdfBase64, 'base64'), 3);
@@ -95,7 +95,7 @@ describe('editable voucher templates: saved checked, previewed on real vouchers,
   it('prints on a roll through the same path, leaving revoked vouchers out', async () => {
     const vouchers = (await call('hotspot.vouchers.list', { batchId: batch.id, page: 1, pageSize: 100 })).items;
     await call('hotspot.vouchers.revoke', { voucherId: vouchers[0]!.id });
-    const r = await call('voucher-templates.pdf', { templateId: template.id, batchId: batch.id, layout: 'roll58' });
+    const r = await call('hotspot.templates.pdf', { templateId: template.id, batchId: batch.id, layout: 'roll58' });
     expect(r.count).toBe(25);
     const pages = renderPdf(Buffer.from(r.pdfBase64, 'base64'), 3);
     expect(Math.round(pages[0]!.widthPt)).toBe(Math.round((58 * 72) / 25.4));
@@ -107,15 +107,15 @@ describe('editable voucher templates: saved checked, previewed on real vouchers,
 
   it('edits with the same checks, lets a cashier print but not edit, and deletes', async () => {
     const cashier = await addStaff(w.t, w.inst.adminToken, 'cash@alpha.test', ['CASHIER']);
-    expect(await w.t.raw('voucher-templates.update', { templateId: template.id, html: '<a href="javascript:alert(1)">x</a>' }, w.inst.adminToken))
+    expect(await w.t.raw('hotspot.templates.update', { templateId: template.id, html: '<a href="javascript:alert(1)">x</a>' }, w.inst.adminToken))
       .toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { html: 'template-element' } } });
-    expect((await call('voucher-templates.get', { templateId: template.id })).html).toBe(TEMPLATE);
-    const updated = await call('voucher-templates.update', { templateId: template.id, html: DEFAULT_VOUCHER_TEMPLATE, layout: 'a4-4x10' });
+    expect((await call('hotspot.templates.get', { templateId: template.id })).html).toBe(TEMPLATE);
+    const updated = await call('hotspot.templates.update', { templateId: template.id, html: DEFAULT_VOUCHER_TEMPLATE, layout: 'a4-4x10' });
     expect(updated).toMatchObject({ html: DEFAULT_VOUCHER_TEMPLATE, layout: 'a4-4x10' });
-    expect(await w.t.raw('voucher-templates.update', { templateId: template.id, name: 'Mine' }, cashier.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const printed = await w.t.call('voucher-templates.pdf', { templateId: template.id, batchId: batch.id }, cashier.token);
+    expect(await w.t.raw('hotspot.templates.update', { templateId: template.id, name: 'Mine' }, cashier.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const printed = await w.t.call('hotspot.templates.pdf', { templateId: template.id, batchId: batch.id }, cashier.token);
     expect(printed.count).toBe(25);
-    expect(await call('voucher-templates.delete', { templateId: template.id })).toEqual({ deleted: true });
-    expect(await w.t.raw('voucher-templates.get', { templateId: template.id }, w.inst.adminToken)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', key: 'voucher-template.not-found' } });
+    expect(await call('hotspot.templates.delete', { templateId: template.id })).toEqual({ deleted: true });
+    expect(await w.t.raw('hotspot.templates.get', { templateId: template.id }, w.inst.adminToken)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', key: 'voucher-template.not-found' } });
   });
 });
