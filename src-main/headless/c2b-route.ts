@@ -19,7 +19,7 @@ import { isC2bPathToken } from '../core/mpesa/c2b-path';
 import { getMpesaSettings } from '../core/mpesa/settings';
 import { withTenantScope } from '../core/tenancy/scope';
 import { sendJson } from './json-reply';
-import { declaredLength, readCapped, type BodyGate } from './request-body';
+import { answerAndDrop, declaredLength, readCapped, type BodyGate } from './request-body';
 
 /** A C2B payload is ~400 bytes of JSON; 16 KB leaves room for any extra fields and nothing more. */
 export const MAX_C2B_BODY_BYTES = 16 * 1024;
@@ -43,12 +43,7 @@ const rejected = (kind: Kind, code: 'C2B00015' | 'C2B00016' = 'C2B00016') =>
   kind === 'validation' ? { ResultCode: code, ResultDesc: 'Rejected' } : { ResultCode: 1, ResultDesc: 'Rejected' };
 
 /** Answers, then drops the connection: the rest of an oversized or unwanted body is never read. */
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
-  req.pause();
-  res.setHeader('connection', 'close');
-  sendJson(res, status, body);
-  res.once('finish', () => req.socket.destroy());
-}
+const refuse = (req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void => answerAndDrop(req, res, status, body);
 
 export async function handleC2b(core: Core, gate: BodyGate, route: C2bRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { kind } = route;

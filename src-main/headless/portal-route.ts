@@ -18,7 +18,8 @@ import { systemActor } from '../core/context';
 import { withTenantScope } from '../core/tenancy/scope';
 import { readPortalRow, renderPortalPages } from '../core/hotspot-portal/settings-service';
 import { PortalInputError, purchaseStatus, startPurchase, type PurchaseView } from '../core/hotspot-portal/purchase-service';
-import { declaredLength, readCapped, type BodyGate } from './request-body';
+import { answerAndDrop, declaredLength, readCapped, type BodyGate } from './request-body';
+import { sendJson } from './json-reply';
 
 export const MAX_PORTAL_BODY_BYTES = 2 * 1024;
 
@@ -71,21 +72,13 @@ const buyBody = z.object({
   key: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
 });
 
-function reply(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'access-control-allow-origin': '*',
-    'content-length': String(Buffer.byteLength(text)), ...extra,
-  });
-  res.end(text);
-}
+/** Any origin may call: the pages are served by the router, not by us. */
+const CORS = { 'access-control-allow-origin': '*' };
 
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
-  req.pause();
-  res.setHeader('connection', 'close');
-  reply(res, status, body);
-  res.once('finish', () => req.socket.destroy());
-}
+const reply = (res: ServerResponse, status: number, body: unknown): void => sendJson(res, status, body, CORS);
+
+const refuse = (req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void =>
+  answerAndDrop(req, res, status, body, { ...CORS, ...headers });
 
 const viewOf = (v: PurchaseView) => ({ ok: true, purchaseId: v.id, status: v.status, reason: v.reason, code: v.code, password: v.password, login: v.login });
 
@@ -108,7 +101,7 @@ export async function handlePortal(ctx: PortalServeContext, route: PortalRoute, 
   const ip = req.socket.remoteAddress ?? 'unknown';
   const method = route.kind === 'buy' ? 'POST' : 'GET';
   if (req.method === 'OPTIONS') {
-    res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
+    res.writeHead(204, { ...CORS, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
     res.end();
     return;
   }
@@ -117,10 +110,7 @@ export async function handlePortal(ctx: PortalServeContext, route: PortalRoute, 
     return;
   }
   if (!ctx.limiter.allow(route.kind, ip)) {
-    req.pause();
-    res.setHeader('connection', 'close');
-    reply(res, 429, { ok: false, reason: 'rate-limited' }, { 'retry-after': '60' });
-    res.once('finish', () => req.socket.destroy());
+    refuse(req, res, 429, { ok: false, reason: 'rate-limited' }, { 'retry-after': '60' });
     return;
   }
   if (!(await servedHere(ctx, route.tenantId))) {

@@ -112,13 +112,25 @@ const DROP_AFTER_MS = 1_000;
  * connection, so the rest of the body is never taken in. The short grace lets the client read the answer.
  */
 export function refuseBody(req: IncomingMessage, res: ServerResponse, status: number, error: ErrorBody): void {
+  answerAndDrop(req, res, status, { ok: false, error }, status === 503 ? { 'retry-after': '1' } : {}, DROP_AFTER_MS);
+}
+
+/**
+ * Answers without reading the body, then drops the connection (after `graceMs`, so the client can read the
+ * answer first): the rest of an oversized or unwanted body is never taken in. The one way every route refuses.
+ */
+export function answerAndDrop(
+  req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, graceMs = 0,
+): void {
   req.pause();
-  res.setHeader('connection', 'close');
-  if (status === 503) res.setHeader('retry-after', '1');
-  sendJson(res, status, { ok: false, error });
+  sendJson(res, status, body, { ...headers, connection: 'close' });
   res.once('finish', () => {
     const socket = req.socket;
-    const timer = setTimeout(() => socket.destroy(), DROP_AFTER_MS);
+    if (graceMs === 0) {
+      socket.destroy();
+      return;
+    }
+    const timer = setTimeout(() => socket.destroy(), graceMs);
     timer.unref();
     socket.once('close', () => clearTimeout(timer));
   });
