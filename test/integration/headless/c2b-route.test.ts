@@ -6,7 +6,7 @@ import { MAX_C2B_BODY_BYTES } from '../../../src-main/headless/c2b-route';
 import { silentLogger } from '../../../src-main/core/ports';
 import { makeTempDir } from '../../fixtures/temp-dir';
 import { FakeClock } from '../../fixtures/fake-clock';
-import { setUpInstallation, type TestCore } from '../../fixtures/test-core';
+import { dispatcherCaller, setUpInstallation } from '../../fixtures/test-core';
 import { pppoePackage } from '../subscribers/harness';
 
 interface Reply { status: number; json: unknown }
@@ -47,15 +47,7 @@ describe('C2B validation and confirmation mounted by the headless server', () =>
   beforeAll(async () => {
     server = await startHeadlessServer({ dataDir: temp.dir, port: 0, log: silentLogger, rendererDir: temp.dir, clock: new FakeClock(), background: false });
     const booted = server.booted;
-    const t = {
-      booted,
-      raw: (channel: string, input: unknown, token: string | null = null) => booted.dispatcher.dispatch(channel, input, { token, transport: 'test' }),
-      async call(channel: string, input: unknown, token: string | null = null) {
-        const env = await booted.dispatcher.dispatch(channel, input, { token, transport: 'test' });
-        if (!env.ok) throw new Error(`${channel} failed: ${JSON.stringify(env.error)}`);
-        return env.data;
-      },
-    } as unknown as TestCore;
+    const t = dispatcherCaller(booted);
     const inst = await setUpInstallation(t);
     tenantId = inst.tenantId;
     call = (channel, input) => t.call(channel, input, inst.adminToken);

@@ -9,7 +9,7 @@ import { silentLogger } from '../../../src-main/core/ports';
 import { makeTempDir } from '../../fixtures/temp-dir';
 import { FakeClock } from '../../fixtures/fake-clock';
 import { SANDBOX, startFakeDaraja } from '../../fixtures/mpesa/daraja';
-import { setUpInstallation, type TestCore } from '../../fixtures/test-core';
+import { dispatcherCaller, setUpInstallation } from '../../fixtures/test-core';
 
 interface Reply { status: number; json: Record<string, unknown> | null; text: string }
 
@@ -63,19 +63,11 @@ describe('captive portal: install on the router, buy a voucher with M-Pesa from 
   beforeAll(async () => {
     server = await startHeadlessServer({ dataDir: temp.dir, port: 0, log: silentLogger, rendererDir: temp.dir, clock, background: false });
     const booted = server.booted;
-    const t = {
-      booted,
-      raw: (channel: string, input: unknown, token: string | null = null) => booted.dispatcher.dispatch(channel, input, { token, transport: 'test' }),
-      async call(channel: string, input: unknown, token: string | null = null) {
-        const env = await booted.dispatcher.dispatch(channel, input, { token, transport: 'test' });
-        if (!env.ok) throw new Error(`${channel} failed: ${JSON.stringify(env.error)}`);
-        return env.data;
-      },
-    } as unknown as TestCore;
+    const t = dispatcherCaller(booted);
     const inst = await setUpInstallation(t);
     tenantId = inst.tenantId;
     call = (channel, input) => t.call(channel, input, inst.adminToken);
-    raw = (channel, input) => booted.dispatcher.dispatch(channel, input, { token: inst.adminToken, transport: 'test' });
+    raw = (channel, input) => t.raw(channel, input, inst.adminToken);
     sim = await startRouterSimulator({ users: [{ name: 'api', password: 'router api pass 1', group: 'full' }], seed: 'minimal' });
     routerId = (await call('routers.create', { name: 'Shop', host: '127.0.0.1', port: sim.port, username: 'api', password: 'router api pass 1' })).id;
     daraja = await startFakeDaraja(clock);
