@@ -197,7 +197,7 @@ export class HotspotService {
 
   /** Limit changed on a user: re-arm the kick of its running sessions. */
   rearmUser(userName: string): void {
-    for (const a of this.core().state.table('/ip/hotspot/active').rowsInOrder()) if (a.props.user === userName) this.armKick(a.id, userName);
+    for (const a of this.core().state.table('/ip/hotspot/active').whereEquals('user', userName)) this.armKick(a.id, userName);
   }
 
   /**
